@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Build the wasm module into pkg/ and place the custom element and its stylesheet beside it,
+# so that a page with no bundler can load pkg/relations-widget.js. `--dev` skips optimisation.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# npm's binaryen supplies wasm-opt; it must come before any system wasm-opt (Debian's breaks
+# the module).
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+mode=--release
+[ "${1:-}" = "--dev" ] && mode=--dev
+wasm-pack build --target web "$mode" --out-dir pkg --out-name relations_widget
+cp js/relations-widget.js pkg/relations-widget.js
+cp src/view/widget.css pkg/relations-widget.css
