@@ -1,0 +1,1159 @@
+//! Attribution: which quoted stretches are speech and of what kind (direct, partial, or a scare
+//! quote), which sentences report speech without quotation marks (indirect), and who speaks.
+//!
+//! Every rule is a pattern of English news writing, applied sentence by sentence with the
+//! quoted stretches folded into single tokens:
+//! - cue after the quote: `“…,” said X, APPOSITIVE.` / `“…,” X said.` / `“…,” he told reporters.`
+//! - cue before the quote: `X said, “…”` / `X said: “…”` / `…, saying: “…”`
+//! - texts that speak: `“…,” reads the statement released by X.`
+//! - a quote split by its attribution, or continued in the next sentence or paragraph, keeps
+//!   the speaker of the attributed part;
+//! - a quoted fragment inside the reporter's sentence is a partial quote of the sentence's
+//!   subject when a verb of saying or judging governs it; otherwise it is a scare quote or a name;
+//! - reported speech: `X said (that) CLAUSE`, `CLAUSE, X said`, `according to X, CLAUSE`.
+
+use std::ops::Range;
+
+use crate::lexicon::{CueClass, Lexicon};
+use crate::model::QuoteKind;
+use crate::quotes::{self, Mark};
+use crate::speakers::{Np, Registry};
+use crate::text::{self, Para};
+
+/// Longest subject phrase (in words) taken as a speaker; longer ones are clauses.
+const MAX_SUBJECT_WORDS: usize = 12;
+/// Fewest words a reported clause must have to count as indirect speech.
+const MIN_CLAUSE_WORDS: usize = 4;
+/// Most words a quoted title or name may have (`“Day of Victory in the Fatherland …”`).
+const MAX_NAME_WORDS: usize = 10;
+/// Fewest words an unattributed quote needs to count as speech rather than a scare quote.
+const MIN_UNATTRIBUTED_WORDS: usize = 6;
+/// How far (in tokens) a `that` may stand after a cue and still open its clause.
+const MAX_CUE_TO_THAT: usize = 14;
+
+/// A quotation or reported statement, in byte offsets.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Found {
+    pub(crate) range: Range<usize>,
+    pub(crate) kind: QuoteKind,
+    pub(crate) speaker: Option<usize>,
+    pub(crate) cue: Option<Range<usize>>,
+}
+
+/// Everything attribution found.
+pub(crate) struct Attribution {
+    pub(crate) quotes: Vec<Found>,
+    pub(crate) scare: Vec<Range<usize>>,
+    pub(crate) registry: Registry,
+    pub(crate) byline: Option<(String, Option<String>)>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum K {
+    Word,
+    Comma,
+    Colon,
+    Semi,
+    Dash,
+    Stop,
+    Paren,
+    Quote(usize),
+}
+
+#[derive(Clone, Debug)]
+struct Tok {
+    k: K,
+    s: usize,
+    e: usize,
+}
+
+/// Fold a sentence into tokens: words, punctuation, and one token per quoted stretch.
+fn tokenize(text: &str, sent: &Range<usize>, marks: &[Mark]) -> Vec<Tok> {
+    let mut out = Vec::new();
+    let mut mi = marks.partition_point(|m| m.outer.start < sent.start);
+    let mut i = sent.start;
+    let bytes_end = sent.end;
+    while i < bytes_end {
+        if let Some(m) = marks.get(mi) {
+            if m.outer.start == i {
+                out.push(Tok {
+                    k: K::Quote(mi),
+                    s: m.outer.start,
+                    e: m.outer.end,
+                });
+                i = m.outer.end.max(i + 1);
+                mi += 1;
+                continue;
+            }
+        }
+        let next_mark = marks
+            .get(mi)
+            .map_or(bytes_end, |m| m.outer.start.min(bytes_end))
+            .max(i);
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        let len = c.len_utf8();
+        if c.is_alphanumeric() {
+            let end = text::words(text, i..next_mark.max(i + len))
+                .first()
+                .map_or(i + len, |w| w.end);
+            out.push(Tok {
+                k: K::Word,
+                s: i,
+                e: end,
+            });
+            i = end;
+            continue;
+        }
+        let k = match c {
+            ',' => Some(K::Comma),
+            ':' => Some(K::Colon),
+            ';' => Some(K::Semi),
+            '—' | '–' | '―' => Some(K::Dash),
+            '-' if text[i + len..].starts_with(' ') => Some(K::Dash),
+            '.' | '!' | '?' | '…' => Some(K::Stop),
+            '(' | ')' | '[' | ']' => Some(K::Paren),
+            _ => None,
+        };
+        if let Some(k) = k {
+            out.push(Tok {
+                k,
+                s: i,
+                e: i + len,
+            });
+        }
+        i += len;
+    }
+    out
+}
+
+/// Words that may stand between a subject and its verb of saying.
+const SKIP_BEFORE_CUE: &[&str] = &[
+    "also",
+    "later",
+    "then",
+    "has",
+    "have",
+    "had",
+    "once",
+    "again",
+    "previously",
+    "recently",
+    "further",
+    "would",
+    "will",
+    "did",
+    "does",
+    "was",
+    "is",
+    "were",
+    "are",
+    "earlier",
+    "separately",
+    "privately",
+    "just",
+    "often",
+    "repeatedly",
+];
+
+/// Words that end a subject phrase when read backwards from the cue.
+const CLAUSE_WORDS: &[&str] = &[
+    "that", "which", "who", "whom", "because", "while", "when", "but", "as", "if", "though",
+    "although",
+];
+
+/// Words that make a cue a non-assertion (`declined to say`, `did not say`).
+const NEGATORS: &[&str] = &[
+    "to", "not", "never", "n’t", "n't", "no", "refused", "declined",
+];
+
+/// Questions and refusals reported without content.
+const NOT_A_CLAUSE: &[&str] = &[
+    "whether", "if", "how", "what", "why", "when", "where", "who", "which",
+];
+
+/// Time words that may follow a cue before its clause (`said on Tuesday that`).
+const OBJECT_TAKERS: &[&str] = &[
+    "told", "tells", "tell", "telling", "informed", "assured", "warned", "urged", "reminded",
+];
+
+struct Sentence<'a> {
+    text: &'a str,
+    toks: Vec<Tok>,
+}
+
+impl<'a> Sentence<'a> {
+    fn word(&self, i: usize) -> &'a str {
+        let t = &self.toks[i];
+        &self.text[t.s..t.e]
+    }
+
+    fn is_word(&self, i: usize, w: &str) -> bool {
+        i < self.toks.len() && self.toks[i].k == K::Word && self.word(i).eq_ignore_ascii_case(w)
+    }
+
+    fn is_cap(&self, i: usize) -> bool {
+        self.toks[i].k == K::Word && self.word(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    fn range(&self, a: usize, b: usize) -> Range<usize> {
+        self.toks[a].s..self.toks[b - 1].e
+    }
+
+    fn n_words(&self, a: usize, b: usize) -> usize {
+        (a..b).filter(|&i| self.toks[i].k == K::Word).count()
+    }
+
+    /// The cues of the sentence: (token index, class, takes a clause).
+    fn cues(&self) -> Vec<(usize, CueClass, bool)> {
+        let lx = Lexicon::get();
+        let mut out = Vec::new();
+        for i in 0..self.toks.len() {
+            if self.toks[i].k != K::Word {
+                continue;
+            }
+            let w = self.word(i);
+            // A capitalised cue word is a name (`United States`), unless it opens the sentence.
+            if i > 0 && w.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            let Some(info) = lx.cue(w) else { continue };
+            if info.class == CueClass::According && !self.is_word(i + 1, "to") {
+                continue;
+            }
+            // `media reports say`: the first of two cues is a noun.
+            if i + 1 < self.toks.len()
+                && self.toks[i + 1].k == K::Word
+                && lx
+                    .cue(self.word(i + 1))
+                    .is_some_and(|c| c.class == CueClass::Speech)
+            {
+                continue;
+            }
+            let negated = (i.saturating_sub(2)..i).any(|j| {
+                self.toks[j].k == K::Word
+                    && NEGATORS.contains(&self.word(j).to_lowercase().as_str())
+            });
+            if negated && info.class != CueClass::Naming {
+                continue;
+            }
+            // A passive participle (`has been observed`, `was asked`) reports no speaker.
+            let passive = i > 0
+                && w.ends_with("ed")
+                && self.toks[i - 1].k == K::Word
+                && matches!(
+                    self.word(i - 1).to_lowercase().as_str(),
+                    "been" | "be" | "being" | "is" | "was" | "were" | "are"
+                );
+            if passive {
+                continue;
+            }
+            out.push((i, info.class, info.clause));
+        }
+        out
+    }
+
+    /// The subject phrase before token `cue`: `X said`, `X, APPOSITIVE, said`,
+    /// `CLAUSE, X said`. Returns the phrase, its appositive and the index of the chunk start
+    /// (where a preceding reported clause would end).
+    fn subject_before(&self, cue: usize) -> Option<(Np, usize)> {
+        let mut end = cue;
+        while end > 0 && self.toks[end - 1].k == K::Word && {
+            let w = self.word(end - 1).to_lowercase();
+            SKIP_BEFORE_CUE.contains(&w.as_str())
+                || (w.ends_with("ly") && w.len() > 4 && !self.is_cap(end - 1))
+        } {
+            end -= 1;
+        }
+        // The region: back to the last quote, colon, semicolon or dash.
+        let mut start = end;
+        while start > 0
+            && matches!(
+                self.toks[start - 1].k,
+                K::Word | K::Comma | K::Paren | K::Stop
+            )
+        {
+            start -= 1;
+        }
+        if start == end {
+            return None;
+        }
+        // Comma-separated chunks of the region.
+        let mut chunks: Vec<(usize, usize)> = Vec::new();
+        let mut cs = start;
+        for i in start..end {
+            if self.toks[i].k == K::Comma {
+                chunks.push((cs, i));
+                cs = i + 1;
+            }
+        }
+        chunks.push((cs, end));
+        let (subject, appos) =
+            if chunks.len() >= 3 && chunks[chunks.len() - 1].0 == chunks[chunks.len() - 1].1 {
+                // `X, APPOSITIVE, said`
+                (chunks[chunks.len() - 3], Some(chunks[chunks.len() - 2]))
+            } else {
+                (chunks[chunks.len() - 1], None)
+            };
+        let (mut a, b) = subject;
+        // Cut a relative or subordinate clause off the front (`… that X said`).
+        for i in (a..b).rev() {
+            if self.toks[i].k == K::Word
+                && CLAUSE_WORDS.contains(&self.word(i).to_lowercase().as_str())
+            {
+                a = i + 1;
+                break;
+            }
+        }
+        if a >= b || self.n_words(a, b) == 0 || self.n_words(a, b) > MAX_SUBJECT_WORDS {
+            return None;
+        }
+        let appos = appos.filter(|&(x, y)| x < y).map(|(x, y)| self.range(x, y));
+        Some((
+            Np {
+                range: self.range(a, b),
+                appos,
+            },
+            a,
+        ))
+    }
+
+    /// The phrase after token `cue` up to the next comma or stop (`said X, APPOSITIVE.`).
+    fn phrase_after(&self, cue: usize) -> Option<Np> {
+        let a = cue + 1;
+        let mut b = a;
+        while b < self.toks.len() && self.toks[b].k == K::Word {
+            b += 1;
+        }
+        if a == b || self.n_words(a, b) > MAX_SUBJECT_WORDS {
+            return None;
+        }
+        let appos = (b < self.toks.len() && self.toks[b].k == K::Comma).then(|| {
+            let x = b + 1;
+            let mut y = x;
+            while y < self.toks.len() && matches!(self.toks[y].k, K::Word | K::Paren) {
+                y += 1;
+            }
+            (x < y).then(|| self.range(x, y))
+        });
+        Some(Np {
+            range: self.range(a, b),
+            appos: appos.flatten(),
+        })
+    }
+
+    /// The subject at the start of the sentence, for participles (`X spoke, saying: “…”`): the
+    /// words before the first verb-like word (a cue, an auxiliary, a past-tense `-ed` form).
+    fn leading_subject(&self) -> Option<Np> {
+        let lx = Lexicon::get();
+        let mut b = 0;
+        while b < self.toks.len() && self.toks[b].k == K::Word && b < 6 {
+            let w = self.word(b).to_lowercase();
+            let verb_like = b > 0
+                && !self.is_cap(b)
+                && (lx.cue(&w).is_some()
+                    || w.ends_with("ed")
+                    || matches!(
+                        w.as_str(),
+                        "is" | "was"
+                            | "are"
+                            | "were"
+                            | "has"
+                            | "had"
+                            | "have"
+                            | "will"
+                            | "would"
+                            | "spoke"
+                            | "met"
+                            | "went"
+                            | "made"
+                            | "took"
+                            | "gave"
+                    ));
+            if verb_like {
+                break;
+            }
+            b += 1;
+        }
+        let ok = b > 0 && b < self.toks.len() && self.toks[b].k == K::Word;
+        ok.then(|| Np {
+            range: self.range(0, b),
+            appos: None,
+        })
+    }
+}
+
+/// Is the quote at token `qi` in a naming context (`so-called “…”`, `what it calls the “…”`,
+/// `dubbed “…”`, `known as “…”`)?
+fn naming_context(s: &Sentence, qi: usize) -> bool {
+    let lx = Lexicon::get();
+    let prev =
+        |k: usize| (qi >= k && s.toks[qi - k].k == K::Word).then(|| s.word(qi - k).to_lowercase());
+    let p1 = prev(1);
+    let p2 = prev(2);
+    let p3 = prev(3);
+    let naming = |w: &Option<String>| {
+        w.as_deref()
+            .and_then(|w| lx.cue(w))
+            .is_some_and(|c| c.class == CueClass::Naming)
+    };
+    if naming(&p1) || (p1.as_deref() == Some("as") && naming(&p2)) {
+        return true;
+    }
+    // `what it calls the “…”`, `calls it “…”` after `what`.
+    let calls = |w: &Option<String>| {
+        matches!(
+            w.as_deref(),
+            Some("calls" | "called" | "call" | "dubs" | "terms")
+        )
+    };
+    (calls(&p1) || (matches!(p1.as_deref(), Some("the" | "a" | "its" | "their")) && calls(&p2)))
+        && (qi >= 3
+            && (qi.saturating_sub(5)..qi)
+                .any(|j| s.toks[j].k == K::Word && s.word(j).eq_ignore_ascii_case("what"))
+            || p3.is_none())
+}
+
+/// Words of a quote's content, and whether they read as a title (every long word capitalised).
+fn content_shape(text: &str, m: &Mark) -> (usize, bool) {
+    let words = text::words(text, m.content.clone());
+    let title = words.iter().all(|w| {
+        let w = &text[w.clone()];
+        w.len() <= 3
+            || w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    });
+    (words.len(), title)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Class {
+    Direct,
+    Partial,
+    Scare,
+}
+
+/// Where a quote's attribution sits in its sentence.
+struct Frame {
+    /// Token index of the cue.
+    cue: usize,
+    class: CueClass,
+    /// The source phrase.
+    np: Option<Np>,
+}
+
+/// Find the attribution of the sentence's direct quotes: the first verb of saying, text or
+/// `according to` outside the quotes, with its source phrase.
+fn direct_frame(s: &Sentence, cues: &[(usize, CueClass, bool)]) -> Option<Frame> {
+    for &(c, class, _) in cues {
+        let after_quote = c > 0
+            && (matches!(s.toks[c - 1].k, K::Quote(_))
+                || (s.toks[c - 1].k == K::Comma
+                    && c > 1
+                    && matches!(s.toks[c - 2].k, K::Quote(_))));
+        match class {
+            CueClass::Document if after_quote => {
+                return Some(Frame {
+                    cue: c,
+                    class,
+                    np: s.phrase_after(c),
+                });
+            }
+            CueClass::According => {
+                return Some(Frame {
+                    cue: c,
+                    class,
+                    np: s.phrase_after(c + 1),
+                });
+            }
+            CueClass::Speech => {
+                let w = s.word(c).to_lowercase();
+                let np = if w.ends_with("ing") {
+                    s.leading_subject()
+                } else if after_quote {
+                    // `“…,” said X` (inverted) or `“…,” X said`: the word after the cue decides.
+                    match s.subject_before(c) {
+                        Some((np, _)) => Some(np),
+                        None => s.phrase_after(c),
+                    }
+                } else {
+                    s.subject_before(c).map(|(np, _)| np)
+                };
+                return Some(Frame { cue: c, class, np });
+            }
+            _ => {}
+        }
+    }
+    // `X: “…”` — a name and a colon before the quote.
+    for i in 1..s.toks.len() {
+        if s.toks[i].k == K::Colon
+            && matches!(s.toks.get(i + 1).map(|t| t.k), Some(K::Quote(_)))
+            && s.is_cap(i - 1)
+        {
+            let mut a = i;
+            while a > 0 && s.toks[a - 1].k == K::Word {
+                a -= 1;
+            }
+            if s.n_words(a, i) <= 4 {
+                return Some(Frame {
+                    cue: i,
+                    class: CueClass::Speech,
+                    np: Some(Np {
+                        range: s.range(a, i),
+                        appos: None,
+                    }),
+                });
+            }
+        }
+    }
+    None
+}
+
+/// Classify the quote at token `qi`.
+fn classify(
+    s: &Sentence,
+    qi: usize,
+    m: &Mark,
+    frame: Option<&Frame>,
+    has_judging_cue: bool,
+) -> Class {
+    let (n_words, title) = content_shape(s.text, m);
+    if naming_context(s, qi) {
+        return Class::Scare;
+    }
+    let next = s.toks.get(qi + 1).map(|t| t.k);
+    let prev = qi.checked_sub(1).map(|i| s.toks[i].k);
+    let content = &s.text[m.content.clone()];
+    let ends_punct = content.ends_with([',', '.', '?', '!', '…', '—', '-']);
+    // Attribution right after the quote: `“…,” he said` / `“…,” said X`.
+    let attributed_after =
+        frame.is_some_and(|f| f.cue > qi && f.cue <= qi + 6 && f.class != CueClass::According);
+    // Attribution right before: `X said, “…”` / `X said: “…”` / `X: “…”`.
+    let attributed_before = frame.is_some_and(|f| {
+        f.cue < qi
+            && (qi - f.cue == 1 || (qi - f.cue == 2 && matches!(prev, Some(K::Colon | K::Comma))))
+    });
+    let whole_sentence = qi == 0 && matches!(next, None | Some(K::Stop));
+    let terminal = content.ends_with(['.', '?', '!', '…']);
+    if title
+        && n_words <= MAX_NAME_WORDS
+        && !(ends_punct && (attributed_after || attributed_before))
+        && !(whole_sentence && (n_words >= 3 || terminal))
+    {
+        return Class::Scare;
+    }
+    if whole_sentence
+        || (ends_punct && (attributed_after || attributed_before))
+        || prev == Some(K::Colon)
+    {
+        return Class::Direct;
+    }
+    if qi == 0 && !m.closed {
+        return Class::Direct;
+    }
+    if has_judging_cue || frame.is_some() {
+        return Class::Partial;
+    }
+    if n_words >= MIN_UNATTRIBUTED_WORDS || !m.closed {
+        return Class::Direct;
+    }
+    Class::Scare
+}
+
+/// Reported speech in a sentence without direct quotes: the clause and its cue.
+fn indirect(
+    s: &Sentence,
+    cues: &[(usize, CueClass, bool)],
+) -> Option<(Range<usize>, usize, Option<Np>)> {
+    let n = s.toks.len();
+    let last = if n > 0 && s.toks[n - 1].k == K::Stop {
+        n - 1
+    } else {
+        n
+    };
+    for &(c, class, clause) in cues {
+        if !clause {
+            continue;
+        }
+        if class == CueClass::According {
+            // `according to X, CLAUSE`
+            let np = s.phrase_after(c + 1);
+            let mut j = c + 2;
+            while j < last && s.toks[j].k == K::Word {
+                j += 1;
+            }
+            if c == 0
+                && j < last
+                && s.toks[j].k == K::Comma
+                && s.n_words(j + 1, last) >= MIN_CLAUSE_WORDS
+            {
+                return Some((s.range(j + 1, last), c, np));
+            }
+            // `CLAUSE, according to X.`
+            if c >= 2 && s.toks[c - 1].k == K::Comma && s.n_words(0, c - 1) >= MIN_CLAUSE_WORDS {
+                return Some((s.range(0, c - 1), c, np));
+            }
+            continue;
+        }
+        // `X said (…) that CLAUSE` / `X said CLAUSE`.
+        let participle = s.word(c).to_lowercase().ends_with("ing");
+        let subject = if participle {
+            s.leading_subject().map(|np| (np, 0))
+        } else {
+            s.subject_before(c)
+        };
+        let that = (c + 1..(c + 1 + MAX_CUE_TO_THAT).min(last))
+            .take_while(|&j| !matches!(s.toks[j].k, K::Stop | K::Semi | K::Colon))
+            .find(|&j| s.is_word(j, "that"));
+        let mut start = match that {
+            Some(j) => j + 1,
+            None => c + 1,
+        };
+        if that.is_none() && OBJECT_TAKERS.contains(&s.word(c).to_lowercase().as_str()) {
+            // `told reporters he …`: skip the person told.
+            let mut j = start;
+            while j < last
+                && j < start + 4
+                && s.toks[j].k == K::Word
+                && !is_clause_opener(s.word(j))
+            {
+                j += 1;
+            }
+            start = if j < last && s.toks[j].k == K::Word && is_clause_opener(s.word(j)) {
+                j
+            } else {
+                last
+            };
+        }
+        if start < last && s.toks[start].k == K::Word && s.n_words(start, last) >= MIN_CLAUSE_WORDS
+        {
+            let first = s.word(start).to_lowercase();
+            if !NOT_A_CLAUSE.contains(&first.as_str())
+                && subject.is_some()
+                && (that.is_some() || starts_clause(s, start))
+            {
+                return Some((s.range(start, last), c, subject.map(|(np, _)| np)));
+            }
+        }
+        // `CLAUSE, X said.` / `CLAUSE, said X.`
+        if !participle {
+            if let Some((np, chunk_start)) = s.subject_before(c) {
+                if chunk_start >= 2
+                    && s.toks[chunk_start - 1].k == K::Comma
+                    && s.n_words(0, chunk_start - 1) >= MIN_CLAUSE_WORDS
+                {
+                    let appos_end = chunk_start - 1;
+                    return Some((s.range(0, appos_end), c, Some(np)));
+                }
+            }
+            if c >= 2 && s.toks[c - 1].k == K::Comma && s.n_words(0, c - 1) >= MIN_CLAUSE_WORDS {
+                return Some((s.range(0, c - 1), c, s.phrase_after(c)));
+            }
+        }
+    }
+    None
+}
+
+/// Words that open a reported clause without `that` (`said he would …`, `said the plan …`).
+fn is_clause_opener(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "he" | "she"
+            | "it"
+            | "they"
+            | "we"
+            | "i"
+            | "you"
+            | "there"
+            | "the"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "a"
+            | "an"
+    ) || w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Does the clause at `start` read as a clause rather than an adverbial (`said on Tuesday`)?
+fn starts_clause(s: &Sentence, start: usize) -> bool {
+    let w = s.word(start);
+    let lw = w.to_lowercase();
+    if matches!(
+        lw.as_str(),
+        "on" | "in"
+            | "at"
+            | "last"
+            | "after"
+            | "before"
+            | "during"
+            | "earlier"
+            | "later"
+            | "yesterday"
+            | "today"
+            | "of"
+            | "to"
+            | "about"
+            | "for"
+            | "with"
+            | "by"
+            | "from"
+            | "and"
+            | "but"
+            | "so"
+            | "as"
+    ) {
+        return false;
+    }
+    is_clause_opener(w)
+}
+
+/// A byline paragraph: `By NAME (email)`, `By NAME and NAME`.
+fn byline(text: &str, para: &Range<usize>) -> Option<(String, Option<String>)> {
+    let p = &text[para.clone()];
+    let rest = p.strip_prefix("By ").or_else(|| p.strip_prefix("BY "))?;
+    if p.len() > 120 {
+        return None;
+    }
+    let (name_part, email) = match rest.find(['(', ',', '|']) {
+        Some(i) => {
+            let e = rest[i + 1..].trim().trim_end_matches(')').trim();
+            (rest[..i].trim(), e.contains('@').then(|| e.to_string()))
+        }
+        None => (rest.trim(), None),
+    };
+    let words: Vec<&str> = name_part.split_whitespace().collect();
+    let ok = !words.is_empty()
+        && words.len() <= 8
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || matches!(*w, "and" | "de" | "van" | "von")
+        });
+    ok.then(|| (name_part.to_string(), email))
+}
+
+/// Attribute every quote of the article.
+pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attribution {
+    let mut reg = Registry::default();
+    let mut quotes: Vec<Found> = Vec::new();
+    let mut scare: Vec<Range<usize>> = Vec::new();
+    let mut byline_found = None;
+    // The speaker of the last direct quote, and whether its paragraph ended inside a quote.
+    let mut last_direct: Option<(usize, Option<usize>)> = None; // (para, speaker)
+    let mut open_run: Option<Option<usize>> = None;
+
+    for (pi, p) in paras.iter().enumerate() {
+        if p.duplicate_of.is_some() {
+            continue;
+        }
+        if byline_found.is_none() {
+            if let Some(b) = byline(text, &p.range) {
+                byline_found = Some(b);
+                continue;
+            }
+        }
+        reg.start_paragraph(pi);
+        let mut para_speaker: Option<usize> = None;
+        let mut unattributed: Vec<usize> = Vec::new(); // indices into `quotes`
+        let mut para_quotes: Vec<usize> = Vec::new();
+        let first_mark = marks.partition_point(|m| m.para < pi);
+        let para_opens_with_quote = marks
+            .get(first_mark)
+            .is_some_and(|m| m.para == pi && m.outer.start == p.range.start);
+
+        for sent in text::sentences(text, p.range.clone()) {
+            let s = Sentence {
+                text,
+                toks: tokenize(text, &sent, marks),
+            };
+            let cues = s.cues();
+            let frame = direct_frame(&s, &cues);
+            let judging = cues
+                .iter()
+                .any(|&(_, c, _)| matches!(c, CueClass::Speech | CueClass::Verbal));
+            let mut sentence_has_speech = false;
+            let mut frame_speaker: Option<Option<usize>> = None;
+            for (qi, t) in s.toks.iter().enumerate() {
+                let K::Quote(mi) = t.k else { continue };
+                let m = &marks[mi];
+                for r in quotes::nested_single(text, m.content.clone()) {
+                    scare.push(r);
+                }
+                match classify(&s, qi, m, frame.as_ref(), judging) {
+                    Class::Scare => scare.push(m.content.clone()),
+                    Class::Direct => {
+                        sentence_has_speech = true;
+                        let (speaker, cue) = match &frame {
+                            Some(f) => {
+                                let sp = *frame_speaker.get_or_insert_with(|| {
+                                    f.np.as_ref().and_then(|np| reg.resolve(text, np, f.class))
+                                });
+                                (sp, Some(s.toks[f.cue].s..cue_end(&s, f)))
+                            }
+                            None => (None, None),
+                        };
+                        if speaker.is_none() {
+                            unattributed.push(quotes.len());
+                        } else {
+                            para_speaker = para_speaker.or(speaker);
+                        }
+                        para_quotes.push(quotes.len());
+                        quotes.push(Found {
+                            range: m.content.clone(),
+                            kind: QuoteKind::Direct,
+                            speaker,
+                            cue,
+                        });
+                    }
+                    Class::Partial => {
+                        sentence_has_speech = true;
+                        // The nearest verb of saying or judging before the fragment, else any.
+                        let cue = cues
+                            .iter()
+                            .rev()
+                            .find(|&&(c, k, _)| {
+                                c < qi && matches!(k, CueClass::Speech | CueClass::Verbal)
+                            })
+                            .or_else(|| {
+                                cues.iter().find(|&&(_, k, _)| {
+                                    matches!(
+                                        k,
+                                        CueClass::Speech | CueClass::Verbal | CueClass::According
+                                    )
+                                })
+                            })
+                            .copied();
+                        let (speaker, cue_range) = match cue {
+                            Some((c, k, _)) => {
+                                let np = match k {
+                                    CueClass::According => s.phrase_after(c + 1),
+                                    _ if c > qi => s
+                                        .phrase_after(c)
+                                        .filter(|_| s.subject_before(c).is_none())
+                                        .or_else(|| s.subject_before(c).map(|(np, _)| np)),
+                                    _ => s
+                                        .subject_before(c)
+                                        .map(|(np, _)| np)
+                                        .or_else(|| s.leading_subject()),
+                                };
+                                (
+                                    np.and_then(|np| reg.resolve(text, &np, k)),
+                                    Some(s.toks[c].s..s.toks[c].e),
+                                )
+                            }
+                            None => (None, None),
+                        };
+                        if speaker.is_none() {
+                            unattributed.push(quotes.len());
+                        }
+                        para_quotes.push(quotes.len());
+                        quotes.push(Found {
+                            range: m.content.clone(),
+                            kind: QuoteKind::Partial,
+                            speaker,
+                            cue: cue_range,
+                        });
+                    }
+                }
+            }
+            if !sentence_has_speech {
+                if let Some((clause, c, np)) = indirect(&s, &cues) {
+                    let class = cues
+                        .iter()
+                        .find(|x| x.0 == c)
+                        .map_or(CueClass::Speech, |x| x.1);
+                    let speaker = np.and_then(|np| reg.resolve(text, &np, class));
+                    let cue_end = if class == CueClass::According {
+                        s.toks.get(c + 1).map_or(s.toks[c].e, |t| t.e)
+                    } else {
+                        s.toks[c].e
+                    };
+                    quotes.push(Found {
+                        range: clause,
+                        kind: QuoteKind::Indirect,
+                        speaker,
+                        cue: Some(s.toks[c].s..cue_end),
+                    });
+                }
+            }
+        }
+
+        // Quotes of this paragraph without attribution of their own: the paragraph's speaker,
+        // else — for a paragraph that opens with a quote — the previous direct quote's speaker.
+        let inherited = para_speaker.or_else(|| {
+            if !para_opens_with_quote {
+                return None;
+            }
+            match (open_run, last_direct) {
+                (Some(sp), _) => sp,
+                (None, Some((lp, sp))) if lp + 1 >= pi && prev_kept_para(paras, pi) == Some(lp) => {
+                    sp
+                }
+                _ => None,
+            }
+        });
+        for &qi in &unattributed {
+            if quotes[qi].kind == QuoteKind::Direct {
+                quotes[qi].speaker = inherited;
+                if let Some(sp) = inherited {
+                    reg.mention_speaker(sp);
+                }
+            }
+        }
+        open_run = None;
+        if let Some(&last) = para_quotes.last() {
+            let m_last = marks[first_mark..]
+                .iter()
+                .take_while(|m| m.para == pi)
+                .last();
+            if quotes[last].kind == QuoteKind::Direct {
+                last_direct = Some((pi, quotes[last].speaker));
+                if m_last.is_some_and(|m| !m.closed) {
+                    open_run = Some(quotes[last].speaker);
+                }
+            }
+        }
+    }
+    quotes.sort_by_key(|q| q.range.start);
+    scare.sort_by_key(|r| r.start);
+    scare.dedup();
+    Attribution {
+        quotes,
+        scare,
+        registry: reg,
+        byline: byline_found,
+    }
+}
+
+/// The index of the last non-repeated paragraph before `pi`.
+fn prev_kept_para(paras: &[Para], pi: usize) -> Option<usize> {
+    (0..pi).rev().find(|&i| paras[i].duplicate_of.is_none())
+}
+
+/// Where a cue ends: `according to` spans two words.
+fn cue_end(s: &Sentence, f: &Frame) -> usize {
+    if f.class == CueClass::According {
+        s.toks.get(f.cue + 1).map_or(s.toks[f.cue].e, |t| t.e)
+    } else {
+        s.toks[f.cue].e
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::paragraphs;
+
+    /// (quote text, kind, speaker name) for every quote of `text`.
+    fn run(text: &str) -> Vec<(String, QuoteKind, Option<String>)> {
+        let paras = paragraphs(text);
+        let marks = quotes::find(text, &paras);
+        let a = attribute(text, &paras, &marks);
+        a.quotes
+            .iter()
+            .map(|q| {
+                (
+                    text[q.range.clone()].to_string(),
+                    q.kind,
+                    q.speaker.map(|i| a.registry.entities()[i].name.clone()),
+                )
+            })
+            .collect()
+    }
+
+    fn scare(text: &str) -> Vec<String> {
+        let paras = paragraphs(text);
+        let marks = quotes::find(text, &paras);
+        attribute(text, &paras, &marks)
+            .scare
+            .iter()
+            .map(|r| text[r.clone()].to_string())
+            .collect()
+    }
+
+    use QuoteKind::{Direct, Indirect, Partial};
+
+    fn q(t: &str, k: QuoteKind, s: Option<&str>) -> (String, QuoteKind, Option<String>) {
+        (t.to_string(), k, s.map(str::to_string))
+    }
+
+    #[test]
+    fn direct_quote_patterns() {
+        let cases: &[(&str, &[(&str, QuoteKind, Option<&str>)])] = &[
+            (
+                "“We will go,” said Jane Roe, a senior fellow at the Example Institute.",
+                &[("We will go,", Direct, Some("Jane Roe"))],
+            ),
+            (
+                "“We will go,” Jane Roe said.",
+                &[("We will go,", Direct, Some("Jane Roe"))],
+            ),
+            (
+                "Jane Roe said, “We will go.”",
+                &[("We will go.", Direct, Some("Jane Roe"))],
+            ),
+            (
+                "Jane Roe said: “We will go.”",
+                &[("We will go.", Direct, Some("Jane Roe"))],
+            ),
+            (
+                "Roe: “We will go.”",
+                &[("We will go.", Direct, Some("Roe"))],
+            ),
+            (
+                "“A is true,” Jane Roe said. “B is also true.”",
+                &[
+                    ("A is true,", Direct, Some("Jane Roe")),
+                    ("B is also true.", Direct, Some("Jane Roe")),
+                ],
+            ),
+            (
+                "Jane Roe said the talks had ended.\n“It is over,” she told reporters.",
+                &[
+                    ("the talks had ended", Indirect, Some("Jane Roe")),
+                    ("It is over,", Direct, Some("Jane Roe")),
+                ],
+            ),
+            (
+                "“Hold on,” reads the statement released by the Example News Agency.",
+                &[("Hold on,", Direct, Some("Example News Agency"))],
+            ),
+            (
+                "The ministry spoke, saying: “Talks are over for now.”",
+                &[("Talks are over for now.", Direct, Some("The ministry"))],
+            ),
+            (
+                "“Mismatched marks still pair,\" said Jane Roe.",
+                &[("Mismatched marks still pair,", Direct, Some("Jane Roe"))],
+            ),
+        ];
+        for (text, want) in cases {
+            let want: Vec<_> = want.iter().map(|&(t, k, s)| q(t, k, s)).collect();
+            assert_eq!(run(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn continuation_paragraphs_keep_their_speaker() {
+        let text = "“First part,” said Jane Roe, an analyst.\n“Second part, with no attribution of its own.”\nThe reporter adds context here.\n“A stray quote that nobody claims in this paragraph.”";
+        let got = run(text);
+        assert_eq!(got[0].2.as_deref(), Some("Jane Roe"));
+        assert_eq!(got[1].2.as_deref(), Some("Jane Roe"));
+        assert_eq!(got[2].2, None);
+        let open = "Jane Roe said: “The first paragraph runs on\n“and the second closes it.”";
+        let got = run(open);
+        assert_eq!(got.len(), 2);
+        assert!(
+            got.iter().all(|x| x.2.as_deref() == Some("Jane Roe")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn partial_and_scare_quotes() {
+        let cases: &[(&str, &[(&str, QuoteKind, Option<&str>)], &[&str])] = &[
+            (
+                "The Example Council, the main body, sharply criticized its neighbour as “lacking spine” last week.",
+                &[("lacking spine", Partial, Some("Example Council"))],
+                &[],
+            ),
+            ("Their “iron friendship” has faded.", &[], &["iron friendship"]),
+            ("It marked what it calls the “Day of Unity in the Great War.”", &[], &["Day of Unity in the Great War."]),
+            ("Jane Roe said on “Meet the Press,” that she would run again soon.", &[("she would run again soon", Indirect, Some("Jane Roe"))], &["Meet the Press,"]),
+            ("The so-called “peace dividend” never came.", &[], &["peace dividend"]),
+            ("“We would not ‘abandon’ them,” she said.", &[("We would not ‘abandon’ them,", Direct, None)], &["abandon"]),
+        ];
+        for (text, want, want_scare) in cases {
+            let want: Vec<_> = want.iter().map(|&(t, k, s)| q(t, k, s)).collect();
+            assert_eq!(run(text), want, "{text:?}");
+            assert_eq!(
+                scare(text),
+                want_scare.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn indirect_speech_patterns() {
+        let cases: &[(&str, Option<(&str, Option<&str>)>)] = &[
+            (
+                "Jane Roe said the talks would resume next month.",
+                Some(("the talks would resume next month", Some("Jane Roe"))),
+            ),
+            (
+                "Jane Roe said on Tuesday that the talks would resume.",
+                Some(("the talks would resume", Some("Jane Roe"))),
+            ),
+            (
+                "The talks would resume next month, Jane Roe said.",
+                Some(("The talks would resume next month", Some("Jane Roe"))),
+            ),
+            (
+                "The talks would resume next month, said Jane Roe, an envoy.",
+                Some(("The talks would resume next month", Some("Jane Roe"))),
+            ),
+            (
+                "According to Jane Roe, the talks would resume next month.",
+                Some(("the talks would resume next month", Some("Jane Roe"))),
+            ),
+            (
+                "The talks would resume next month, according to the Example Agency.",
+                Some(("The talks would resume next month", Some("Example Agency"))),
+            ),
+            (
+                "Jane Roe told reporters that the talks would resume.",
+                Some(("the talks would resume", Some("Jane Roe"))),
+            ),
+            (
+                "Jane Roe declined to say whether the talks would resume.",
+                None,
+            ),
+            (
+                "Jane Roe gave no indication that the talks would resume.",
+                None,
+            ),
+            (
+                "Jane Roe pushed back on speculation that the talks would resume.",
+                None,
+            ),
+            ("Jane Roe believes the talks would resume next month.", None),
+            ("Jane Roe said on Tuesday.", None),
+        ];
+        for (text, want) in cases {
+            let got = run(text);
+            let want: Vec<_> = want.iter().map(|&(t, s)| q(t, Indirect, s)).collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn bylines() {
+        let cases = [
+            (
+                "By Jane Roe (jroe@example.com)",
+                Some(("Jane Roe", Some("jroe@example.com"))),
+            ),
+            (
+                "By Jane Roe and John Doe",
+                Some(("Jane Roe and John Doe", None)),
+            ),
+            ("By the way, this is not a byline at all.", None),
+        ];
+        for (p, want) in cases {
+            let got = byline(p, &(0..p.len()));
+            assert_eq!(
+                got,
+                want.map(|(n, e)| (n.to_string(), e.map(str::to_string))),
+                "{p}"
+            );
+        }
+    }
+}
