@@ -28,6 +28,9 @@ const MIN_CLAUSE_WORDS: usize = 4;
 const MAX_NAME_WORDS: usize = 10;
 /// Fewest words an unattributed quote needs to count as speech rather than a scare quote.
 const MIN_UNATTRIBUTED_WORDS: usize = 6;
+/// How far (in tokens) a cue may stand after the quote it attributes (`“…,” Rep. Jane Roe,
+/// R-Ohio, said`).
+const MAX_QUOTE_TO_CUE: usize = 14;
 /// How far (in tokens) a `that` may stand after a cue and still open its clause.
 const MAX_CUE_TO_THAT: usize = 14;
 
@@ -289,14 +292,29 @@ impl<'a> Sentence<'a> {
             }
         }
         chunks.push((cs, end));
-        let (subject, appos) =
-            if chunks.len() >= 3 && chunks[chunks.len() - 1].0 == chunks[chunks.len() - 1].1 {
-                // `X, APPOSITIVE, said`
-                (chunks[chunks.len() - 3], Some(chunks[chunks.len() - 2]))
-            } else {
-                (chunks[chunks.len() - 1], None)
-            };
+        let last = chunks[chunks.len() - 1];
+        let (subject, appos) = if last.0 == last.1 && chunks.len() >= 3 {
+            // `X, APPOSITIVE, …, said`: the subject is the nearest chunk, read backwards, that
+            // does not look like an appositive (`22`, `of Flint`, `Mich.`, `a professor`).
+            let body = &chunks[..chunks.len() - 1];
+            let k = (0..body.len())
+                .rev()
+                .find(|&k| !self.appositive_like(body[k]))
+                .unwrap_or(0);
+            (body[k], body.get(k + 1).copied())
+        } else {
+            (last, None)
+        };
         let (mut a, b) = subject;
+        while a < b
+            && self.toks[a].k == K::Word
+            && matches!(
+                self.word(a).to_lowercase().as_str(),
+                "and" | "but" | "or" | "then" | "so"
+            )
+        {
+            a += 1;
+        }
         // Cut a relative or subordinate clause off the front (`… that X said`).
         for i in (a..b).rev() {
             if self.toks[i].k == K::Word
@@ -317,6 +335,18 @@ impl<'a> Sentence<'a> {
             },
             a,
         ))
+    }
+
+    /// Does the chunk read as an appositive rather than a subject: it opens with a lower-case
+    /// word or a number, or is one short capitalised word (a state: `Mich.`, `R-Pa.`)?
+    fn appositive_like(&self, (a, b): (usize, usize)) -> bool {
+        if a >= b || self.toks[a].k != K::Word {
+            return true;
+        }
+        let w = self.word(a);
+        let first = w.chars().next().unwrap_or(' ');
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        !first.is_uppercase() || (self.n_words(a, b) == 1 && letters <= 4)
     }
 
     /// The phrase after token `cue` up to the next comma or stop (`said X, APPOSITIVE.`).
@@ -444,71 +474,110 @@ struct Frame {
     np: Option<Np>,
 }
 
-/// Find the attribution of the sentence's direct quotes: the first verb of saying, text or
-/// `according to` outside the quotes, with its source phrase.
-fn direct_frame(s: &Sentence, cues: &[(usize, CueClass, bool)]) -> Option<Frame> {
-    for &(c, class, _) in cues {
-        let after_quote = c > 0
-            && (matches!(s.toks[c - 1].k, K::Quote(_))
-                || (s.toks[c - 1].k == K::Comma
-                    && c > 1
-                    && matches!(s.toks[c - 2].k, K::Quote(_))));
-        match class {
-            CueClass::Document if after_quote => {
-                return Some(Frame {
-                    cue: c,
-                    class,
-                    np: s.phrase_after(c),
-                });
-            }
-            CueClass::According => {
-                return Some(Frame {
-                    cue: c,
-                    class,
-                    np: s.phrase_after(c + 1),
-                });
-            }
-            CueClass::Speech => {
-                let w = s.word(c).to_lowercase();
-                let np = if w.ends_with("ing") {
-                    s.leading_subject()
-                } else if after_quote {
-                    // `“…,” said X` (inverted) or `“…,” X said`: the word after the cue decides.
-                    match s.subject_before(c) {
-                        Some((np, _)) => Some(np),
-                        None => s.phrase_after(c),
-                    }
-                } else {
-                    s.subject_before(c).map(|(np, _)| np)
-                };
-                return Some(Frame { cue: c, class, np });
-            }
-            _ => {}
-        }
+/// Is token `c` right after a quote (`“…,” said`)?
+fn after_quote(s: &Sentence, c: usize) -> bool {
+    c > 0
+        && (matches!(s.toks[c - 1].k, K::Quote(_))
+            || (s.toks[c - 1].k == K::Comma && c > 1 && matches!(s.toks[c - 2].k, K::Quote(_))))
+}
+
+/// The attribution of the quote at token `qi`: the cue just before it (`X said, “…”`), else
+/// the first cue after it with no other quote between (`“…,” X said`), else the sentence's
+/// first cue; or a name and a colon (`X: “…”`).
+fn frame_for(s: &Sentence, cues: &[(usize, CueClass, bool)], qi: usize) -> Option<Frame> {
+    let usable = |c: usize, class: CueClass| match class {
+        CueClass::Speech | CueClass::According => true,
+        CueClass::Document => after_quote(s, c),
+        _ => false,
+    };
+    let before = cues
+        .iter()
+        .filter(|&&(c, k, _)| usable(c, k))
+        .rfind(|&&(c, _, _)| {
+            c < qi
+                && (qi - c == 1 || (qi - c == 2 && matches!(s.toks[qi - 1].k, K::Colon | K::Comma)))
+        });
+    let after = cues
+        .iter()
+        .filter(|&&(c, k, _)| usable(c, k))
+        .find(|&&(c, _, _)| {
+            c > qi
+                && c <= qi + MAX_QUOTE_TO_CUE
+                && !s.toks[qi + 1..c].iter().any(|t| matches!(t.k, K::Quote(_)))
+        });
+    let chosen = before
+        .or(after)
+        .or_else(|| cues.iter().find(|&&(c, k, _)| usable(c, k)));
+    if let Some(&(c, class, _)) = chosen {
+        return Some(Frame {
+            cue: c,
+            class,
+            np: source_of(s, cues, c, class),
+        });
     }
     // `X: “…”` — a name and a colon before the quote.
-    for i in 1..s.toks.len() {
-        if s.toks[i].k == K::Colon
-            && matches!(s.toks.get(i + 1).map(|t| t.k), Some(K::Quote(_)))
-            && s.is_cap(i - 1)
-        {
-            let mut a = i;
-            while a > 0 && s.toks[a - 1].k == K::Word {
-                a -= 1;
-            }
-            if s.n_words(a, i) <= 4 {
-                return Some(Frame {
-                    cue: i,
-                    class: CueClass::Speech,
-                    np: Some(Np {
-                        range: s.range(a, i),
-                        appos: None,
-                    }),
-                });
-            }
+    let i = qi.checked_sub(1)?;
+    if i > 0 && s.toks[i].k == K::Colon && s.is_cap(i - 1) {
+        let mut a = i;
+        while a > 0 && s.toks[a - 1].k == K::Word {
+            a -= 1;
+        }
+        if s.n_words(a, i) <= 4 {
+            let np = Some(Np {
+                range: s.range(a, i),
+                appos: None,
+            });
+            return Some(Frame {
+                cue: i,
+                class: CueClass::Speech,
+                np,
+            });
         }
     }
     None
+}
+
+/// The source phrase of the cue at token `c`.
+fn source_of(
+    s: &Sentence,
+    cues: &[(usize, CueClass, bool)],
+    c: usize,
+    class: CueClass,
+) -> Option<Np> {
+    match class {
+        CueClass::Document => s.phrase_after(c),
+        CueClass::According => s.phrase_after(c + 1),
+        CueClass::Verbal | CueClass::Naming => s
+            .subject_before(c)
+            .map(|(np, _)| np)
+            .or_else(|| s.leading_subject()),
+        CueClass::Speech => {
+            if s.word(c).to_lowercase().ends_with("ing") {
+                // `a voice over saying` names its speaker; `X spoke, adding` borrows the
+                // sentence's main speaker.
+                if c > 0 && s.toks[c - 1].k == K::Word {
+                    if let Some((np, _)) = s.subject_before(c) {
+                        return Some(np);
+                    }
+                }
+                let main = cues.iter().find(|&&(m, k, _)| {
+                    m != c && k == CueClass::Speech && !s.word(m).to_lowercase().ends_with("ing")
+                });
+                return match main {
+                    Some(&(m, k, _)) => source_of(s, cues, m, k),
+                    None => s.leading_subject(),
+                };
+            }
+            if after_quote(s, c) {
+                // `“…,” said X` (inverted) or `“…,” X said`.
+                s.subject_before(c)
+                    .map(|(np, _)| np)
+                    .or_else(|| s.phrase_after(c))
+            } else {
+                s.subject_before(c).map(|(np, _)| np)
+            }
+        }
+    }
 }
 
 /// Classify the quote at token `qi`.
@@ -528,8 +597,14 @@ fn classify(
     let content = &s.text[m.content.clone()];
     let ends_punct = content.ends_with([',', '.', '?', '!', '…', '—', '-']);
     // Attribution right after the quote: `“…,” he said` / `“…,” said X`.
-    let attributed_after =
-        frame.is_some_and(|f| f.cue > qi && f.cue <= qi + 6 && f.class != CueClass::According);
+    let attributed_after = frame.is_some_and(|f| {
+        f.cue > qi
+            && f.cue <= qi + MAX_QUOTE_TO_CUE
+            && f.class != CueClass::According
+            && !s.toks[qi + 1..f.cue]
+                .iter()
+                .any(|t| matches!(t.k, K::Quote(_)))
+    }) && (qi == 0 || !title);
     // Attribution right before: `X said, “…”` / `X said: “…”` / `X: “…”`.
     let attributed_before = frame.is_some_and(|f| {
         f.cue < qi
@@ -637,8 +712,14 @@ fn indirect(
                 return Some((s.range(start, last), c, subject.map(|(np, _)| np)));
             }
         }
-        // `CLAUSE, X said.` / `CLAUSE, said X.`
-        if !participle {
+        // `CLAUSE, X said.` / `CLAUSE, said X.` — the cue ends the sentence, but for a short
+        // adverbial (`said last month,`) or a trailing phrase after a comma.
+        let tail = (c + 1..last)
+            .take_while(|&j| s.toks[j].k == K::Word)
+            .count();
+        let ends_sentence = c + 1 + tail >= last || s.toks[c + 1 + tail].k == K::Comma;
+        let adverbial = tail > 0 && is_adverbial_start(s.word(c + 1));
+        if !participle && (tail == 0 || adverbial || (tail <= 3 && ends_sentence)) {
             if let Some((np, chunk_start)) = s.subject_before(c) {
                 if chunk_start >= 2
                     && s.toks[chunk_start - 1].k == K::Comma
@@ -715,6 +796,51 @@ fn starts_clause(s: &Sentence, start: usize) -> bool {
     is_clause_opener(w)
 }
 
+/// Words that open an adverbial after a cue (`said in a statement`, `said last month`), not an
+/// object (`maintained cordial relations`).
+fn is_adverbial_start(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "in" | "on"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "last"
+            | "this"
+            | "earlier"
+            | "later"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "recently"
+            | "while"
+            | "when"
+            | "as"
+            | "through"
+            | "via"
+            | "from"
+            | "to"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "of"
+            | "about"
+            | "with"
+            | "late"
+            | "early"
+            | "friday's"
+            | "told"
+            | "then"
+            | "again"
+            | "also"
+    )
+}
+
 /// A byline paragraph: `By NAME (email)`, `By NAME and NAME`.
 fn byline(text: &str, para: &Range<usize>) -> Option<(String, Option<String>)> {
     let p = &text[para.clone()];
@@ -745,9 +871,10 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
     let mut quotes: Vec<Found> = Vec::new();
     let mut scare: Vec<Range<usize>> = Vec::new();
     let mut byline_found = None;
-    // The speaker of the last direct quote, and whether its paragraph ended inside a quote.
-    let mut last_direct: Option<(usize, Option<usize>)> = None; // (para, speaker)
-    let mut open_run: Option<Option<usize>> = None;
+    // The speaker of the last direct quote (paragraph, speaker); the speaker of a paragraph
+    // that ended inside an open quote or with `X said:`.
+    let mut last_direct: Option<(usize, Option<usize>)> = None;
+    let mut carried: Option<Option<usize>> = None;
 
     for (pi, p) in paras.iter().enumerate() {
         if p.duplicate_of.is_some() {
@@ -760,9 +887,14 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
             }
         }
         reg.start_paragraph(pi);
+        // The paragraph's own speaker: of its attributed quotes, else of a sentence that
+        // reports speech without quoting it (`X said on a call. “…”`).
         let mut para_speaker: Option<usize> = None;
-        let mut unattributed: Vec<usize> = Vec::new(); // indices into `quotes`
-        let mut para_quotes: Vec<usize> = Vec::new();
+        let mut pending_speaker: Option<usize> = None;
+        let mut unattributed: Vec<usize> = Vec::new();
+        let mut last_kind: Option<QuoteKind> = None;
+        let mut last_speaker: Option<usize> = None;
+        let mut last_cue_speaker: Option<usize> = None;
         let first_mark = marks.partition_point(|m| m.para < pi);
         let para_opens_with_quote = marks
             .get(first_mark)
@@ -774,94 +906,69 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
                 toks: tokenize(text, &sent, marks),
             };
             let cues = s.cues();
-            let frame = direct_frame(&s, &cues);
             let judging = cues
                 .iter()
                 .any(|&(_, c, _)| matches!(c, CueClass::Speech | CueClass::Verbal));
             let mut sentence_has_speech = false;
-            let mut frame_speaker: Option<Option<usize>> = None;
+            // Speakers resolved in this sentence, by cue token.
+            let mut resolved: Vec<(usize, Option<usize>)> = Vec::new();
+            let mut speaker_of = |reg: &mut Registry, f: &Frame| -> Option<usize> {
+                if let Some(&(_, sp)) = resolved.iter().find(|(c, _)| *c == f.cue) {
+                    return sp;
+                }
+                let sp = f.np.as_ref().and_then(|np| reg.resolve(text, np, f.class));
+                resolved.push((f.cue, sp));
+                sp
+            };
             for (qi, t) in s.toks.iter().enumerate() {
                 let K::Quote(mi) = t.k else { continue };
                 let m = &marks[mi];
-                for r in quotes::nested_single(text, m.content.clone()) {
-                    scare.push(r);
-                }
-                match classify(&s, qi, m, frame.as_ref(), judging) {
-                    Class::Scare => scare.push(m.content.clone()),
-                    Class::Direct => {
-                        sentence_has_speech = true;
-                        let (speaker, cue) = match &frame {
-                            Some(f) => {
-                                let sp = *frame_speaker.get_or_insert_with(|| {
-                                    f.np.as_ref().and_then(|np| reg.resolve(text, np, f.class))
-                                });
-                                (sp, Some(s.toks[f.cue].s..cue_end(&s, f)))
-                            }
-                            None => (None, None),
-                        };
-                        if speaker.is_none() {
-                            unattributed.push(quotes.len());
-                        } else {
-                            para_speaker = para_speaker.or(speaker);
-                        }
-                        para_quotes.push(quotes.len());
-                        quotes.push(Found {
-                            range: m.content.clone(),
-                            kind: QuoteKind::Direct,
-                            speaker,
-                            cue,
-                        });
+                scare.extend(quotes::nested_single(text, m.content.clone()));
+                let frame = frame_for(&s, &cues, qi);
+                let kind = match classify(&s, qi, m, frame.as_ref(), judging) {
+                    Class::Scare => {
+                        scare.push(m.content.clone());
+                        continue;
                     }
-                    Class::Partial => {
-                        sentence_has_speech = true;
-                        // The nearest verb of saying or judging before the fragment, else any.
-                        let cue = cues
-                            .iter()
-                            .rev()
-                            .find(|&&(c, k, _)| {
-                                c < qi && matches!(k, CueClass::Speech | CueClass::Verbal)
-                            })
-                            .or_else(|| {
-                                cues.iter().find(|&&(_, k, _)| {
-                                    matches!(
-                                        k,
-                                        CueClass::Speech | CueClass::Verbal | CueClass::According
-                                    )
-                                })
-                            })
-                            .copied();
-                        let (speaker, cue_range) = match cue {
-                            Some((c, k, _)) => {
-                                let np = match k {
-                                    CueClass::According => s.phrase_after(c + 1),
-                                    _ if c > qi => s
-                                        .phrase_after(c)
-                                        .filter(|_| s.subject_before(c).is_none())
-                                        .or_else(|| s.subject_before(c).map(|(np, _)| np)),
-                                    _ => s
-                                        .subject_before(c)
-                                        .map(|(np, _)| np)
-                                        .or_else(|| s.leading_subject()),
-                                };
-                                (
-                                    np.and_then(|np| reg.resolve(text, &np, k)),
-                                    Some(s.toks[c].s..s.toks[c].e),
-                                )
-                            }
-                            None => (None, None),
-                        };
-                        if speaker.is_none() {
-                            unattributed.push(quotes.len());
-                        }
-                        para_quotes.push(quotes.len());
-                        quotes.push(Found {
-                            range: m.content.clone(),
-                            kind: QuoteKind::Partial,
-                            speaker,
-                            cue: cue_range,
-                        });
-                    }
+                    Class::Direct => QuoteKind::Direct,
+                    Class::Partial => QuoteKind::Partial,
+                };
+                sentence_has_speech = true;
+                let frame = match kind {
+                    // A fragment belongs to the verb of saying or judging nearest before it.
+                    QuoteKind::Partial => cues
+                        .iter()
+                        .rfind(|&&(c, k, _)| {
+                            c < qi && matches!(k, CueClass::Speech | CueClass::Verbal)
+                        })
+                        .or_else(|| cues.iter().find(|&&(_, k, _)| k != CueClass::Naming))
+                        .map(|&(c, class, _)| Frame {
+                            cue: c,
+                            class,
+                            np: source_of(&s, &cues, c, class),
+                        }),
+                    _ => frame,
+                };
+                let (speaker, cue) = match &frame {
+                    Some(f) => (
+                        speaker_of(&mut reg, f),
+                        Some(s.toks[f.cue].s..cue_end(&s, f)),
+                    ),
+                    None => (None, None),
+                };
+                match speaker {
+                    None => unattributed.push(quotes.len()),
+                    Some(_) if kind == QuoteKind::Direct => para_speaker = para_speaker.or(speaker),
+                    Some(_) => {}
                 }
+                last_kind = Some(kind);
+                last_speaker = speaker;
+                quotes.push(Found {
+                    range: m.content.clone(),
+                    kind,
+                    speaker,
+                    cue,
+                });
             }
             if !sentence_has_speech {
                 if let Some((clause, c, np)) = indirect(&s, &cues) {
@@ -870,32 +977,44 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
                         .find(|x| x.0 == c)
                         .map_or(CueClass::Speech, |x| x.1);
                     let speaker = np.and_then(|np| reg.resolve(text, &np, class));
-                    let cue_end = if class == CueClass::According {
-                        s.toks.get(c + 1).map_or(s.toks[c].e, |t| t.e)
-                    } else {
-                        s.toks[c].e
+                    let f = Frame {
+                        cue: c,
+                        class,
+                        np: None,
                     };
+                    pending_speaker = pending_speaker.or(speaker);
+                    last_cue_speaker = speaker;
                     quotes.push(Found {
                         range: clause,
                         kind: QuoteKind::Indirect,
                         speaker,
-                        cue: Some(s.toks[c].s..cue_end),
+                        cue: Some(s.toks[c].s..cue_end(&s, &f)),
                     });
+                } else if let Some(&(c, class, _)) =
+                    cues.iter().find(|&&(_, k, _)| k == CueClass::Speech)
+                {
+                    // `X said on a call.` / `X said:` — speech announced, quoted later.
+                    let f = Frame {
+                        cue: c,
+                        class,
+                        np: source_of(&s, &cues, c, class),
+                    };
+                    let sp = speaker_of(&mut reg, &f);
+                    pending_speaker = pending_speaker.or(sp);
+                    last_cue_speaker = sp;
                 }
             }
         }
 
-        // Quotes of this paragraph without attribution of their own: the paragraph's speaker,
-        // else — for a paragraph that opens with a quote — the previous direct quote's speaker.
-        let inherited = para_speaker.or_else(|| {
+        // Direct quotes of this paragraph without attribution of their own take the
+        // paragraph's speaker; a paragraph that opens with a quote may continue the last one.
+        let inherited = para_speaker.or(pending_speaker).or_else(|| {
             if !para_opens_with_quote {
                 return None;
             }
-            match (open_run, last_direct) {
+            match (carried, last_direct) {
                 (Some(sp), _) => sp,
-                (None, Some((lp, sp))) if lp + 1 >= pi && prev_kept_para(paras, pi) == Some(lp) => {
-                    sp
-                }
+                (None, Some((lp, sp))) if prev_kept_para(paras, pi) == Some(lp) => sp,
                 _ => None,
             }
         });
@@ -907,18 +1026,21 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
                 }
             }
         }
-        open_run = None;
-        if let Some(&last) = para_quotes.last() {
-            let m_last = marks[first_mark..]
-                .iter()
-                .take_while(|m| m.para == pi)
-                .last();
-            if quotes[last].kind == QuoteKind::Direct {
-                last_direct = Some((pi, quotes[last].speaker));
-                if m_last.is_some_and(|m| !m.closed) {
-                    open_run = Some(quotes[last].speaker);
-                }
+        carried = None;
+        let m_last = marks[first_mark..]
+            .iter()
+            .take_while(|m| m.para == pi)
+            .last();
+        if last_kind == Some(QuoteKind::Direct) {
+            let sp = last_speaker.or(inherited);
+            last_direct = Some((pi, sp));
+            if m_last.is_some_and(|m| !m.closed) {
+                carried = Some(sp);
             }
+        }
+        if text[p.range.clone()].ends_with(':') && last_cue_speaker.is_some() {
+            carried = Some(last_cue_speaker);
+            last_direct = Some((pi, last_cue_speaker));
         }
     }
     quotes.sort_by_key(|q| q.range.start);
