@@ -14,7 +14,7 @@
 
 use std::ops::Range;
 
-use crate::lexicon::{CueClass, Lexicon};
+use crate::lexicon::{Clause, CueClass, Lexicon};
 use crate::model::QuoteKind;
 use crate::quotes::{self, Mark};
 use crate::speakers::{Np, Registry};
@@ -209,7 +209,7 @@ impl<'a> Sentence<'a> {
     }
 
     /// The cues of the sentence: (token index, class, takes a clause).
-    fn cues(&self) -> Vec<(usize, CueClass, bool)> {
+    fn cues(&self) -> Vec<(usize, CueClass, Clause)> {
         let lx = Lexicon::get();
         let mut out = Vec::new();
         for i in 0..self.toks.len() {
@@ -315,6 +315,43 @@ impl<'a> Sentence<'a> {
         {
             a += 1;
         }
+        // `X, who said`: the relative pronoun stands for the chunk before it.
+        if b == a + 1 && s_is_relative(self, a) {
+            let (pa, pb) = match chunks.iter().position(|&(x, _)| x == a) {
+                Some(k) if k > 0 => chunks[k - 1],
+                _ => return None,
+            };
+            let mut na = pb;
+            while na > pa && self.is_cap(na - 1) {
+                na -= 1;
+            }
+            return (na < pb).then(|| {
+                (
+                    Np {
+                        range: self.range(na, pb),
+                        appos: None,
+                    },
+                    pa,
+                )
+            });
+        }
+        // `X on Thursday said`: the time phrase is not part of the name.
+        let b = (a + 1..b)
+            .find(|&i| {
+                self.toks[i].k == K::Word
+                    && matches!(
+                        self.word(i).to_lowercase().as_str(),
+                        "on" | "during"
+                            | "last"
+                            | "this"
+                            | "earlier"
+                            | "yesterday"
+                            | "today"
+                            | "late"
+                            | "tonight"
+                    )
+            })
+            .unwrap_or(b);
         // Cut a relative or subordinate clause off the front (`… that X said`).
         for i in (a..b).rev() {
             if self.toks[i].k == K::Word
@@ -484,7 +521,7 @@ fn after_quote(s: &Sentence, c: usize) -> bool {
 /// The attribution of the quote at token `qi`: the cue just before it (`X said, “…”`), else
 /// the first cue after it with no other quote between (`“…,” X said`), else the sentence's
 /// first cue; or a name and a colon (`X: “…”`).
-fn frame_for(s: &Sentence, cues: &[(usize, CueClass, bool)], qi: usize) -> Option<Frame> {
+fn frame_for(s: &Sentence, cues: &[(usize, CueClass, Clause)], qi: usize) -> Option<Frame> {
     let usable = |c: usize, class: CueClass| match class {
         CueClass::Speech | CueClass::According => true,
         CueClass::Document => after_quote(s, c),
@@ -540,7 +577,7 @@ fn frame_for(s: &Sentence, cues: &[(usize, CueClass, bool)], qi: usize) -> Optio
 /// The source phrase of the cue at token `c`.
 fn source_of(
     s: &Sentence,
-    cues: &[(usize, CueClass, bool)],
+    cues: &[(usize, CueClass, Clause)],
     c: usize,
     class: CueClass,
 ) -> Option<Np> {
@@ -640,7 +677,7 @@ fn classify(
 /// Reported speech in a sentence without direct quotes: the clause and its cue.
 fn indirect(
     s: &Sentence,
-    cues: &[(usize, CueClass, bool)],
+    cues: &[(usize, CueClass, Clause)],
 ) -> Option<(Range<usize>, usize, Option<Np>)> {
     let n = s.toks.len();
     let last = if n > 0 && s.toks[n - 1].k == K::Stop {
@@ -649,7 +686,7 @@ fn indirect(
         n
     };
     for &(c, class, clause) in cues {
-        if !clause {
+        if clause == Clause::No {
             continue;
         }
         if class == CueClass::According {
@@ -684,6 +721,8 @@ fn indirect(
             .find(|&j| s.is_word(j, "that"));
         let mut start = match that {
             Some(j) => j + 1,
+            // `she said, CLAUSE`
+            None if c + 1 < last && s.toks[c + 1].k == K::Comma => c + 2,
             None => c + 1,
         };
         if that.is_none() && OBJECT_TAKERS.contains(&s.word(c).to_lowercase().as_str()) {
@@ -707,7 +746,7 @@ fn indirect(
             let first = s.word(start).to_lowercase();
             if !NOT_A_CLAUSE.contains(&first.as_str())
                 && subject.is_some()
-                && (that.is_some() || starts_clause(s, start))
+                && (that.is_some() || (clause == Clause::Yes && starts_clause(s, start)))
             {
                 return Some((s.range(start, last), c, subject.map(|(np, _)| np)));
             }
@@ -765,35 +804,16 @@ fn is_clause_opener(w: &str) -> bool {
 
 /// Does the clause at `start` read as a clause rather than an adverbial (`said on Tuesday`)?
 fn starts_clause(s: &Sentence, start: usize) -> bool {
-    let w = s.word(start);
-    let lw = w.to_lowercase();
-    if matches!(
-        lw.as_str(),
-        "on" | "in"
-            | "at"
-            | "last"
-            | "after"
-            | "before"
-            | "during"
-            | "earlier"
-            | "later"
-            | "yesterday"
-            | "today"
-            | "of"
-            | "to"
-            | "about"
-            | "for"
-            | "with"
-            | "by"
-            | "from"
-            | "and"
-            | "but"
-            | "so"
-            | "as"
-    ) {
-        return false;
-    }
-    is_clause_opener(w)
+    !is_adverbial_start(s.word(start))
+        && !matches!(
+            s.word(start).to_lowercase().as_str(),
+            "and" | "but" | "so" | "for" | "by" | "no" | "yes"
+        )
+}
+
+/// Is token `i` a relative pronoun (`who`, `which`)?
+fn s_is_relative(s: &Sentence, i: usize) -> bool {
+    s.toks[i].k == K::Word && matches!(s.word(i).to_lowercase().as_str(), "who" | "which")
 }
 
 /// Words that open an adverbial after a cue (`said in a statement`, `said last month`), not an

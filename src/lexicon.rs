@@ -22,7 +22,19 @@ pub(crate) enum CueClass {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct CueInfo {
     pub(crate) class: CueClass,
-    pub(crate) clause: bool,
+    pub(crate) clause: Clause,
+}
+
+/// Whether a cue introduces a reported clause.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Clause {
+    /// Never (`asked`, `called`).
+    No,
+    /// With or without `that` (`said the talks …`).
+    Yes,
+    /// Only with `that`: without it the words after the verb are its object
+    /// (`announced the plan`).
+    That,
 }
 
 /// What a word says about the speaker phrase it stands in.
@@ -64,7 +76,11 @@ impl Lexicon {
                 Some("naming") => CueClass::Naming,
                 _ => continue,
             };
-            let clause = row.get(2) == Some(&"yes");
+            let clause = match row.get(2).copied() {
+                Some("yes") => Clause::Yes,
+                Some("that") => Clause::That,
+                _ => Clause::No,
+            };
             cues.insert(row[0].to_lowercase(), CueInfo { class, clause });
         }
         let mut speaker_words = HashMap::new();

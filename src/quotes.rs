@@ -34,6 +34,17 @@ fn is_close_mark(c: char) -> bool {
     matches!(c, '”' | '"')
 }
 
+/// The double quotation mark at byte `i` of `body`, if any: its length and kind. Two
+/// apostrophes (`''`) stand for a straight double mark, as in some wire and archive copy.
+fn mark_at(body: &str, i: usize) -> Option<(usize, char)> {
+    let rest = &body[i..];
+    if rest.starts_with("''") {
+        return Some((2, '"'));
+    }
+    let c = rest.chars().next()?;
+    (is_open_mark(c) || is_close_mark(c)).then_some((c.len_utf8(), c))
+}
+
 /// Every double-quoted stretch of the non-repeated paragraphs, in text order.
 pub(crate) fn find(text: &str, paras: &[Para]) -> Vec<Mark> {
     let mut out = Vec::new();
@@ -42,39 +53,44 @@ pub(crate) fn find(text: &str, paras: &[Para]) -> Vec<Mark> {
             continue;
         }
         let body = &text[p.range.clone()];
-        let mut open: Option<usize> = None;
-        for (i, c) in body.char_indices() {
+        // (start of the opening mark, its length)
+        let mut open: Option<(usize, usize)> = None;
+        let mut i = 0;
+        while i < body.len() {
+            let Some((len, c)) = mark_at(body, i) else {
+                i += body[i..].chars().next().map_or(1, char::len_utf8);
+                continue;
+            };
             let at = p.range.start + i;
             match open {
-                None if is_open_mark(c) => open = Some(at),
+                None if is_open_mark(c) => open = Some((at, len)),
                 // A curly opening mark inside a quote: the earlier mark was never closed, so the
                 // quote starts again here (real copy drops closing marks more often than opens).
-                Some(_) if c == '“' => open = Some(at),
-                Some(s) if is_close_mark(c) => {
-                    push(text, &mut out, s..at + c.len_utf8(), pi, true);
+                Some(_) if c == '“' => open = Some((at, len)),
+                Some((s, open_len)) if is_close_mark(c) => {
+                    push(text, &mut out, s..at + len, (open_len, len), pi, true);
                     open = None;
                 }
                 _ => {}
             }
+            i += len;
         }
-        if let Some(s) = open {
-            push(text, &mut out, s..p.range.end, pi, false);
+        if let Some((s, open_len)) = open {
+            push(text, &mut out, s..p.range.end, (open_len, 0), pi, false);
         }
     }
     out
 }
 
 /// Keep the stretch unless it holds no word at all; trim white space inside the marks.
-fn push(text: &str, out: &mut Vec<Mark>, outer: Range<usize>, para: usize, closed: bool) {
-    let open_len = text[outer.clone()].chars().next().map_or(0, char::len_utf8);
-    let close_len = if closed {
-        text[outer.clone()]
-            .chars()
-            .next_back()
-            .map_or(0, char::len_utf8)
-    } else {
-        0
-    };
+fn push(
+    text: &str,
+    out: &mut Vec<Mark>,
+    outer: Range<usize>,
+    (open_len, close_len): (usize, usize),
+    para: usize,
+    closed: bool,
+) {
     let inner = outer.start + open_len..outer.end - close_len;
     let s = &text[inner.clone()];
     let lead = s.len() - s.trim_start().len();

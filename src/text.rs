@@ -133,6 +133,12 @@ pub(crate) fn sentences(text: &str, para: Range<usize>) -> Vec<Range<usize>> {
     let mut i = 0;
     while i < chars.len() {
         let (at, c) = chars[i];
+        // Two apostrophes stand for a straight double mark.
+        if c == '\'' && chars.get(i + 1).is_some_and(|&(_, n)| n == '\'') {
+            in_quote = !in_quote;
+            i += 2;
+            continue;
+        }
         if is_double_quote(c) {
             in_quote = match c {
                 '“' | '„' => true,
@@ -141,7 +147,9 @@ pub(crate) fn sentences(text: &str, para: Range<usize>) -> Vec<Range<usize>> {
             };
         }
         // Inside a quote a terminal mark ends the sentence only when the quote closes right after.
-        let closes_quote = chars.get(i + 1).is_some_and(|&(_, n)| n == '”' || n == '"');
+        let closes_quote = chars
+            .get(i + 1)
+            .is_some_and(|&(_, n)| n == '”' || n == '"' || n == '\'');
         if matches!(c, '.' | '!' | '?') && (!in_quote || closes_quote) {
             // Swallow closing quotes/brackets and further terminal marks.
             let mut j = i + 1;
