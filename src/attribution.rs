@@ -243,7 +243,6 @@ impl<'a> Sentence<'a> {
             }
             // A passive participle (`has been observed`, `was asked`) reports no speaker.
             let passive = i > 0
-                && w.ends_with("ed")
                 && self.toks[i - 1].k == K::Word
                 && matches!(
                     self.word(i - 1).to_lowercase().as_str(),
@@ -758,7 +757,9 @@ fn indirect(
             .count();
         let ends_sentence = c + 1 + tail >= last || s.toks[c + 1 + tail].k == K::Comma;
         let adverbial = tail > 0 && is_adverbial_start(s.word(c + 1));
-        if !participle && (tail == 0 || adverbial || (tail <= 3 && ends_sentence)) {
+        // The fronted clause must read as a clause, not an adverbial (`In a release, X said`).
+        let fronted_ok = s.toks.first().is_some_and(|t| t.k == K::Word) && !is_adverbial_start(s.word(0));
+        if !participle && fronted_ok && (tail == 0 || adverbial || (tail <= 3 && ends_sentence)) {
             if let Some((np, chunk_start)) = s.subject_before(c) {
                 if chunk_start >= 2
                     && s.toks[chunk_start - 1].k == K::Comma
