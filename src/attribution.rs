@@ -253,7 +253,87 @@ impl<'a> Sentence<'a> {
             }
             out.push((i, info.class, info.clause));
         }
+        // Any verb in attribution position is a cue, whatever the verb: `“…,” Roe fumed.`,
+        // `“…?” pressed Roe.`, `Roe shot back, “…”`.
+        for qi in 0..self.toks.len() {
+            if !matches!(self.toks[qi].k, K::Quote(_)) {
+                continue;
+            }
+            if let Some(v) = self
+                .verb_after_quote(qi)
+                .or_else(|| self.verb_before_quote(qi))
+            {
+                if !out.iter().any(|&(c, _, _)| c == v) && lx.cue(self.word(v)).is_none() {
+                    out.push((v, CueClass::Speech, Clause::No));
+                }
+            }
+        }
+        out.sort_by_key(|&(c, _, _)| c);
         out
+    }
+
+    /// A verb-like word (lower case, ending in `-ed` or `-s`).
+    fn is_verb_like(&self, i: usize) -> bool {
+        i < self.toks.len() && self.toks[i].k == K::Word && !self.is_cap(i) && {
+            let w = self.word(i);
+            (w.ends_with("ed") || w.ends_with('s'))
+                && w.len() > 3
+                && !w.ends_with("ss")
+                && !w.ends_with("’s")
+                && !w.ends_with("'s")
+        }
+    }
+
+    /// Short subject (a pronoun or up to four capitalised words) starting at `i`; its end.
+    fn short_subject(&self, i: usize) -> Option<usize> {
+        if i < self.toks.len()
+            && self.toks[i].k == K::Word
+            && matches!(self.word(i), "he" | "she" | "they" | "He" | "She" | "They")
+        {
+            return Some(i + 1);
+        }
+        let mut j = i;
+        while j < self.toks.len() && j < i + 4 && self.is_cap(j) {
+            j += 1;
+        }
+        (j > i).then_some(j)
+    }
+
+    /// `“…,” X verbed` / `“…,” verbed X`: the verb after a quote that ends in `,`, `?` or `!`.
+    fn verb_after_quote(&self, qi: usize) -> Option<usize> {
+        let t = &self.toks[qi];
+        let inner = self.text[t.s..t.e]
+            .trim_end_matches(['”', '"', '\''])
+            .trim_end();
+        if !inner.ends_with([',', '?', '!', '—']) {
+            return None;
+        }
+        let i = qi + 1 + usize::from(self.toks.get(qi + 1).is_some_and(|t| t.k == K::Comma));
+        if self.is_verb_like(i) && self.short_subject(i + 1).is_some() {
+            return Some(i);
+        }
+        let j = self.short_subject(i)?;
+        self.is_verb_like(j).then_some(j)
+    }
+
+    /// `X verbed, “…”` / `X shot back: “…”`: the verb right before `,` or `:` and a quote.
+    fn verb_before_quote(&self, qi: usize) -> Option<usize> {
+        if qi < 3 || !matches!(self.toks[qi - 1].k, K::Comma | K::Colon) {
+            return None;
+        }
+        let mut v = qi - 2;
+        if matches!(self.word(v), "back" | "out" | "up" | "on") {
+            v -= 1;
+        }
+        let lead = (0..v)
+            .rev()
+            .take_while(|&k| {
+                self.toks[k].k == K::Word
+                    && (self.is_cap(k) || matches!(self.word(k), "he" | "she" | "they"))
+            })
+            .count();
+        (self.toks[v].k == K::Word && self.is_verb_like(v) && lead > 0 && lead <= 4 && v == lead)
+            .then_some(v)
     }
 
     /// The subject phrase before token `cue`: `X said`, `X, APPOSITIVE, said`,
@@ -413,10 +493,47 @@ impl<'a> Sentence<'a> {
     /// words before the first verb-like word (a cue, an auxiliary, a past-tense `-ed` form).
     fn leading_subject(&self) -> Option<Np> {
         let lx = Lexicon::get();
-        let mut b = 0;
-        while b < self.toks.len() && self.toks[b].k == K::Word && b < 6 {
+        // An introductory phrase (`In a press conference, X …`) ends at the first comma; a
+        // sentence opened by a subordinate clause (`While …`, `That’s …`) has no simple subject.
+        let first = self
+            .toks
+            .first()
+            .filter(|t| t.k == K::Word)
+            .map(|_| self.word(0).to_lowercase())?;
+        if CLAUSE_WORDS.contains(&first.as_str())
+            || matches!(
+                first.as_str(),
+                "after"
+                    | "before"
+                    | "since"
+                    | "continuing"
+                    | "that’s"
+                    | "that's"
+                    | "it"
+                    | "there"
+                    | "this"
+            )
+        {
+            return None;
+        }
+        let a = if is_adverbial_start(&first) {
+            self.toks
+                .iter()
+                .position(|t| t.k == K::Comma)
+                .map(|i| i + 1)?
+        } else {
+            0
+        };
+        if a >= self.toks.len()
+            || self.toks[a].k != K::Word
+            || !(self.is_cap(a) || matches!(self.word(a), "he" | "she" | "they"))
+        {
+            return None;
+        }
+        let mut b = a;
+        while b < self.toks.len() && self.toks[b].k == K::Word && b < a + 6 {
             let w = self.word(b).to_lowercase();
-            let verb_like = b > 0
+            let verb_like = b > a
                 && !self.is_cap(b)
                 && (lx.cue(&w).is_some()
                     || w.ends_with("ed")
@@ -442,9 +559,9 @@ impl<'a> Sentence<'a> {
             }
             b += 1;
         }
-        let ok = b > 0 && b < self.toks.len() && self.toks[b].k == K::Word;
+        let ok = b > a && b < self.toks.len() && self.toks[b].k == K::Word;
         ok.then(|| Np {
-            range: self.range(0, b),
+            range: self.range(a, b),
             appos: None,
         })
     }
@@ -583,12 +700,10 @@ fn source_of(
     match class {
         CueClass::Document => s.phrase_after(c),
         CueClass::According => s.phrase_after(c + 1),
-        CueClass::Verbal | CueClass::Naming => s
-            .subject_before(c)
-            .map(|(np, _)| np)
-            .or_else(|| s.leading_subject()),
-        CueClass::Speech => {
-            if s.word(c).to_lowercase().ends_with("ing") {
+        CueClass::Verbal | CueClass::Naming | CueClass::Speech
+            if s.word(c).to_lowercase().ends_with("ing") =>
+        {
+            {
                 // `a voice over saying` names its speaker; `X spoke, adding` borrows the
                 // sentence's main speaker.
                 if c > 0 && s.toks[c - 1].k == K::Word {
@@ -597,13 +712,21 @@ fn source_of(
                     }
                 }
                 let main = cues.iter().find(|&&(m, k, _)| {
-                    m != c && k == CueClass::Speech && !s.word(m).to_lowercase().ends_with("ing")
+                    m != c
+                        && matches!(k, CueClass::Speech | CueClass::Verbal)
+                        && !s.word(m).to_lowercase().ends_with("ing")
                 });
-                return match main {
+                match main {
                     Some(&(m, k, _)) => source_of(s, cues, m, k),
                     None => s.leading_subject(),
-                };
+                }
             }
+        }
+        CueClass::Verbal | CueClass::Naming => s
+            .subject_before(c)
+            .map(|(np, _)| np)
+            .or_else(|| s.leading_subject()),
+        CueClass::Speech => {
             if after_quote(s, c) {
                 // `“…,” said X` (inverted) or `“…,” X said`.
                 s.subject_before(c)
@@ -758,7 +881,8 @@ fn indirect(
         let ends_sentence = c + 1 + tail >= last || s.toks[c + 1 + tail].k == K::Comma;
         let adverbial = tail > 0 && is_adverbial_start(s.word(c + 1));
         // The fronted clause must read as a clause, not an adverbial (`In a release, X said`).
-        let fronted_ok = s.toks.first().is_some_and(|t| t.k == K::Word) && !is_adverbial_start(s.word(0));
+        let fronted_ok =
+            s.toks.first().is_some_and(|t| t.k == K::Word) && !is_adverbial_start(s.word(0));
         if !participle && fronted_ok && (tail == 0 || adverbial || (tail <= 3 && ends_sentence)) {
             if let Some((np, chunk_start)) = s.subject_before(c) {
                 if chunk_start >= 2

@@ -50,6 +50,8 @@ pub(crate) enum SpeakerWord {
     Document,
     /// A title that may stand before a name (`President`).
     Title,
+    /// A common noun for an organisation (`campaign`, `ministry`).
+    OrgNoun,
 }
 
 pub(crate) struct Lexicon {
@@ -91,6 +93,7 @@ impl Lexicon {
                 Some("unnamed") => SpeakerWord::Unnamed,
                 Some("document") => SpeakerWord::Document,
                 Some("title") => SpeakerWord::Title,
+                Some("orgnoun") => SpeakerWord::OrgNoun,
                 _ => continue,
             };
             speaker_words.insert(row[0].to_string(), class);

@@ -247,8 +247,14 @@ impl Registry {
             let author = self.last_org.filter(|&id| {
                 self.para.saturating_sub(self.ents[id].last_para) <= DOCUMENT_LOOKBACK_PARAS
             });
+            // The text's own name (`the statement`) is an alias of its author.
+            let doc_end = words
+                .iter()
+                .position(|(r, _)| lx.speaker_word(&text[r.clone()]) == Some(SpeakerWord::Document))
+                .map_or(np.range.end, |k| words[k].0.end);
+            let surface = text[np.range.start..doc_end].to_string();
             if let Some(id) = author {
-                self.add_mention(id, np.range.clone(), "");
+                self.add_mention(id, np.range.clone(), &surface);
                 return Some(id);
             }
             // `released by X`.
@@ -290,10 +296,12 @@ impl Registry {
         let last = ws.len() - 1;
         // A lower-case head noun: a group or an unnamed person (`other analysts`, `a U.S. official`).
         if !is_cap(w(last)) {
+            // A common noun names an organisation (`the campaign`), a text (`the statement`)
+            // or, by default, a person the text describes (`the business mogul`).
             let kind = match lx.speaker_word(w(last)) {
                 Some(SpeakerWord::Group) => SpeakerKind::Group,
-                Some(SpeakerWord::Unnamed) => SpeakerKind::Unnamed,
-                _ => SpeakerKind::Organization,
+                Some(SpeakerWord::OrgNoun | SpeakerWord::Document) => SpeakerKind::Organization,
+                _ => SpeakerKind::Unnamed,
             };
             let phrase = text[ws[0].start..ws[last].end].to_string();
             let head = w(last).to_lowercase();
