@@ -71,10 +71,37 @@ fn seed_matches_expected_json() {
     }
     let want: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    assert_eq!(
-        got, want,
-        "the seed analysis changed; see the test's doc comment"
-    );
+    if let Some(diff) = first_difference(&got, &want, String::new()) {
+        panic!("the seed analysis changed at {diff}; see the test's doc comment");
+    }
+}
+
+/// The JSON pointer of the first place two values differ, with both values there.
+fn first_difference(
+    got: &serde_json::Value,
+    want: &serde_json::Value,
+    at: String,
+) -> Option<String> {
+    use serde_json::Value;
+    match (got, want) {
+        (Value::Object(a), Value::Object(b)) => {
+            let keys: std::collections::BTreeSet<&String> = a.keys().chain(b.keys()).collect();
+            keys.into_iter().find_map(|k| {
+                let (x, y) = (
+                    a.get(k).unwrap_or(&Value::Null),
+                    b.get(k).unwrap_or(&Value::Null),
+                );
+                first_difference(x, y, format!("{at}/{k}"))
+            })
+        }
+        (Value::Array(a), Value::Array(b)) if a.len() == b.len() => a
+            .iter()
+            .zip(b)
+            .enumerate()
+            .find_map(|(i, (x, y))| first_difference(x, y, format!("{at}/{i}"))),
+        _ if got == want => None,
+        _ => Some(format!("{at}: got {got}, expected {want}")),
+    }
 }
 
 fn speaker_name<'a>(a: &'a Analysis, q: &relations_widget::Quote) -> Option<&'a str> {
