@@ -45,6 +45,13 @@ fn mark_at(body: &str, i: usize) -> Option<(usize, char)> {
     (is_open_mark(c) || is_close_mark(c)).then_some((c.len_utf8(), c))
 }
 
+/// Does the mark at `i` touch the text before it but not the text after it?
+fn hugs_left(body: &str, i: usize, len: usize) -> bool {
+    let before = body[..i].chars().next_back().is_some_and(|c| !c.is_whitespace());
+    let after = body[i + len..].chars().next().is_none_or(|c| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':'));
+    before && after
+}
+
 /// Every double-quoted stretch of the non-repeated paragraphs, in text order.
 pub(crate) fn find(text: &str, paras: &[Para]) -> Vec<Mark> {
     let mut out = Vec::new();
@@ -64,8 +71,14 @@ pub(crate) fn find(text: &str, paras: &[Para]) -> Vec<Mark> {
             let at = p.range.start + i;
             match open {
                 None if is_open_mark(c) => open = Some((at, len)),
-                // A curly opening mark inside a quote: the earlier mark was never closed, so the
-                // quote starts again here (real copy drops closing marks more often than opens).
+                // A curly opening mark inside a quote that hugs the word before it and not the
+                // word after (`unusual,“ said`) is a closing mark typed the wrong way round.
+                Some((s, open_len)) if c == '“' && hugs_left(body, i, len) => {
+                    push(text, &mut out, s..at + len, (open_len, len), pi, true);
+                    open = None;
+                }
+                // Otherwise the earlier mark was never closed, so the quote starts again here
+                // (real copy drops closing marks more often than opening ones).
                 Some(_) if c == '“' => open = Some((at, len)),
                 Some((s, open_len)) if is_close_mark(c) => {
                     push(text, &mut out, s..at + len, (open_len, len), pi, true);
@@ -99,12 +112,7 @@ fn push(
         return;
     }
     let start = inner.start + lead;
-    out.push(Mark {
-        content: start..start + trimmed.len(),
-        outer,
-        para,
-        closed,
-    });
+    out.push(Mark { content: start..start + trimmed.len(), outer, para, closed });
 }
 
 /// Single-quoted words inside a range (‘abandon’, 'normal'): an opening mark after a space or
@@ -142,10 +150,7 @@ mod tests {
 
     fn quotes(text: &str) -> Vec<(&str, bool)> {
         let paras = paragraphs(text);
-        find(text, &paras)
-            .into_iter()
-            .map(|q| (&text[q.content], q.closed))
-            .collect()
+        find(text, &paras).into_iter().map(|q| (&text[q.content], q.closed)).collect()
     }
 
     #[test]
@@ -156,21 +161,13 @@ mod tests {
             ("\"Straight,\" he said.", &[("Straight,", true)]),
             ("“Mismatched,\" she said.", &[("Mismatched,", true)]),
             ("“A,” he said. “B.”", &[("A,", true), ("B.", true)]),
-            (
-                "“Not ‘abandon’ it,” he said.",
-                &[("Not ‘abandon’ it,", true)],
-            ),
-            (
-                "“Runs on\n“and ends.”",
-                &[("Runs on", false), ("and ends.", true)],
-            ),
+            ("“Not ‘abandon’ it,” he said.", &[("Not ‘abandon’ it,", true)]),
+            ("“Runs on\n“and ends.”", &[("Runs on", false), ("and ends.", true)]),
             ("Empty “ ” marks and “...” dots.", &[]),
             ("“ Spaced ” words.", &[("Spaced", true)]),
             ("“Lost close “Fresh start.”", &[("Fresh start.", true)]),
-            (
-                "“Ellipses … and [bracketed] kept.”",
-                &[("Ellipses … and [bracketed] kept.", true)],
-            ),
+            ("“Wrong way round,“ he said.", &[("Wrong way round,", true)]),
+            ("“Ellipses … and [bracketed] kept.”", &[("Ellipses … and [bracketed] kept.", true)]),
         ];
         for (text, want) in cases {
             assert_eq!(&quotes(text), want, "{text:?}");
@@ -201,10 +198,7 @@ mod tests {
             ("‘Start’ of range", &["Start"]),
         ];
         for (text, want) in cases {
-            let got: Vec<&str> = nested_single(text, 0..text.len())
-                .into_iter()
-                .map(|r| &text[r])
-                .collect();
+            let got: Vec<&str> = nested_single(text, 0..text.len()).into_iter().map(|r| &text[r]).collect();
             assert_eq!(&got, want, "{text:?}");
         }
     }
