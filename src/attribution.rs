@@ -79,20 +79,33 @@ fn tokenize(text: &str, sent: &Range<usize>, marks: &[Mark]) -> Vec<Tok> {
     while i < bytes_end {
         if let Some(m) = marks.get(mi) {
             if m.outer.start == i {
-                out.push(Tok { k: K::Quote(mi), s: m.outer.start, e: m.outer.end });
+                out.push(Tok {
+                    k: K::Quote(mi),
+                    s: m.outer.start,
+                    e: m.outer.end,
+                });
                 i = m.outer.end.max(i + 1);
                 mi += 1;
                 continue;
             }
         }
-        let next_mark = marks.get(mi).map_or(bytes_end, |m| m.outer.start.min(bytes_end)).max(i);
+        let next_mark = marks
+            .get(mi)
+            .map_or(bytes_end, |m| m.outer.start.min(bytes_end))
+            .max(i);
         let Some(c) = text[i..].chars().next() else {
             break;
         };
         let len = c.len_utf8();
         if c.is_alphanumeric() {
-            let end = text::words(text, i..next_mark.max(i + len)).first().map_or(i + len, |w| w.end);
-            out.push(Tok { k: K::Word, s: i, e: end });
+            let end = text::words(text, i..next_mark.max(i + len))
+                .first()
+                .map_or(i + len, |w| w.end);
+            out.push(Tok {
+                k: K::Word,
+                s: i,
+                e: end,
+            });
             i = end;
             continue;
         }
@@ -107,7 +120,11 @@ fn tokenize(text: &str, sent: &Range<usize>, marks: &[Mark]) -> Vec<Tok> {
             _ => None,
         };
         if let Some(k) = k {
-            out.push(Tok { k, s: i, e: i + len });
+            out.push(Tok {
+                k,
+                s: i,
+                e: i + len,
+            });
         }
         i += len;
     }
@@ -144,18 +161,25 @@ const SKIP_BEFORE_CUE: &[&str] = &[
 ];
 
 /// Words that end a subject phrase when read backwards from the cue.
-const CLAUSE_WORDS: &[&str] =
-    &["that", "which", "who", "whom", "because", "while", "when", "but", "as", "if", "though", "although"];
+const CLAUSE_WORDS: &[&str] = &[
+    "that", "which", "who", "whom", "because", "while", "when", "but", "as", "if", "though",
+    "although",
+];
 
 /// Words that make a cue a non-assertion (`declined to say`, `did not say`).
-const NEGATORS: &[&str] = &["to", "not", "never", "n’t", "n't", "no", "refused", "declined"];
+const NEGATORS: &[&str] = &[
+    "to", "not", "never", "n’t", "n't", "no", "refused", "declined",
+];
 
 /// Questions and refusals reported without content.
-const NOT_A_CLAUSE: &[&str] = &["whether", "if", "how", "what", "why", "when", "where", "who", "which"];
+const NOT_A_CLAUSE: &[&str] = &[
+    "whether", "if", "how", "what", "why", "when", "where", "who", "which",
+];
 
 /// Time words that may follow a cue before its clause (`said on Tuesday that`).
-const OBJECT_TAKERS: &[&str] =
-    &["told", "tells", "tell", "telling", "informed", "assured", "warned", "urged", "reminded"];
+const OBJECT_TAKERS: &[&str] = &[
+    "told", "tells", "tell", "telling", "informed", "assured", "warned", "urged", "reminded",
+];
 
 struct Sentence<'a> {
     text: &'a str,
@@ -204,12 +228,16 @@ impl<'a> Sentence<'a> {
             // `media reports say`: the first of two cues is a noun.
             if i + 1 < self.toks.len()
                 && self.toks[i + 1].k == K::Word
-                && lx.cue(self.word(i + 1)).is_some_and(|c| c.class == CueClass::Speech)
+                && lx
+                    .cue(self.word(i + 1))
+                    .is_some_and(|c| c.class == CueClass::Speech)
             {
                 continue;
             }
-            let negated = (i.saturating_sub(2)..i)
-                .any(|j| self.toks[j].k == K::Word && NEGATORS.contains(&self.word(j).to_lowercase().as_str()));
+            let negated = (i.saturating_sub(2)..i).any(|j| {
+                self.toks[j].k == K::Word
+                    && NEGATORS.contains(&self.word(j).to_lowercase().as_str())
+            });
             if negated && info.class != CueClass::Naming {
                 continue;
             }
@@ -231,7 +259,10 @@ impl<'a> Sentence<'a> {
             if !matches!(self.toks[qi].k, K::Quote(_)) {
                 continue;
             }
-            if let Some(v) = self.verb_after_quote(qi).or_else(|| self.verb_before_quote(qi)) {
+            if let Some(v) = self
+                .verb_after_quote(qi)
+                .or_else(|| self.verb_before_quote(qi))
+            {
                 if !out.iter().any(|&(c, _, _)| c == v) && lx.cue(self.word(v)).is_none() {
                     out.push((v, CueClass::Speech, Clause::No));
                 }
@@ -271,7 +302,9 @@ impl<'a> Sentence<'a> {
     /// `“…,” X verbed` / `“…,” verbed X`: the verb after a quote that ends in `,`, `?` or `!`.
     fn verb_after_quote(&self, qi: usize) -> Option<usize> {
         let t = &self.toks[qi];
-        let inner = self.text[t.s..t.e].trim_end_matches(['”', '"', '\'']).trim_end();
+        let inner = self.text[t.s..t.e]
+            .trim_end_matches(['”', '"', '\''])
+            .trim_end();
         if !inner.ends_with([',', '?', '!', '—']) {
             return None;
         }
@@ -295,10 +328,12 @@ impl<'a> Sentence<'a> {
         let lead = (0..v)
             .rev()
             .take_while(|&k| {
-                self.toks[k].k == K::Word && (self.is_cap(k) || matches!(self.word(k), "he" | "she" | "they"))
+                self.toks[k].k == K::Word
+                    && (self.is_cap(k) || matches!(self.word(k), "he" | "she" | "they"))
             })
             .count();
-        (self.toks[v].k == K::Word && self.is_verb_like(v) && lead > 0 && lead <= 4 && v == lead).then_some(v)
+        (self.toks[v].k == K::Word && self.is_verb_like(v) && lead > 0 && lead <= 4 && v == lead)
+            .then_some(v)
     }
 
     /// The subject phrase before token `cue`: `X said`, `X, APPOSITIVE, said`,
@@ -308,13 +343,19 @@ impl<'a> Sentence<'a> {
         let mut end = cue;
         while end > 0 && self.toks[end - 1].k == K::Word && {
             let w = self.word(end - 1).to_lowercase();
-            SKIP_BEFORE_CUE.contains(&w.as_str()) || (w.ends_with("ly") && w.len() > 4 && !self.is_cap(end - 1))
+            SKIP_BEFORE_CUE.contains(&w.as_str())
+                || (w.ends_with("ly") && w.len() > 4 && !self.is_cap(end - 1))
         } {
             end -= 1;
         }
         // The region: back to the last quote, colon, semicolon or dash.
         let mut start = end;
-        while start > 0 && matches!(self.toks[start - 1].k, K::Word | K::Comma | K::Paren | K::Stop) {
+        while start > 0
+            && matches!(
+                self.toks[start - 1].k,
+                K::Word | K::Comma | K::Paren | K::Stop
+            )
+        {
             start -= 1;
         }
         if start == end {
@@ -335,7 +376,10 @@ impl<'a> Sentence<'a> {
             // `X, APPOSITIVE, …, said`: the subject is the nearest chunk, read backwards, that
             // does not look like an appositive (`22`, `of Flint`, `Mich.`, `a professor`).
             let body = &chunks[..chunks.len() - 1];
-            let k = (0..body.len()).rev().find(|&k| !self.appositive_like(body[k])).unwrap_or(0);
+            let k = (0..body.len())
+                .rev()
+                .find(|&k| !self.appositive_like(body[k]))
+                .unwrap_or(0);
             (body[k], body.get(k + 1).copied())
         } else {
             (last, None)
@@ -343,7 +387,10 @@ impl<'a> Sentence<'a> {
         let (mut a, b) = subject;
         while a < b
             && self.toks[a].k == K::Word
-            && matches!(self.word(a).to_lowercase().as_str(), "and" | "but" | "or" | "then" | "so")
+            && matches!(
+                self.word(a).to_lowercase().as_str(),
+                "and" | "but" | "or" | "then" | "so"
+            )
         {
             a += 1;
         }
@@ -357,7 +404,15 @@ impl<'a> Sentence<'a> {
             while na > pa && self.is_cap(na - 1) {
                 na -= 1;
             }
-            return (na < pb).then(|| (Np { range: self.range(na, pb), appos: None }, pa));
+            return (na < pb).then(|| {
+                (
+                    Np {
+                        range: self.range(na, pb),
+                        appos: None,
+                    },
+                    pa,
+                )
+            });
         }
         // `X on Thursday said`: the time phrase is not part of the name.
         let b = (a + 1..b)
@@ -365,13 +420,22 @@ impl<'a> Sentence<'a> {
                 self.toks[i].k == K::Word
                     && matches!(
                         self.word(i).to_lowercase().as_str(),
-                        "on" | "during" | "last" | "this" | "earlier" | "yesterday" | "today" | "late" | "tonight"
+                        "on" | "during"
+                            | "last"
+                            | "this"
+                            | "earlier"
+                            | "yesterday"
+                            | "today"
+                            | "late"
+                            | "tonight"
                     )
             })
             .unwrap_or(b);
         // Cut a relative or subordinate clause off the front (`… that X said`).
         for i in (a..b).rev() {
-            if self.toks[i].k == K::Word && CLAUSE_WORDS.contains(&self.word(i).to_lowercase().as_str()) {
+            if self.toks[i].k == K::Word
+                && CLAUSE_WORDS.contains(&self.word(i).to_lowercase().as_str())
+            {
                 a = i + 1;
                 break;
             }
@@ -380,7 +444,13 @@ impl<'a> Sentence<'a> {
             return None;
         }
         let appos = appos.filter(|&(x, y)| x < y).map(|(x, y)| self.range(x, y));
-        Some((Np { range: self.range(a, b), appos }, a))
+        Some((
+            Np {
+                range: self.range(a, b),
+                appos,
+            },
+            a,
+        ))
     }
 
     /// Does the chunk read as an appositive rather than a subject: it opens with a lower-case
@@ -413,7 +483,10 @@ impl<'a> Sentence<'a> {
             }
             (x < y).then(|| self.range(x, y))
         });
-        Some(Np { range: self.range(a, b), appos: appos.flatten() })
+        Some(Np {
+            range: self.range(a, b),
+            appos: appos.flatten(),
+        })
     }
 
     /// The subject at the start of the sentence, for participles (`X spoke, saying: “…”`): the
@@ -422,17 +495,32 @@ impl<'a> Sentence<'a> {
         let lx = Lexicon::get();
         // An introductory phrase (`In a press conference, X …`) ends at the first comma; a
         // sentence opened by a subordinate clause (`While …`, `That’s …`) has no simple subject.
-        let first = self.toks.first().filter(|t| t.k == K::Word).map(|_| self.word(0).to_lowercase())?;
+        let first = self
+            .toks
+            .first()
+            .filter(|t| t.k == K::Word)
+            .map(|_| self.word(0).to_lowercase())?;
         if CLAUSE_WORDS.contains(&first.as_str())
             || matches!(
                 first.as_str(),
-                "after" | "before" | "since" | "continuing" | "that’s" | "that's" | "it" | "there" | "this"
+                "after"
+                    | "before"
+                    | "since"
+                    | "continuing"
+                    | "that’s"
+                    | "that's"
+                    | "it"
+                    | "there"
+                    | "this"
             )
         {
             return None;
         }
         let a = if is_adverbial_start(&first) {
-            self.toks.iter().position(|t| t.k == K::Comma).map(|i| i + 1)?
+            self.toks
+                .iter()
+                .position(|t| t.k == K::Comma)
+                .map(|i| i + 1)?
         } else {
             0
         };
@@ -472,7 +560,10 @@ impl<'a> Sentence<'a> {
             b += 1;
         }
         let ok = b > a && b < self.toks.len() && self.toks[b].k == K::Word;
-        ok.then(|| Np { range: self.range(a, b), appos: None })
+        ok.then(|| Np {
+            range: self.range(a, b),
+            appos: None,
+        })
     }
 }
 
@@ -480,19 +571,30 @@ impl<'a> Sentence<'a> {
 /// `dubbed “…”`, `known as “…”`)?
 fn naming_context(s: &Sentence, qi: usize) -> bool {
     let lx = Lexicon::get();
-    let prev = |k: usize| (qi >= k && s.toks[qi - k].k == K::Word).then(|| s.word(qi - k).to_lowercase());
+    let prev =
+        |k: usize| (qi >= k && s.toks[qi - k].k == K::Word).then(|| s.word(qi - k).to_lowercase());
     let p1 = prev(1);
     let p2 = prev(2);
     let p3 = prev(3);
-    let naming = |w: &Option<String>| w.as_deref().and_then(|w| lx.cue(w)).is_some_and(|c| c.class == CueClass::Naming);
+    let naming = |w: &Option<String>| {
+        w.as_deref()
+            .and_then(|w| lx.cue(w))
+            .is_some_and(|c| c.class == CueClass::Naming)
+    };
     if naming(&p1) || (p1.as_deref() == Some("as") && naming(&p2)) {
         return true;
     }
     // `what it calls the “…”`, `calls it “…”` after `what`.
-    let calls = |w: &Option<String>| matches!(w.as_deref(), Some("calls" | "called" | "call" | "dubs" | "terms"));
+    let calls = |w: &Option<String>| {
+        matches!(
+            w.as_deref(),
+            Some("calls" | "called" | "call" | "dubs" | "terms")
+        )
+    };
     (calls(&p1) || (matches!(p1.as_deref(), Some("the" | "a" | "its" | "their")) && calls(&p2)))
         && (qi >= 3
-            && (qi.saturating_sub(5)..qi).any(|j| s.toks[j].k == K::Word && s.word(j).eq_ignore_ascii_case("what"))
+            && (qi.saturating_sub(5)..qi)
+                .any(|j| s.toks[j].k == K::Word && s.word(j).eq_ignore_ascii_case("what"))
             || p3.is_none())
 }
 
@@ -501,7 +603,10 @@ fn content_shape(text: &str, m: &Mark) -> (usize, bool) {
     let words = text::words(text, m.content.clone());
     let title = words.iter().all(|w| {
         let w = &text[w.clone()];
-        w.len() <= 3 || w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        w.len() <= 3
+            || w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
     });
     (words.len(), title)
 }
@@ -538,15 +643,30 @@ fn frame_for(s: &Sentence, cues: &[(usize, CueClass, Clause)], qi: usize) -> Opt
         CueClass::Document => after_quote(s, c),
         _ => false,
     };
-    let before = cues.iter().filter(|&&(c, k, _)| usable(c, k)).rfind(|&&(c, _, _)| {
-        c < qi && (qi - c == 1 || (qi - c == 2 && matches!(s.toks[qi - 1].k, K::Colon | K::Comma)))
-    });
-    let after = cues.iter().filter(|&&(c, k, _)| usable(c, k)).find(|&&(c, _, _)| {
-        c > qi && c <= qi + MAX_QUOTE_TO_CUE && !s.toks[qi + 1..c].iter().any(|t| matches!(t.k, K::Quote(_)))
-    });
-    let chosen = before.or(after).or_else(|| cues.iter().find(|&&(c, k, _)| usable(c, k)));
+    let before = cues
+        .iter()
+        .filter(|&&(c, k, _)| usable(c, k))
+        .rfind(|&&(c, _, _)| {
+            c < qi
+                && (qi - c == 1 || (qi - c == 2 && matches!(s.toks[qi - 1].k, K::Colon | K::Comma)))
+        });
+    let after = cues
+        .iter()
+        .filter(|&&(c, k, _)| usable(c, k))
+        .find(|&&(c, _, _)| {
+            c > qi
+                && c <= qi + MAX_QUOTE_TO_CUE
+                && !s.toks[qi + 1..c].iter().any(|t| matches!(t.k, K::Quote(_)))
+        });
+    let chosen = before
+        .or(after)
+        .or_else(|| cues.iter().find(|&&(c, k, _)| usable(c, k)));
     if let Some(&(c, class, _)) = chosen {
-        return Some(Frame { cue: c, class, np: source_of(s, cues, c, class) });
+        return Some(Frame {
+            cue: c,
+            class,
+            np: source_of(s, cues, c, class),
+        });
     }
     // `X: “…”` — a name and a colon before the quote.
     let i = qi.checked_sub(1)?;
@@ -556,19 +676,33 @@ fn frame_for(s: &Sentence, cues: &[(usize, CueClass, Clause)], qi: usize) -> Opt
             a -= 1;
         }
         if s.n_words(a, i) <= 4 {
-            let np = Some(Np { range: s.range(a, i), appos: None });
-            return Some(Frame { cue: i, class: CueClass::Speech, np });
+            let np = Some(Np {
+                range: s.range(a, i),
+                appos: None,
+            });
+            return Some(Frame {
+                cue: i,
+                class: CueClass::Speech,
+                np,
+            });
         }
     }
     None
 }
 
 /// The source phrase of the cue at token `c`.
-fn source_of(s: &Sentence, cues: &[(usize, CueClass, Clause)], c: usize, class: CueClass) -> Option<Np> {
+fn source_of(
+    s: &Sentence,
+    cues: &[(usize, CueClass, Clause)],
+    c: usize,
+    class: CueClass,
+) -> Option<Np> {
     match class {
         CueClass::Document => s.phrase_after(c),
         CueClass::According => s.phrase_after(c + 1),
-        CueClass::Verbal | CueClass::Naming | CueClass::Speech if s.word(c).to_lowercase().ends_with("ing") => {
+        CueClass::Verbal | CueClass::Naming | CueClass::Speech
+            if s.word(c).to_lowercase().ends_with("ing") =>
+        {
             {
                 // `a voice over saying` names its speaker; `X spoke, adding` borrows the
                 // sentence's main speaker.
@@ -588,11 +722,16 @@ fn source_of(s: &Sentence, cues: &[(usize, CueClass, Clause)], c: usize, class: 
                 }
             }
         }
-        CueClass::Verbal | CueClass::Naming => s.subject_before(c).map(|(np, _)| np).or_else(|| s.leading_subject()),
+        CueClass::Verbal | CueClass::Naming => s
+            .subject_before(c)
+            .map(|(np, _)| np)
+            .or_else(|| s.leading_subject()),
         CueClass::Speech => {
             if after_quote(s, c) {
                 // `“…,” said X` (inverted) or `“…,” X said`.
-                s.subject_before(c).map(|(np, _)| np).or_else(|| s.phrase_after(c))
+                s.subject_before(c)
+                    .map(|(np, _)| np)
+                    .or_else(|| s.phrase_after(c))
             } else {
                 s.subject_before(c).map(|(np, _)| np)
             }
@@ -601,7 +740,14 @@ fn source_of(s: &Sentence, cues: &[(usize, CueClass, Clause)], c: usize, class: 
 }
 
 /// Classify the quote at token `qi`.
-fn classify(s: &Sentence, qi: usize, m: &Mark, frame: Option<&Frame>, judging: bool, para_reported: bool) -> Class {
+fn classify(
+    s: &Sentence,
+    qi: usize,
+    m: &Mark,
+    frame: Option<&Frame>,
+    judging: bool,
+    para_reported: bool,
+) -> Class {
     let (n_words, title) = content_shape(s.text, m);
     // `what it calls the “Day of …”`, `so-called “…”`: a name, unless it is a whole phrase.
     if naming_context(s, qi) && (title || n_words <= 3) {
@@ -616,11 +762,14 @@ fn classify(s: &Sentence, qi: usize, m: &Mark, frame: Option<&Frame>, judging: b
         f.cue > qi
             && f.cue <= qi + MAX_QUOTE_TO_CUE
             && f.class != CueClass::According
-            && !s.toks[qi + 1..f.cue].iter().any(|t| matches!(t.k, K::Quote(_)))
+            && !s.toks[qi + 1..f.cue]
+                .iter()
+                .any(|t| matches!(t.k, K::Quote(_)))
     }) && (qi == 0 || !title);
     // Attribution right before: `X said, “…”` / `X said: “…”` / `X: “…”`.
     let attributed_before = frame.is_some_and(|f| {
-        f.cue < qi && (qi - f.cue == 1 || (qi - f.cue == 2 && matches!(prev, Some(K::Colon | K::Comma))))
+        f.cue < qi
+            && (qi - f.cue == 1 || (qi - f.cue == 2 && matches!(prev, Some(K::Colon | K::Comma))))
     });
     let whole_sentence = qi == 0 && matches!(next, None | Some(K::Stop));
     let terminal = content.ends_with(['.', '?', '!', '…']);
@@ -631,7 +780,10 @@ fn classify(s: &Sentence, qi: usize, m: &Mark, frame: Option<&Frame>, judging: b
     {
         return Class::Scare;
     }
-    if whole_sentence || (ends_punct && (attributed_after || attributed_before)) || prev == Some(K::Colon) {
+    if whole_sentence
+        || (ends_punct && (attributed_after || attributed_before))
+        || prev == Some(K::Colon)
+    {
         return Class::Direct;
     }
     if qi == 0 && !m.closed {
@@ -651,9 +803,16 @@ fn classify(s: &Sentence, qi: usize, m: &Mark, frame: Option<&Frame>, judging: b
 }
 
 /// Reported speech in a sentence without direct quotes: the clause and its cue.
-fn indirect(s: &Sentence, cues: &[(usize, CueClass, Clause)]) -> Option<(Range<usize>, usize, Option<Np>)> {
+fn indirect(
+    s: &Sentence,
+    cues: &[(usize, CueClass, Clause)],
+) -> Option<(Range<usize>, usize, Option<Np>)> {
     let n = s.toks.len();
-    let last = if n > 0 && s.toks[n - 1].k == K::Stop { n - 1 } else { n };
+    let last = if n > 0 && s.toks[n - 1].k == K::Stop {
+        n - 1
+    } else {
+        n
+    };
     for &(c, class, clause) in cues {
         if clause == Clause::No {
             continue;
@@ -665,7 +824,11 @@ fn indirect(s: &Sentence, cues: &[(usize, CueClass, Clause)]) -> Option<(Range<u
             while j < last && s.toks[j].k == K::Word {
                 j += 1;
             }
-            if c == 0 && j < last && s.toks[j].k == K::Comma && s.n_words(j + 1, last) >= MIN_CLAUSE_WORDS {
+            if c == 0
+                && j < last
+                && s.toks[j].k == K::Comma
+                && s.n_words(j + 1, last) >= MIN_CLAUSE_WORDS
+            {
                 return Some((s.range(j + 1, last), c, np));
             }
             // `CLAUSE, according to X.`
@@ -676,7 +839,11 @@ fn indirect(s: &Sentence, cues: &[(usize, CueClass, Clause)]) -> Option<(Range<u
         }
         // `X said (…) that CLAUSE` / `X said CLAUSE`.
         let participle = s.word(c).to_lowercase().ends_with("ing");
-        let subject = if participle { s.leading_subject().map(|np| (np, 0)) } else { s.subject_before(c) };
+        let subject = if participle {
+            s.leading_subject().map(|np| (np, 0))
+        } else {
+            s.subject_before(c)
+        };
         let that = (c + 1..(c + 1 + MAX_CUE_TO_THAT).min(last))
             .take_while(|&j| !matches!(s.toks[j].k, K::Stop | K::Semi | K::Colon))
             .find(|&j| s.is_word(j, "that"));
@@ -689,12 +856,21 @@ fn indirect(s: &Sentence, cues: &[(usize, CueClass, Clause)]) -> Option<(Range<u
         if that.is_none() && OBJECT_TAKERS.contains(&s.word(c).to_lowercase().as_str()) {
             // `told reporters he …`: skip the person told.
             let mut j = start;
-            while j < last && j < start + 4 && s.toks[j].k == K::Word && !is_clause_opener(s.word(j)) {
+            while j < last
+                && j < start + 4
+                && s.toks[j].k == K::Word
+                && !is_clause_opener(s.word(j))
+            {
                 j += 1;
             }
-            start = if j < last && s.toks[j].k == K::Word && is_clause_opener(s.word(j)) { j } else { last };
+            start = if j < last && s.toks[j].k == K::Word && is_clause_opener(s.word(j)) {
+                j
+            } else {
+                last
+            };
         }
-        if start < last && s.toks[start].k == K::Word && s.n_words(start, last) >= MIN_CLAUSE_WORDS {
+        if start < last && s.toks[start].k == K::Word && s.n_words(start, last) >= MIN_CLAUSE_WORDS
+        {
             let first = s.word(start).to_lowercase();
             if !NOT_A_CLAUSE.contains(&first.as_str())
                 && subject.is_some()
@@ -705,11 +881,14 @@ fn indirect(s: &Sentence, cues: &[(usize, CueClass, Clause)]) -> Option<(Range<u
         }
         // `CLAUSE, X said.` / `CLAUSE, said X.` — the cue ends the sentence, but for a short
         // adverbial (`said last month,`) or a trailing phrase after a comma.
-        let tail = (c + 1..last).take_while(|&j| s.toks[j].k == K::Word).count();
+        let tail = (c + 1..last)
+            .take_while(|&j| s.toks[j].k == K::Word)
+            .count();
         let ends_sentence = c + 1 + tail >= last || s.toks[c + 1 + tail].k == K::Comma;
         let adverbial = tail > 0 && is_adverbial_start(s.word(c + 1));
         // The fronted clause must read as a clause, not an adverbial (`In a release, X said`).
-        let fronted_ok = s.toks.first().is_some_and(|t| t.k == K::Word) && !is_adverbial_start(s.word(0));
+        let fronted_ok =
+            s.toks.first().is_some_and(|t| t.k == K::Word) && !is_adverbial_start(s.word(0));
         if !participle && fronted_ok && (tail == 0 || adverbial || (tail <= 3 && ends_sentence)) {
             if let Some((np, chunk_start)) = s.subject_before(c) {
                 if chunk_start >= 2
@@ -757,7 +936,10 @@ fn is_clause_opener(w: &str) -> bool {
 /// Does the clause at `start` read as a clause rather than an adverbial (`said on Tuesday`)?
 fn starts_clause(s: &Sentence, start: usize) -> bool {
     !is_adverbial_start(s.word(start))
-        && !matches!(s.word(start).to_lowercase().as_str(), "and" | "but" | "so" | "for" | "by" | "no" | "yes")
+        && !matches!(
+            s.word(start).to_lowercase().as_str(),
+            "and" | "but" | "so" | "for" | "by" | "no" | "yes"
+        )
 }
 
 /// Is token `i` a relative pronoun (`who`, `which`)?
@@ -827,9 +1009,10 @@ fn byline(text: &str, para: &Range<usize>) -> Option<(String, Option<String>)> {
     let words: Vec<&str> = name_part.split_whitespace().collect();
     let ok = !words.is_empty()
         && words.len() <= 8
-        && words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || matches!(*w, "and" | "de" | "van" | "von"));
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || matches!(*w, "and" | "de" | "van" | "von")
+        });
     ok.then(|| (name_part.to_string(), email))
 }
 
@@ -864,21 +1047,30 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
         let mut last_speaker: Option<usize> = None;
         let mut last_cue_speaker: Option<usize> = None;
         let first_mark = marks.partition_point(|m| m.para < pi);
-        let para_opens_with_quote =
-            marks.get(first_mark).is_some_and(|m| m.para == pi && m.outer.start == p.range.start);
+        let para_opens_with_quote = marks
+            .get(first_mark)
+            .is_some_and(|m| m.para == pi && m.outer.start == p.range.start);
 
-        let sentences: Vec<(Sentence, Vec<(usize, CueClass, Clause)>)> = text::sentences(text, p.range.clone())
-            .into_iter()
-            .map(|sent| {
-                let s = Sentence { text, toks: tokenize(text, &sent, marks) };
-                let cues = s.cues();
-                (s, cues)
-            })
-            .collect();
-        let para_reported =
-            sentences.iter().any(|(_, cues)| cues.iter().any(|&(_, k, _)| matches!(k, CueClass::Speech | CueClass::According)));
+        let sentences: Vec<(Sentence, Vec<(usize, CueClass, Clause)>)> =
+            text::sentences(text, p.range.clone())
+                .into_iter()
+                .map(|sent| {
+                    let s = Sentence {
+                        text,
+                        toks: tokenize(text, &sent, marks),
+                    };
+                    let cues = s.cues();
+                    (s, cues)
+                })
+                .collect();
+        let para_reported = sentences.iter().any(|(_, cues)| {
+            cues.iter()
+                .any(|&(_, k, _)| matches!(k, CueClass::Speech | CueClass::According))
+        });
         for (s, cues) in &sentences {
-            let judging = cues.iter().any(|&(_, c, _)| matches!(c, CueClass::Speech | CueClass::Verbal));
+            let judging = cues
+                .iter()
+                .any(|&(_, c, _)| matches!(c, CueClass::Speech | CueClass::Verbal));
             let mut sentence_has_speech = false;
             // Speakers resolved in this sentence, by cue token.
             let mut resolved: Vec<(usize, Option<usize>)> = Vec::new();
@@ -908,13 +1100,22 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
                     // A fragment belongs to the verb of saying or judging nearest before it.
                     QuoteKind::Partial => cues
                         .iter()
-                        .rfind(|&&(c, k, _)| c < qi && matches!(k, CueClass::Speech | CueClass::Verbal))
+                        .rfind(|&&(c, k, _)| {
+                            c < qi && matches!(k, CueClass::Speech | CueClass::Verbal)
+                        })
                         .or_else(|| cues.iter().find(|&&(_, k, _)| k != CueClass::Naming))
-                        .map(|&(c, class, _)| Frame { cue: c, class, np: source_of(&s, &cues, c, class) }),
+                        .map(|&(c, class, _)| Frame {
+                            cue: c,
+                            class,
+                            np: source_of(s, cues, c, class),
+                        }),
                     _ => frame,
                 };
                 let (speaker, cue) = match &frame {
-                    Some(f) => (speaker_of(&mut reg, f), Some(s.toks[f.cue].s..cue_end(&s, f))),
+                    Some(f) => (
+                        speaker_of(&mut reg, f),
+                        Some(s.toks[f.cue].s..cue_end(&s, f)),
+                    ),
                     None => (None, None),
                 };
                 match speaker {
@@ -924,13 +1125,25 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
                 }
                 last_kind = Some(kind);
                 last_speaker = speaker;
-                quotes.push(Found { range: m.content.clone(), kind, speaker, cue });
+                quotes.push(Found {
+                    range: m.content.clone(),
+                    kind,
+                    speaker,
+                    cue,
+                });
             }
             if !sentence_has_speech {
                 if let Some((clause, c, np)) = indirect(&s, &cues) {
-                    let class = cues.iter().find(|x| x.0 == c).map_or(CueClass::Speech, |x| x.1);
+                    let class = cues
+                        .iter()
+                        .find(|x| x.0 == c)
+                        .map_or(CueClass::Speech, |x| x.1);
                     let speaker = np.and_then(|np| reg.resolve(text, &np, class));
-                    let f = Frame { cue: c, class, np: None };
+                    let f = Frame {
+                        cue: c,
+                        class,
+                        np: None,
+                    };
                     pending_speaker = pending_speaker.or(speaker);
                     last_cue_speaker = speaker;
                     quotes.push(Found {
@@ -939,9 +1152,15 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
                         speaker,
                         cue: Some(s.toks[c].s..cue_end(&s, &f)),
                     });
-                } else if let Some(&(c, class, _)) = cues.iter().find(|&&(_, k, _)| k == CueClass::Speech) {
+                } else if let Some(&(c, class, _)) =
+                    cues.iter().find(|&&(_, k, _)| k == CueClass::Speech)
+                {
                     // `X said on a call.` / `X said:` — speech announced, quoted later.
-                    let f = Frame { cue: c, class, np: source_of(&s, &cues, c, class) };
+                    let f = Frame {
+                        cue: c,
+                        class,
+                        np: source_of(s, cues, c, class),
+                    };
                     let sp = speaker_of(&mut reg, &f);
                     pending_speaker = pending_speaker.or(sp);
                     last_cue_speaker = sp;
@@ -963,7 +1182,11 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
         });
         for &qi in &unattributed {
             // Fragments take the paragraph's speaker, never a continued one.
-            let sp = if quotes[qi].kind == QuoteKind::Direct { inherited } else { para_speaker.or(pending_speaker) };
+            let sp = if quotes[qi].kind == QuoteKind::Direct {
+                inherited
+            } else {
+                para_speaker.or(pending_speaker)
+            };
             if sp.is_some() {
                 quotes[qi].speaker = sp;
                 if let Some(sp) = sp {
@@ -972,7 +1195,10 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
             }
         }
         carried = None;
-        let m_last = marks[first_mark..].iter().take_while(|m| m.para == pi).last();
+        let m_last = marks[first_mark..]
+            .iter()
+            .take_while(|m| m.para == pi)
+            .last();
         if last_kind == Some(QuoteKind::Direct) {
             let sp = last_speaker.or(inherited);
             last_direct = Some((pi, sp));
@@ -988,7 +1214,12 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
     quotes.sort_by_key(|q| q.range.start);
     scare.sort_by_key(|r| r.start);
     scare.dedup();
-    Attribution { quotes, scare, registry: reg, byline: byline_found }
+    Attribution {
+        quotes,
+        scare,
+        registry: reg,
+        byline: byline_found,
+    }
 }
 
 /// The index of the last non-repeated paragraph before `pi`.
@@ -1018,7 +1249,11 @@ mod tests {
         a.quotes
             .iter()
             .map(|q| {
-                (text[q.range.clone()].to_string(), q.kind, q.speaker.map(|i| a.registry.entities()[i].name.clone()))
+                (
+                    text[q.range.clone()].to_string(),
+                    q.kind,
+                    q.speaker.map(|i| a.registry.entities()[i].name.clone()),
+                )
             })
             .collect()
     }
@@ -1026,7 +1261,11 @@ mod tests {
     fn scare(text: &str) -> Vec<String> {
         let paras = paragraphs(text);
         let marks = quotes::find(text, &paras);
-        attribute(text, &paras, &marks).scare.iter().map(|r| text[r.clone()].to_string()).collect()
+        attribute(text, &paras, &marks)
+            .scare
+            .iter()
+            .map(|r| text[r.clone()].to_string())
+            .collect()
     }
 
     use QuoteKind::{Direct, Indirect, Partial};
@@ -1042,17 +1281,35 @@ mod tests {
                 "“We will go,” said Jane Roe, a senior fellow at the Example Institute.",
                 &[("We will go,", Direct, Some("Jane Roe"))],
             ),
-            ("“We will go,” Jane Roe said.", &[("We will go,", Direct, Some("Jane Roe"))]),
-            ("Jane Roe said, “We will go.”", &[("We will go.", Direct, Some("Jane Roe"))]),
-            ("Jane Roe said: “We will go.”", &[("We will go.", Direct, Some("Jane Roe"))]),
-            ("Roe: “We will go.”", &[("We will go.", Direct, Some("Roe"))]),
+            (
+                "“We will go,” Jane Roe said.",
+                &[("We will go,", Direct, Some("Jane Roe"))],
+            ),
+            (
+                "Jane Roe said, “We will go.”",
+                &[("We will go.", Direct, Some("Jane Roe"))],
+            ),
+            (
+                "Jane Roe said: “We will go.”",
+                &[("We will go.", Direct, Some("Jane Roe"))],
+            ),
+            (
+                "Roe: “We will go.”",
+                &[("We will go.", Direct, Some("Roe"))],
+            ),
             (
                 "“A is true,” Jane Roe said. “B is also true.”",
-                &[("A is true,", Direct, Some("Jane Roe")), ("B is also true.", Direct, Some("Jane Roe"))],
+                &[
+                    ("A is true,", Direct, Some("Jane Roe")),
+                    ("B is also true.", Direct, Some("Jane Roe")),
+                ],
             ),
             (
                 "Jane Roe said the talks had ended.\n“It is over,” she told reporters.",
-                &[("the talks had ended", Indirect, Some("Jane Roe")), ("It is over,", Direct, Some("Jane Roe"))],
+                &[
+                    ("the talks had ended", Indirect, Some("Jane Roe")),
+                    ("It is over,", Direct, Some("Jane Roe")),
+                ],
             ),
             (
                 "“Hold on,” reads the statement released by the Example News Agency.",
@@ -1083,7 +1340,10 @@ mod tests {
         let open = "Jane Roe said: “The first paragraph runs on\n“and the second closes it.”";
         let got = run(open);
         assert_eq!(got.len(), 2);
-        assert!(got.iter().all(|x| x.2.as_deref() == Some("Jane Roe")), "{got:?}");
+        assert!(
+            got.iter().all(|x| x.2.as_deref() == Some("Jane Roe")),
+            "{got:?}"
+        );
     }
 
     #[test]
@@ -1111,7 +1371,11 @@ mod tests {
         for (text, want, want_scare) in cases {
             let want: Vec<_> = want.iter().map(|&(t, k, s)| q(t, k, s)).collect();
             assert_eq!(run(text), want, "{text:?}");
-            assert_eq!(scare(text), want_scare.iter().map(|s| s.to_string()).collect::<Vec<_>>(), "{text:?}");
+            assert_eq!(
+                scare(text),
+                want_scare.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+                "{text:?}"
+            );
         }
     }
 
@@ -1146,9 +1410,18 @@ mod tests {
                 "Jane Roe told reporters that the talks would resume.",
                 Some(("the talks would resume", Some("Jane Roe"))),
             ),
-            ("Jane Roe declined to say whether the talks would resume.", None),
-            ("Jane Roe gave no indication that the talks would resume.", None),
-            ("Jane Roe pushed back on speculation that the talks would resume.", None),
+            (
+                "Jane Roe declined to say whether the talks would resume.",
+                None,
+            ),
+            (
+                "Jane Roe gave no indication that the talks would resume.",
+                None,
+            ),
+            (
+                "Jane Roe pushed back on speculation that the talks would resume.",
+                None,
+            ),
             ("Jane Roe believes the talks would resume next month.", None),
             ("Jane Roe said on Tuesday.", None),
         ];
@@ -1162,13 +1435,23 @@ mod tests {
     #[test]
     fn bylines() {
         let cases = [
-            ("By Jane Roe (jroe@example.com)", Some(("Jane Roe", Some("jroe@example.com")))),
-            ("By Jane Roe and John Doe", Some(("Jane Roe and John Doe", None))),
+            (
+                "By Jane Roe (jroe@example.com)",
+                Some(("Jane Roe", Some("jroe@example.com"))),
+            ),
+            (
+                "By Jane Roe and John Doe",
+                Some(("Jane Roe and John Doe", None)),
+            ),
             ("By the way, this is not a byline at all.", None),
         ];
         for (p, want) in cases {
             let got = byline(p, &(0..p.len()));
-            assert_eq!(got, want.map(|(n, e)| (n.to_string(), e.map(str::to_string))), "{p}");
+            assert_eq!(
+                got,
+                want.map(|(n, e)| (n.to_string(), e.map(str::to_string))),
+                "{p}"
+            );
         }
     }
 }

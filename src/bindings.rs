@@ -67,9 +67,14 @@ fn run(text: &str, options: JsValue) -> Result<(Analysis, Options), String> {
 
 fn to_js(analysis: &Analysis) -> Result<JsValue, JsError> {
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    analysis.serialize(&serializer).map_err(|e| JsError::new(&format!("cannot convert the analysis: {e}")))
+    analysis
+        .serialize(&serializer)
+        .map_err(|e| JsError::new(&format!("cannot convert the analysis: {e}")))
 }
 
 fn dom_error(e: JsValue) -> JsError {
-    JsError::new(&format!("cannot render the widget: {}", e.as_string().unwrap_or_else(|| format!("{e:?}"))))
+    JsError::new(&format!(
+        "cannot render the widget: {}",
+        e.as_string().unwrap_or_else(|| format!("{e:?}"))
+    ))
 }

@@ -20,15 +20,24 @@ enum ErrorKind {
 
 impl Error {
     pub(crate) fn empty() -> Self {
-        Error { kind: ErrorKind::Empty }
+        Error {
+            kind: ErrorKind::Empty,
+        }
     }
 
     pub(crate) fn too_large(len: usize, max: usize) -> Self {
-        Error { kind: ErrorKind::TooLarge { len, max } }
+        Error {
+            kind: ErrorKind::TooLarge { len, max },
+        }
     }
 
     pub(crate) fn invalid_option(name: &'static str, reason: impl Into<String>) -> Self {
-        Error { kind: ErrorKind::InvalidOption { name, reason: reason.into() } }
+        Error {
+            kind: ErrorKind::InvalidOption {
+                name,
+                reason: reason.into(),
+            },
+        }
     }
 
     /// True when the input held no text at all (only whitespace counts as no text).

@@ -61,7 +61,9 @@ pub(crate) struct Lexicon {
 
 /// Rows of a tab-separated data file, without comments and blank lines.
 fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    data.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| l.split('\t').map(str::trim).collect())
+    data.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| l.split('\t').map(str::trim).collect())
 }
 
 impl Lexicon {
@@ -96,7 +98,10 @@ impl Lexicon {
             };
             speaker_words.insert(row[0].to_string(), class);
         }
-        Lexicon { cues, speaker_words }
+        Lexicon {
+            cues,
+            speaker_words,
+        }
     }
 
     /// The lexicon, parsed on first use.
@@ -123,7 +128,9 @@ impl Lexicon {
         }
         let lower = word.to_lowercase();
         match self.speaker_words.get(&lower) {
-            Some(&w @ (SpeakerWord::Group | SpeakerWord::Unnamed | SpeakerWord::Document)) => Some(w),
+            Some(&w @ (SpeakerWord::Group | SpeakerWord::Unnamed | SpeakerWord::Document)) => {
+                Some(w)
+            }
             _ => None,
         }
     }

@@ -37,8 +37,9 @@ pub mod bindings;
 
 pub use error::Error;
 pub use model::{
-    Actor, Analysis, Byline, Cue, Evidence, Interaction, InteractionClass, Paragraph, Quote, QuoteKind, Relation,
-    ScareQuote, Span, Speaker, SpeakerKind, Stance, StanceCue, StanceLabel, TimelineEvent,
+    Actor, Analysis, Byline, Cue, Evidence, Interaction, InteractionClass, Paragraph, Quote,
+    QuoteKind, Relation, ScareQuote, Span, Speaker, SpeakerKind, Stance, StanceCue, StanceLabel,
+    TimelineEvent,
 };
 pub use options::{Options, DEFAULT_MAX_INPUT_BYTES};
 pub use view::{view_model, CardView, ViewModel};
@@ -66,7 +67,11 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
         .iter()
         .map(|p| {
             let s = idx.span(&p.range);
-            Paragraph { start: s.start, end: s.end, duplicate_of: p.duplicate_of }
+            Paragraph {
+                start: s.start,
+                end: s.end,
+                duplicate_of: p.duplicate_of,
+            }
         })
         .collect();
 
@@ -109,7 +114,11 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
                 speaker: q.speaker.and_then(|i| speaker_ids[i].clone()),
                 cue: q.cue.as_ref().map(|r| {
                     let s = idx.span(r);
-                    Cue { text: text[r.clone()].to_string(), start: s.start, end: s.end }
+                    Cue {
+                        text: text[r.clone()].to_string(),
+                        start: s.start,
+                        end: s.end,
+                    }
                 }),
                 stance: None,
             }
@@ -120,9 +129,20 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
         .iter()
         .map(|r| {
             let s = idx.span(r);
-            ScareQuote { text: text[r.clone()].to_string(), start: s.start, end: s.end }
+            ScareQuote {
+                text: text[r.clone()].to_string(),
+                start: s.start,
+                end: s.end,
+            }
         })
         .collect();
     let byline = found.byline.map(|(author, email)| Byline { author, email });
-    Ok(Analysis { paragraphs, quotes, speakers, scare_quotes, byline, ..Analysis::default() })
+    Ok(Analysis {
+        paragraphs,
+        quotes,
+        speakers,
+        scare_quotes,
+        byline,
+        ..Analysis::default()
+    })
 }

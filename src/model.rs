@@ -8,7 +8,9 @@
 use serde::{Deserialize, Serialize};
 
 /// A half-open range `[start, end)` in UTF-16 code units of the analysed text.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct Span {
     /// First code unit of the span.
     pub start: usize,

@@ -28,7 +28,11 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { pair: None, date: None, max_input_bytes: DEFAULT_MAX_INPUT_BYTES }
+        Options {
+            pair: None,
+            date: None,
+            max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+        }
     }
 }
 
@@ -60,12 +64,18 @@ impl Options {
     pub(crate) fn validate(&self) -> Result<(), Error> {
         if let Some([a, b]) = &self.pair {
             if a.trim().is_empty() || b.trim().is_empty() {
-                return Err(Error::invalid_option("pair", "both countries must be named"));
+                return Err(Error::invalid_option(
+                    "pair",
+                    "both countries must be named",
+                ));
             }
         }
         if let Some(d) = &self.date {
             if parse_date(d).is_none() {
-                return Err(Error::invalid_option("date", format!("`{d}` is not a date of the form YYYY-MM-DD")));
+                return Err(Error::invalid_option(
+                    "date",
+                    format!("`{d}` is not a date of the form YYYY-MM-DD"),
+                ));
             }
         }
         Ok(())
@@ -118,8 +128,12 @@ mod tests {
 
     #[test]
     fn deserialises_camel_case() {
-        let o: Options = serde_json::from_str(r#"{"pair":["China","Russia"],"maxInputBytes":10}"#).unwrap();
-        assert_eq!(o, Options::new().pair("China", "Russia").max_input_bytes(10));
+        let o: Options =
+            serde_json::from_str(r#"{"pair":["China","Russia"],"maxInputBytes":10}"#).unwrap();
+        assert_eq!(
+            o,
+            Options::new().pair("China", "Russia").max_input_bytes(10)
+        );
         assert!(serde_json::from_str::<Options>(r#"{"bogus":1}"#).is_err());
     }
 }

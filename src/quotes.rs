@@ -47,8 +47,14 @@ fn mark_at(body: &str, i: usize) -> Option<(usize, char)> {
 
 /// Does the mark at `i` touch the text before it but not the text after it?
 fn hugs_left(body: &str, i: usize, len: usize) -> bool {
-    let before = body[..i].chars().next_back().is_some_and(|c| !c.is_whitespace());
-    let after = body[i + len..].chars().next().is_none_or(|c| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':'));
+    let before = body[..i]
+        .chars()
+        .next_back()
+        .is_some_and(|c| !c.is_whitespace());
+    let after = body[i + len..]
+        .chars()
+        .next()
+        .is_none_or(|c| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':'));
     before && after
 }
 
@@ -112,7 +118,12 @@ fn push(
         return;
     }
     let start = inner.start + lead;
-    out.push(Mark { content: start..start + trimmed.len(), outer, para, closed });
+    out.push(Mark {
+        content: start..start + trimmed.len(),
+        outer,
+        para,
+        closed,
+    });
 }
 
 /// Single-quoted words inside a range (‘abandon’, 'normal'): an opening mark after a space or
@@ -150,7 +161,10 @@ mod tests {
 
     fn quotes(text: &str) -> Vec<(&str, bool)> {
         let paras = paragraphs(text);
-        find(text, &paras).into_iter().map(|q| (&text[q.content], q.closed)).collect()
+        find(text, &paras)
+            .into_iter()
+            .map(|q| (&text[q.content], q.closed))
+            .collect()
     }
 
     #[test]
@@ -161,13 +175,22 @@ mod tests {
             ("\"Straight,\" he said.", &[("Straight,", true)]),
             ("“Mismatched,\" she said.", &[("Mismatched,", true)]),
             ("“A,” he said. “B.”", &[("A,", true), ("B.", true)]),
-            ("“Not ‘abandon’ it,” he said.", &[("Not ‘abandon’ it,", true)]),
-            ("“Runs on\n“and ends.”", &[("Runs on", false), ("and ends.", true)]),
+            (
+                "“Not ‘abandon’ it,” he said.",
+                &[("Not ‘abandon’ it,", true)],
+            ),
+            (
+                "“Runs on\n“and ends.”",
+                &[("Runs on", false), ("and ends.", true)],
+            ),
             ("Empty “ ” marks and “...” dots.", &[]),
             ("“ Spaced ” words.", &[("Spaced", true)]),
             ("“Lost close “Fresh start.”", &[("Fresh start.", true)]),
             ("“Wrong way round,“ he said.", &[("Wrong way round,", true)]),
-            ("“Ellipses … and [bracketed] kept.”", &[("Ellipses … and [bracketed] kept.", true)]),
+            (
+                "“Ellipses … and [bracketed] kept.”",
+                &[("Ellipses … and [bracketed] kept.", true)],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(&quotes(text), want, "{text:?}");
@@ -198,7 +221,10 @@ mod tests {
             ("‘Start’ of range", &["Start"]),
         ];
         for (text, want) in cases {
-            let got: Vec<&str> = nested_single(text, 0..text.len()).into_iter().map(|r| &text[r]).collect();
+            let got: Vec<&str> = nested_single(text, 0..text.len())
+                .into_iter()
+                .map(|r| &text[r])
+                .collect();
             assert_eq!(&got, want, "{text:?}");
         }
     }

@@ -54,15 +54,21 @@ pub(crate) struct Registry {
     para: usize,
 }
 
-const DETERMINERS: &[&str] =
-    &["the", "a", "an", "one", "another", "some", "several", "many", "other", "two", "three", "most"];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "one", "another", "some", "several", "many", "other", "two", "three", "most",
+];
 
 fn lower_words(text: &str, r: Range<usize>) -> Vec<(Range<usize>, String)> {
-    text::words(text, r).into_iter().map(|w| (w.clone(), text[w].to_lowercase())).collect()
+    text::words(text, r)
+        .into_iter()
+        .map(|w| (w.clone(), text[w].to_lowercase()))
+        .collect()
 }
 
 fn strip_possessive(w: &str) -> &str {
-    w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w)
+    w.strip_suffix("’s")
+        .or_else(|| w.strip_suffix("'s"))
+        .unwrap_or(w)
 }
 
 fn is_cap(w: &str) -> bool {
@@ -71,12 +77,18 @@ fn is_cap(w: &str) -> bool {
 
 fn is_acronym(w: &str) -> bool {
     let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && letters.len() <= 6 && !w.contains('.') && letters.iter().all(|c| c.is_uppercase())
+    letters.len() >= 2
+        && letters.len() <= 6
+        && !w.contains('.')
+        && letters.iter().all(|c| c.is_uppercase())
 }
 
 /// First letters of a name's capitalised words (`Korean Central News Agency` → `KCNA`).
 fn acronym_of(name: &str) -> String {
-    name.split_whitespace().filter(|w| is_cap(w)).filter_map(|w| w.chars().next()).collect()
+    name.split_whitespace()
+        .filter(|w| is_cap(w))
+        .filter_map(|w| w.chars().next())
+        .collect()
 }
 
 /// Split an appositive into role and organisation: `a professor at X University in Seoul` →
@@ -88,7 +100,10 @@ fn role_and_org(appos: &str) -> (Option<String>, Option<String>) {
         return (None, None);
     }
     let first = a.split_whitespace().next().unwrap_or("").to_lowercase();
-    if matches!(first.as_str(), "who" | "which" | "whose" | "where" | "when" | "said" | "says" | "adding" | "saying") {
+    if matches!(
+        first.as_str(),
+        "who" | "which" | "whose" | "where" | "when" | "said" | "says" | "adding" | "saying"
+    ) {
         return (None, None);
     }
     let strip_det = |s: &str| -> String {
@@ -101,14 +116,22 @@ fn role_and_org(appos: &str) -> (Option<String>, Option<String>) {
         s.to_string()
     };
     // Only the first conjunct describes the role (`… and a lawmaker of …` is a second one).
-    let a = match a.find(" and a ").or_else(|| a.find(" and an ")).or_else(|| a.find(" and the ")) {
+    let a = match a
+        .find(" and a ")
+        .or_else(|| a.find(" and an "))
+        .or_else(|| a.find(" and the "))
+    {
         Some(i) => &a[..i],
         None => a,
     };
     let split = a.find(" at ").map(|i| (i, 4)).or_else(|| {
         // `of` introduces an organisation only when a capitalised name follows.
         a.match_indices(" of ")
-            .find(|(i, _)| a[i + 4..].trim_start_matches("the ").starts_with(|c: char| c.is_uppercase()))
+            .find(|(i, _)| {
+                a[i + 4..]
+                    .trim_start_matches("the ")
+                    .starts_with(|c: char| c.is_uppercase())
+            })
             .map(|(i, _)| (i, 4))
     });
     match split {
@@ -125,7 +148,10 @@ fn role_and_org(appos: &str) -> (Option<String>, Option<String>) {
                 Some(org).filter(|o| o.chars().next().is_some_and(char::is_uppercase)),
             )
         }
-        None => (Some(strip_det(a)).filter(|r| !r.is_empty() && r.split_whitespace().count() <= 8), None),
+        None => (
+            Some(strip_det(a)).filter(|r| !r.is_empty() && r.split_whitespace().count() <= 8),
+            None,
+        ),
     }
 }
 
@@ -161,7 +187,11 @@ impl Registry {
             e.mentions.push(r);
         }
         let surface = surface.trim();
-        if !surface.is_empty() && surface != e.name && !e.aliases.iter().any(|a| a == surface) && !is_pronoun(surface) {
+        if !surface.is_empty()
+            && surface != e.name
+            && !e.aliases.iter().any(|a| a == surface)
+            && !is_pronoun(surface)
+        {
             e.aliases.push(surface.to_string());
         }
         self.touch(id);
@@ -193,7 +223,11 @@ impl Registry {
         let mut parts: Vec<Range<usize>> = Vec::new();
         let mut start = np.range.start;
         for (k, (r, w)) in words.iter().enumerate() {
-            if w == "and" && words.get(k + 1).is_some_and(|(r2, _)| !is_cap(&text[r2.clone()])) {
+            if w == "and"
+                && words
+                    .get(k + 1)
+                    .is_some_and(|(r2, _)| !is_cap(&text[r2.clone()]))
+            {
                 parts.push(start..r.start);
                 start = words[k + 1].0.start;
             }
@@ -201,16 +235,18 @@ impl Registry {
         parts.push(start..np.range.end);
         let lx = Lexicon::get();
         // A text that speaks: its author, else its publisher.
-        let is_document = words.iter().any(|(r, _)| lx.speaker_word(&text[r.clone()]) == Some(SpeakerWord::Document))
+        let is_document = words
+            .iter()
+            .any(|(r, _)| lx.speaker_word(&text[r.clone()]) == Some(SpeakerWord::Document))
             && !words.iter().any(|(r, _)| {
                 is_cap(&text[r.clone()])
                     && !DETERMINERS.contains(&text[r.clone()].to_lowercase().as_str())
                     && words.iter().position(|(x, _)| x == r) == Some(0)
             });
         if is_document || cue == CueClass::Document {
-            let author = self
-                .last_org
-                .filter(|&id| self.para.saturating_sub(self.ents[id].last_para) <= DOCUMENT_LOOKBACK_PARAS);
+            let author = self.last_org.filter(|&id| {
+                self.para.saturating_sub(self.ents[id].last_para) <= DOCUMENT_LOOKBACK_PARAS
+            });
             // The text's own name (`the statement`) is an alias of its author.
             let doc_end = words
                 .iter()
@@ -224,20 +260,33 @@ impl Registry {
             // `released by X`.
             if let Some(k) = words.iter().position(|(_, w)| w == "by") {
                 let r = words[k + 1..].first().map(|(r, _)| r.start)?..np.range.end;
-                return self.resolve(text, &Np { range: r, appos: None }, CueClass::Speech);
+                return self.resolve(
+                    text,
+                    &Np {
+                        range: r,
+                        appos: None,
+                    },
+                    CueClass::Speech,
+                );
             }
         }
         // Prefer the first part that carries a capitalised name; else the first part.
         let named = parts.iter().find(|r| {
-            text::words(text, (*r).clone())
-                .iter()
-                .any(|w| is_cap(&text[w.clone()]) && !DETERMINERS.contains(&text[w.clone()].to_lowercase().as_str()))
+            text::words(text, (*r).clone()).iter().any(|w| {
+                is_cap(&text[w.clone()])
+                    && !DETERMINERS.contains(&text[w.clone()].to_lowercase().as_str())
+            })
         });
         let part = named.unwrap_or(&parts[0]).clone();
         self.resolve_part(text, part, np.appos.clone())
     }
 
-    fn resolve_part(&mut self, text: &str, part: Range<usize>, appos: Option<Range<usize>>) -> Option<usize> {
+    fn resolve_part(
+        &mut self,
+        text: &str,
+        part: Range<usize>,
+        appos: Option<Range<usize>>,
+    ) -> Option<usize> {
         let lx = Lexicon::get();
         let ws: Vec<Range<usize>> = text::words(text, part.clone());
         let w = |i: usize| &text[ws[i].clone()];
@@ -256,7 +305,8 @@ impl Registry {
             };
             let phrase = text[ws[0].start..ws[last].end].to_string();
             let head = w(last).to_lowercase();
-            let indefinite = DETERMINERS.contains(&w(0).to_lowercase().as_str()) && !w(0).eq_ignore_ascii_case("the");
+            let indefinite = DETERMINERS.contains(&w(0).to_lowercase().as_str())
+                && !w(0).eq_ignore_ascii_case("the");
             // `the official` is the official already quoted; `an official` is a new one.
             let existing = if indefinite && kind == SpeakerKind::Unnamed {
                 None
@@ -264,7 +314,8 @@ impl Registry {
                 self.ents.iter().rposition(|e| {
                     e.kind == kind
                         && e.tokens.last() == Some(&head)
-                        && (kind != SpeakerKind::Organization || e.name.eq_ignore_ascii_case(&phrase))
+                        && (kind != SpeakerKind::Organization
+                            || e.name.eq_ignore_ascii_case(&phrase))
                 })
             };
             let id = match existing {
@@ -287,27 +338,41 @@ impl Registry {
         let mut b = last + 1;
         if let Some(k) = (a + 1..last).find(|&k| matches!(w(k), "of" | "at")) {
             let left_has_org = (a..k).any(|i| lx.speaker_word(w(i)) == Some(SpeakerWord::Org));
-            let right_has_org = (k + 1..=last).any(|i| lx.speaker_word(w(i)) == Some(SpeakerWord::Org));
+            let right_has_org =
+                (k + 1..=last).any(|i| lx.speaker_word(w(i)) == Some(SpeakerWord::Org));
             if !left_has_org && right_has_org && (a..k).all(|i| is_cap(w(i))) {
-                org_of = Some(text[ws[k + 1].start..ws[last].end].trim_start_matches("the ").to_string());
+                org_of = Some(
+                    text[ws[k + 1].start..ws[last].end]
+                        .trim_start_matches("the ")
+                        .to_string(),
+                );
                 b = k;
             }
         }
         // The trailing capitalised run; a lower-case role word before it (`spokesperson John
         // Doe`) makes the phrase a titled person even when an organisation precedes the role.
         let mut n0 = b - 1;
-        while n0 > a && is_cap(w(n0 - 1)) && lx.speaker_word(w(n0 - 1)) != Some(SpeakerWord::Title) {
+        while n0 > a && is_cap(w(n0 - 1)) && lx.speaker_word(w(n0 - 1)) != Some(SpeakerWord::Title)
+        {
             n0 -= 1;
         }
-        let titled =
-            n0 > a && !is_cap(w(n0 - 1)) && !matches!(w(n0 - 1), "of" | "at" | "and" | "for" | "the" | "on" | "in");
+        let titled = n0 > a
+            && !is_cap(w(n0 - 1))
+            && !matches!(w(n0 - 1), "of" | "at" | "and" | "for" | "the" | "on" | "in");
         let is_org = org_of.is_none()
             && !titled
-            && ((a..b).any(|i| lx.speaker_word(w(i)) == Some(SpeakerWord::Org)) || (b - a == 1 && is_acronym(w(a))));
+            && ((a..b).any(|i| lx.speaker_word(w(i)) == Some(SpeakerWord::Org))
+                || (b - a == 1 && is_acronym(w(a))));
         if is_org {
             let name = text[ws[a].start..ws[b - 1].end].to_string();
             let id = self.find_org(&name).unwrap_or_else(|| {
-                self.push(name.clone(), SpeakerKind::Organization, vec![name.to_lowercase()], None, None)
+                self.push(
+                    name.clone(),
+                    SpeakerKind::Organization,
+                    vec![name.to_lowercase()],
+                    None,
+                    None,
+                )
             });
             if name.len() > self.ents[id].name.len() && !is_acronym(&name) {
                 let old = std::mem::replace(&mut self.ents[id].name, name.clone());
@@ -321,15 +386,23 @@ impl Registry {
             return None;
         }
         let name_r = ws[n0].start..ws[b - 1].end;
-        let name = text[name_r.clone()].trim_end_matches(['’', '\'']).to_string();
-        let tokens: Vec<String> = (n0..b).map(|i| strip_possessive(w(i)).to_lowercase()).collect();
+        let name = text[name_r.clone()]
+            .trim_end_matches(['’', '\''])
+            .to_string();
+        let tokens: Vec<String> = (n0..b)
+            .map(|i| strip_possessive(w(i)).to_lowercase())
+            .collect();
         let prefix = (n0 > a).then(|| text[ws[a].start..ws[n0 - 1].end].to_string());
         // Role and organisation: from the appositive, else from the words before the name
         // (`Foreign Ministry spokesperson` → org `Foreign Ministry`, role `spokesperson`).
-        let (mut role, mut org) = appos.map(|r| role_and_org(&text[r])).unwrap_or((None, None));
+        let (mut role, mut org) = appos
+            .map(|r| role_and_org(&text[r]))
+            .unwrap_or((None, None));
         if let Some(p) = &prefix {
             let pw: Vec<&str> = p.split_whitespace().collect();
-            let split = pw.iter().rposition(|x| is_cap(x) && lx.speaker_word(x) == Some(SpeakerWord::Org));
+            let split = pw
+                .iter()
+                .rposition(|x| is_cap(x) && lx.speaker_word(x) == Some(SpeakerWord::Org));
             match split {
                 Some(k) if k + 1 < pw.len() => {
                     org = org.or_else(|| Some(pw[..=k].join(" ")));
@@ -348,7 +421,13 @@ impl Registry {
                 }
                 id
             }
-            None => self.push(name.clone(), SpeakerKind::Person, tokens.clone(), None, None),
+            None => self.push(
+                name.clone(),
+                SpeakerKind::Person,
+                tokens.clone(),
+                None,
+                None,
+            ),
         };
         let e = &mut self.ents[id];
         if e.role.is_none() {
@@ -363,7 +442,9 @@ impl Registry {
         // first with a hyphenated given name (`Kim Jong-un`).
         let words: Vec<&str> = self.ents[id].name.split_whitespace().collect();
         let surname = match words.as_slice() {
-            [first, .., last] if last.contains('-') && !first.contains('-') => Some(first.to_string()),
+            [first, .., last] if last.contains('-') && !first.contains('-') => {
+                Some(first.to_string())
+            }
             [.., last] => Some(last.to_string()),
             [] => None,
         };
@@ -423,7 +504,10 @@ impl Registry {
 }
 
 fn is_pronoun(w: &str) -> bool {
-    matches!(w.to_lowercase().as_str(), "he" | "she" | "it" | "they" | "him" | "her" | "them" | "i" | "we" | "you")
+    matches!(
+        w.to_lowercase().as_str(),
+        "he" | "she" | "it" | "they" | "him" | "her" | "them" | "i" | "we" | "you"
+    )
 }
 
 #[cfg(test)]
@@ -436,7 +520,10 @@ mod tests {
             let i = text.find(a).unwrap();
             i..i + a.len()
         });
-        Np { range: s..s + phrase.len(), appos }
+        Np {
+            range: s..s + phrase.len(),
+            appos,
+        }
     }
 
     #[test]
@@ -476,51 +563,124 @@ mod tests {
         let mut reg = Registry::default();
         let cases: &[(&str, &str, SpeakerKind)] = &[
             ("Jane Roe", "Jane Roe", SpeakerKind::Person),
-            ("Example News Agency", "Example News Agency", SpeakerKind::Organization),
+            (
+                "Example News Agency",
+                "Example News Agency",
+                SpeakerKind::Organization,
+            ),
             ("other analysts", "other analysts", SpeakerKind::Group),
             ("a U.S. official", "a U.S. official", SpeakerKind::Unnamed),
-            ("Foreign Ministry spokesperson John Doe", "John Doe", SpeakerKind::Person),
+            (
+                "Foreign Ministry spokesperson John Doe",
+                "John Doe",
+                SpeakerKind::Person,
+            ),
             ("President Ann Lee", "Ann Lee", SpeakerKind::Person),
         ];
         for &(phrase, name, kind) in cases {
-            let id = reg.resolve(text, &np(text, phrase, None), CueClass::Speech).unwrap();
+            let id = reg
+                .resolve(text, &np(text, phrase, None), CueClass::Speech)
+                .unwrap();
             let e = &reg.entities()[id];
             assert_eq!((e.name.as_str(), e.kind), (name, kind), "{phrase}");
         }
-        let doe = reg.entities().iter().find(|e| e.name == "John Doe").unwrap();
+        let doe = reg
+            .entities()
+            .iter()
+            .find(|e| e.name == "John Doe")
+            .unwrap();
         assert_eq!(doe.role.as_deref(), Some("spokesperson"));
         assert_eq!(doe.org.as_deref(), Some("Foreign Ministry"));
         // The acronym names the agency.
-        let ena = reg.resolve(text, &np(text, "ENA", None), CueClass::Speech).unwrap();
+        let ena = reg
+            .resolve(text, &np(text, "ENA", None), CueClass::Speech)
+            .unwrap();
         assert_eq!(reg.entities()[ena].name, "Example News Agency");
     }
 
     #[test]
     fn aliases_and_pronouns() {
-        let text = "Jane Roe, Roe of Example University, Kim Jee-hyun, Kim Sun-ok, he, it, Example Agency";
+        let text =
+            "Jane Roe, Roe of Example University, Kim Jee-hyun, Kim Sun-ok, he, it, Example Agency";
         let mut reg = Registry::default();
-        let jane = reg.resolve(text, &np(text, "Jane Roe", None), CueClass::Speech).unwrap();
-        let roe = reg.resolve(text, &np(text, "Roe of Example University", None), CueClass::Speech).unwrap();
+        let jane = reg
+            .resolve(text, &np(text, "Jane Roe", None), CueClass::Speech)
+            .unwrap();
+        let roe = reg
+            .resolve(
+                text,
+                &np(text, "Roe of Example University", None),
+                CueClass::Speech,
+            )
+            .unwrap();
         assert_eq!(jane, roe);
-        assert_eq!(reg.entities()[jane].org.as_deref(), Some("Example University"));
-        assert!(reg.entities()[jane].aliases.iter().any(|a| a == "Roe of Example University"));
-        let k1 = reg.resolve(text, &np(text, "Kim Jee-hyun", None), CueClass::Speech).unwrap();
-        let k2 = reg.resolve(text, &np(text, "Kim Sun-ok", None), CueClass::Speech).unwrap();
+        assert_eq!(
+            reg.entities()[jane].org.as_deref(),
+            Some("Example University")
+        );
+        assert!(reg.entities()[jane]
+            .aliases
+            .iter()
+            .any(|a| a == "Roe of Example University"));
+        let k1 = reg
+            .resolve(text, &np(text, "Kim Jee-hyun", None), CueClass::Speech)
+            .unwrap();
+        let k2 = reg
+            .resolve(text, &np(text, "Kim Sun-ok", None), CueClass::Speech)
+            .unwrap();
         assert_ne!(k1, k2, "a shared surname is not the same person");
-        let he = reg.resolve(text, &np(text, "he", None), CueClass::Speech).unwrap();
+        let he = reg
+            .resolve(text, &np(text, "he", None), CueClass::Speech)
+            .unwrap();
         assert_eq!(he, k2, "he is the last person quoted");
-        assert_eq!(reg.resolve(text, &np(text, "it", None), CueClass::Speech), None, "no organisation yet");
-        let org = reg.resolve(text, &np(text, "Example Agency", None), CueClass::Speech).unwrap();
-        assert_eq!(reg.resolve(text, &np(text, "it", None), CueClass::Speech), Some(org));
+        assert_eq!(
+            reg.resolve(text, &np(text, "it", None), CueClass::Speech),
+            None,
+            "no organisation yet"
+        );
+        let org = reg
+            .resolve(text, &np(text, "Example Agency", None), CueClass::Speech)
+            .unwrap();
+        assert_eq!(
+            reg.resolve(text, &np(text, "it", None), CueClass::Speech),
+            Some(org)
+        );
     }
 
     #[test]
     fn unnamed_officials_stay_distinct() {
         let text = "a U.S. official, a U.S. official, the official";
         let mut reg = Registry::default();
-        let a = reg.resolve(text, &Np { range: 0..15, appos: None }, CueClass::Speech).unwrap();
-        let b = reg.resolve(text, &Np { range: 17..32, appos: None }, CueClass::Speech).unwrap();
-        let c = reg.resolve(text, &Np { range: 34..46, appos: None }, CueClass::Speech).unwrap();
+        let a = reg
+            .resolve(
+                text,
+                &Np {
+                    range: 0..15,
+                    appos: None,
+                },
+                CueClass::Speech,
+            )
+            .unwrap();
+        let b = reg
+            .resolve(
+                text,
+                &Np {
+                    range: 17..32,
+                    appos: None,
+                },
+                CueClass::Speech,
+            )
+            .unwrap();
+        let c = reg
+            .resolve(
+                text,
+                &Np {
+                    range: 34..46,
+                    appos: None,
+                },
+                CueClass::Speech,
+            )
+            .unwrap();
         assert_ne!(a, b);
         assert_eq!(c, b);
     }

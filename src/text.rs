@@ -46,12 +46,18 @@ impl<'a> Utf16Index<'a> {
         let byte = byte.min(self.bytes.len());
         let k = byte / UTF16_STRIDE;
         let base = self.checkpoints.get(k).copied().unwrap_or(0);
-        base + self.bytes[k * UTF16_STRIDE..byte].iter().map(|&b| utf16_units_of_byte(b)).sum::<usize>()
+        base + self.bytes[k * UTF16_STRIDE..byte]
+            .iter()
+            .map(|&b| utf16_units_of_byte(b))
+            .sum::<usize>()
     }
 
     /// Convert a byte range.
     pub(crate) fn span(&self, r: &Range<usize>) -> crate::model::Span {
-        crate::model::Span { start: self.to_utf16(r.start), end: self.to_utf16(r.end) }
+        crate::model::Span {
+            start: self.to_utf16(r.start),
+            end: self.to_utf16(r.end),
+        }
     }
 }
 
@@ -90,7 +96,10 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Para> {
                 None
             }
         };
-        out.push(Para { range, duplicate_of });
+        out.push(Para {
+            range,
+            duplicate_of,
+        });
     }
     out
 }
@@ -99,7 +108,9 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Para> {
 const ABBREVIATIONS: &str = include_str!("../data/abbreviations.txt");
 
 fn is_abbreviation(word: &str) -> bool {
-    ABBREVIATIONS.lines().any(|l| !l.starts_with('#') && l.trim() == word)
+    ABBREVIATIONS
+        .lines()
+        .any(|l| !l.starts_with('#') && l.trim() == word)
 }
 
 /// True for the marks that open or close a double-quoted stretch.
@@ -136,18 +147,26 @@ pub(crate) fn sentences(text: &str, para: Range<usize>) -> Vec<Range<usize>> {
             };
         }
         // Inside a quote a terminal mark ends the sentence only when the quote closes right after.
-        let closes_quote = chars.get(i + 1).is_some_and(|&(_, n)| n == '”' || n == '"' || n == '\'');
+        let closes_quote = chars
+            .get(i + 1)
+            .is_some_and(|&(_, n)| n == '”' || n == '"' || n == '\'');
         if matches!(c, '.' | '!' | '?') && (!in_quote || closes_quote) {
             // Swallow closing quotes/brackets and further terminal marks.
             let mut j = i + 1;
-            while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '”' | '"' | '’' | '\'' | ')') {
+            while j < chars.len()
+                && matches!(chars[j].1, '.' | '!' | '?' | '”' | '"' | '’' | '\'' | ')')
+            {
                 j += 1;
             }
-            let ws_end = (j..chars.len()).find(|&k| !chars[k].1.is_whitespace()).unwrap_or(chars.len());
+            let ws_end = (j..chars.len())
+                .find(|&k| !chars[k].1.is_whitespace())
+                .unwrap_or(chars.len());
             let next = chars.get(ws_end).map(|&(_, c)| c);
             let starts_new = ws_end > j
                 && next.is_some_and(|n| {
-                    n.is_uppercase() || n.is_ascii_digit() || matches!(n, '“' | '"' | '‘' | '(' | '[')
+                    n.is_uppercase()
+                        || n.is_ascii_digit()
+                        || matches!(n, '“' | '"' | '‘' | '(' | '[')
                 });
             if starts_new && !(c == '.' && ends_with_abbreviation(&body[start..at])) {
                 in_quote = false;
@@ -166,7 +185,10 @@ pub(crate) fn sentences(text: &str, para: Range<usize>) -> Vec<Range<usize>> {
 
 /// True when the text before a period ends in an abbreviation or a single capital initial.
 fn ends_with_abbreviation(before: &str) -> bool {
-    let word = before.rsplit(|c: char| c.is_whitespace() || c == '(' || c == '“' || c == '"').next().unwrap_or("");
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '“' || c == '"')
+        .next()
+        .unwrap_or("");
     let mut cs = word.chars();
     let single_initial = matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase());
     single_initial || is_abbreviation(word)
@@ -248,7 +270,10 @@ mod tests {
     type ParaCase<'a> = (&'a str, &'a [(&'a str, Option<usize>)]);
 
     fn split(text: &str) -> Vec<&str> {
-        sentences(text, 0..text.len()).into_iter().map(|r| &text[r]).collect()
+        sentences(text, 0..text.len())
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
     }
 
     #[test]
@@ -256,11 +281,23 @@ mod tests {
         let cases: &[(&str, &[&str])] = &[
             ("One. Two.", &["One.", "Two."]),
             ("Is it? Yes! Fine.", &["Is it?", "Yes!", "Fine."]),
-            ("Mr. Kim spoke. Then Dr. Lee left.", &["Mr. Kim spoke.", "Then Dr. Lee left."]),
-            ("The U.S. Army came. It left.", &["The U.S. Army came.", "It left."]),
+            (
+                "Mr. Kim spoke. Then Dr. Lee left.",
+                &["Mr. Kim spoke.", "Then Dr. Lee left."],
+            ),
+            (
+                "The U.S. Army came. It left.",
+                &["The U.S. Army came.", "It left."],
+            ),
             ("John F. Kennedy spoke.", &["John F. Kennedy spoke."]),
-            ("It rose 3.5 percent. Then 1990 came.", &["It rose 3.5 percent.", "Then 1990 came."]),
-            ("“A. B,” he said. Next one.", &["“A. B,” he said.", "Next one."]),
+            (
+                "It rose 3.5 percent. Then 1990 came.",
+                &["It rose 3.5 percent.", "Then 1990 came."],
+            ),
+            (
+                "“A. B,” he said. Next one.",
+                &["“A. B,” he said.", "Next one."],
+            ),
             ("He said “Go.” Then left.", &["He said “Go.”", "Then left."]),
             ("lower. case stays.", &["lower. case stays."]),
             ("No end", &["No end"]),
@@ -274,16 +311,33 @@ mod tests {
     #[test]
     fn word_ranges() {
         let cases: &[(&str, &[&str])] = &[
-            ("Pyongyang’s nuclear ambitions", &["Pyongyang’s", "nuclear", "ambitions"]),
+            (
+                "Pyongyang’s nuclear ambitions",
+                &["Pyongyang’s", "nuclear", "ambitions"],
+            ),
             (
                 "backbone-lacking countries, the U.S. and (South Korean)",
-                &["backbone-lacking", "countries", "the", "U.S", "and", "South", "Korean"],
+                &[
+                    "backbone-lacking",
+                    "countries",
+                    "the",
+                    "U.S",
+                    "and",
+                    "South",
+                    "Korean",
+                ],
             ),
-            ("1950-53 war; 700,000 troops", &["1950-53", "war", "700,000", "troops"]),
+            (
+                "1950-53 war; 700,000 troops",
+                &["1950-53", "war", "700,000", "troops"],
+            ),
             ("“quoted” — dash", &["quoted", "dash"]),
         ];
         for (text, want) in cases {
-            let got: Vec<&str> = words(text, 0..text.len()).into_iter().map(|r| &text[r]).collect();
+            let got: Vec<&str> = words(text, 0..text.len())
+                .into_iter()
+                .map(|r| &text[r])
+                .collect();
             assert_eq!(&got, want, "{text:?}");
         }
     }
@@ -295,11 +349,21 @@ mod tests {
             ("\n\n  \n", &[]),
             ("One.\nTwo.", &[("One.", None), ("Two.", None)]),
             ("  One. \n\n\tTwo.\r\n", &[("One.", None), ("Two.", None)]),
-            ("A  b.\nC.\nA b.\nA b.", &[("A  b.", None), ("C.", None), ("A b.", Some(0)), ("A b.", Some(0))]),
+            (
+                "A  b.\nC.\nA b.\nA b.",
+                &[
+                    ("A  b.", None),
+                    ("C.", None),
+                    ("A b.", Some(0)),
+                    ("A b.", Some(0)),
+                ],
+            ),
         ];
         for (text, want) in cases {
-            let got: Vec<(&str, Option<usize>)> =
-                paragraphs(text).iter().map(|p| (&text[p.range.clone()], p.duplicate_of)).collect();
+            let got: Vec<(&str, Option<usize>)> = paragraphs(text)
+                .iter()
+                .map(|p| (&text[p.range.clone()], p.duplicate_of))
+                .collect();
             assert_eq!(&got, want, "{text:?}");
         }
     }

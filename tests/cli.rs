@@ -32,7 +32,10 @@ fn analyzes_a_file_and_stdin() {
     assert!(v["quotes"].as_array().unwrap().len() >= 8);
     assert_eq!(out.lines().count(), 1, "compact by default");
 
-    let (code, out, _) = relations(&["analyze", "-", "--pretty"], Some("“Hello,” he said.".as_bytes()));
+    let (code, out, _) = relations(
+        &["analyze", "-", "--pretty"],
+        Some("“Hello,” he said.".as_bytes()),
+    );
     assert_eq!(code, 0);
     assert!(out.lines().count() > 1, "indented with --pretty");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
@@ -57,9 +60,13 @@ fn input_errors_exit_1_with_one_line() {
 
 #[test]
 fn bad_usage_exits_2_with_usage() {
-    for args in
-        [&[][..], &["frobnicate"][..], &["analyze"][..], &["analyze", "a", "b"][..], &["analyze", "x", "--bogus"][..]]
-    {
+    for args in [
+        &[][..],
+        &["frobnicate"][..],
+        &["analyze"][..],
+        &["analyze", "a", "b"][..],
+        &["analyze", "x", "--bogus"][..],
+    ] {
         let (code, _, err) = relations(args, None);
         assert_eq!(code, 2, "{args:?}");
         assert!(err.contains("usage: relations analyze"), "{err}");

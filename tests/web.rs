@@ -32,8 +32,14 @@ fn analyze_offsets_slice_the_js_string() {
     let js = analyze_js(text, JsValue::UNDEFINED).unwrap();
     let quotes = js_sys::Reflect::get(&js, &"quotes".into()).unwrap();
     let q = js_sys::Reflect::get(&quotes, &0.into()).unwrap();
-    let start = js_sys::Reflect::get(&q, &"start".into()).unwrap().as_f64().unwrap() as u32;
-    let end = js_sys::Reflect::get(&q, &"end".into()).unwrap().as_f64().unwrap() as u32;
+    let start = js_sys::Reflect::get(&q, &"start".into())
+        .unwrap()
+        .as_f64()
+        .unwrap() as u32;
+    let end = js_sys::Reflect::get(&q, &"end".into())
+        .unwrap()
+        .as_f64()
+        .unwrap() as u32;
     let sliced: String = js_sys::JsString::from(text).slice(start, end).into();
     assert_eq!(sliced, "Quote with ‘nested’ 中文,");
 }
@@ -65,19 +71,38 @@ fn mount_renders_one_card_per_quote() {
     assert!(cards.length() > 0);
     let first = cards.item(0).unwrap().text_content().unwrap();
     assert!(first.contains(&analysis.quotes[0].text));
-    let header = root.query_selector("h2").unwrap().unwrap().text_content().unwrap();
-    assert!(header.contains("China") && header.contains("North Korea"), "{header}");
+    let header = root
+        .query_selector("h2")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(
+        header.contains("China") && header.contains("North Korea"),
+        "{header}"
+    );
 }
 
 #[wasm_bindgen_test]
 fn mount_sets_article_text_as_text() {
     let el = host();
-    mount_js(&el, "“<img src=x onerror=alert(1)> <b>bold</b>,” he said.", JsValue::UNDEFINED).unwrap();
+    mount_js(
+        &el,
+        "“<img src=x onerror=alert(1)> <b>bold</b>,” he said.",
+        JsValue::UNDEFINED,
+    )
+    .unwrap();
     let root = el.shadow_root().unwrap();
     assert!(root.query_selector("img").unwrap().is_none());
     assert!(root.query_selector("b").unwrap().is_none());
-    let card = root.query_selector("[part=quote] blockquote").unwrap().unwrap();
-    assert_eq!(card.text_content().unwrap(), "<img src=x onerror=alert(1)> <b>bold</b>,");
+    let card = root
+        .query_selector("[part=quote] blockquote")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        card.text_content().unwrap(),
+        "<img src=x onerror=alert(1)> <b>bold</b>,"
+    );
 }
 
 #[wasm_bindgen_test]

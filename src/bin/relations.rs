@@ -32,7 +32,9 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
             "--pretty" => pretty = true,
             "--pair" => {
                 let v = it.next().ok_or("--pair needs a value")?;
-                let (x, y) = v.split_once(',').ok_or("--pair takes two names separated by a comma")?;
+                let (x, y) = v
+                    .split_once(',')
+                    .ok_or("--pair takes two names separated by a comma")?;
                 options = options.pair(x.trim(), y.trim());
             }
             "--date" => options = options.date(it.next().ok_or("--date needs a value")?.as_str()),
@@ -42,19 +44,29 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
         }
     }
     let file = file.ok_or("missing FILE")?;
-    Ok(Args { file, pretty, options })
+    Ok(Args {
+        file,
+        pretty,
+        options,
+    })
 }
 
 fn read_input(file: &str) -> Result<String, String> {
     let bytes = if file == "-" {
         let mut buf = Vec::new();
-        std::io::stdin().read_to_end(&mut buf).map_err(|e| format!("cannot read standard input: {e}"))?;
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
         buf
     } else {
         std::fs::read(file).map_err(|e| format!("cannot read {file}: {e}"))?
     };
-    String::from_utf8(bytes)
-        .map_err(|e| format!("{file} is not UTF-8 text (invalid byte at offset {})", e.utf8_error().valid_up_to()))
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "{file} is not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
 }
 
 fn main() -> ExitCode {
@@ -74,8 +86,11 @@ fn main() -> ExitCode {
     let result = read_input(&args.file)
         .and_then(|text| analyze(&text, &args.options).map_err(|e| e.to_string()))
         .and_then(|analysis| {
-            let json =
-                if args.pretty { serde_json::to_string_pretty(&analysis) } else { serde_json::to_string(&analysis) };
+            let json = if args.pretty {
+                serde_json::to_string_pretty(&analysis)
+            } else {
+                serde_json::to_string(&analysis)
+            };
             json.map_err(|e| format!("cannot write JSON: {e}"))
         });
     match result {

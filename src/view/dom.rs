@@ -22,13 +22,21 @@ struct Builder {
 
 impl Builder {
     fn for_host(host: &Element) -> Result<Self, JsValue> {
-        let doc = host.owner_document().ok_or_else(|| JsValue::from_str("the element has no document"))?;
+        let doc = host
+            .owner_document()
+            .ok_or_else(|| JsValue::from_str("the element has no document"))?;
         Ok(Builder { doc })
     }
 
     /// Append a new `tag` element with attributes and, optionally, text (set as text, never as
     /// HTML) to `parent`.
-    fn add(&self, parent: &Node, tag: &str, attrs: &[(&str, &str)], text: Option<&str>) -> Result<Element, JsValue> {
+    fn add(
+        &self,
+        parent: &Node,
+        tag: &str,
+        attrs: &[(&str, &str)],
+        text: Option<&str>,
+    ) -> Result<Element, JsValue> {
         let e = self.doc.create_element(tag)?;
         for (k, v) in attrs {
             e.set_attribute(k, v)?;
@@ -49,7 +57,12 @@ impl Builder {
             c.set_text_content(None);
             return Ok(c);
         }
-        self.add(&root, "div", &[("class", "rw-root"), ("part", "root")], None)
+        self.add(
+            &root,
+            "div",
+            &[("class", "rw-root"), ("part", "root")],
+            None,
+        )
     }
 }
 
@@ -57,10 +70,25 @@ impl Builder {
 pub(crate) fn render(host: &Element, vm: &ViewModel) -> Result<(), JsValue> {
     let b = Builder::for_host(host)?;
     let root = b.container(host)?;
-    let header = b.add(&root, "header", &[("class", "header"), ("part", "header")], None)?;
-    b.add(&header, "h2", &[], Some(&format!("{} – {}", vm.pair[0], vm.pair[1])))?;
+    let header = b.add(
+        &root,
+        "header",
+        &[("class", "header"), ("part", "header")],
+        None,
+    )?;
+    b.add(
+        &header,
+        "h2",
+        &[],
+        Some(&format!("{} – {}", vm.pair[0], vm.pair[1])),
+    )?;
     b.add(&root, "p", &[("class", "summary")], Some(&vm.summary))?;
-    let list = b.add(&root, "ol", &[("class", "cards"), ("aria-label", "Quotations")], None)?;
+    let list = b.add(
+        &root,
+        "ol",
+        &[("class", "cards"), ("aria-label", "Quotations")],
+        None,
+    )?;
     for card in &vm.cards {
         card_element(&b, &list, card)?;
     }
@@ -71,12 +99,26 @@ pub(crate) fn render(host: &Element, vm: &ViewModel) -> Result<(), JsValue> {
 pub(crate) fn render_error(host: &Element, message: &str) -> Result<(), JsValue> {
     let b = Builder::for_host(host)?;
     let root = b.container(host)?;
-    b.add(&root, "p", &[("class", "error"), ("role", "alert")], Some(message))?;
+    b.add(
+        &root,
+        "p",
+        &[("class", "error"), ("role", "alert")],
+        Some(message),
+    )?;
     Ok(())
 }
 
 fn card_element(b: &Builder, list: &Node, card: &CardView) -> Result<(), JsValue> {
-    let li = b.add(list, "li", &[("class", "card"), ("part", "quote"), ("data-quote-id", &card.id)], None)?;
+    let li = b.add(
+        list,
+        "li",
+        &[
+            ("class", "card"),
+            ("part", "quote"),
+            ("data-quote-id", &card.id),
+        ],
+        None,
+    )?;
     li.set_attribute("data-kind", card.kind)?;
     b.add(&li, "blockquote", &[], Some(&card.text))?;
     let who = b.add(&li, "p", &[("class", "speaker")], None)?;
@@ -85,11 +127,21 @@ fn card_element(b: &Builder, list: &Node, card: &CardView) -> Result<(), JsValue
         Some(name) => {
             b.add(&who, "span", &[("class", "name")], Some(name))?;
             if let Some(detail) = &card.speaker_detail {
-                b.add(&who, "span", &[("class", "detail")], Some(&format!(", {detail}")))?;
+                b.add(
+                    &who,
+                    "span",
+                    &[("class", "detail")],
+                    Some(&format!(", {detail}")),
+                )?;
             }
         }
         None => {
-            b.add(&who, "span", &[("class", "name unknown")], Some("Speaker not identified"))?;
+            b.add(
+                &who,
+                "span",
+                &[("class", "name unknown")],
+                Some("Speaker not identified"),
+            )?;
         }
     }
     Ok(())

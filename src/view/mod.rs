@@ -43,9 +43,15 @@ pub fn view_model(analysis: &Analysis, options: &Options) -> ViewModel {
         .quotes
         .iter()
         .map(|q| {
-            let speaker = q.speaker.as_ref().and_then(|id| analysis.speakers.iter().find(|s| &s.id == id));
+            let speaker = q
+                .speaker
+                .as_ref()
+                .and_then(|id| analysis.speakers.iter().find(|s| &s.id == id));
             let detail = speaker.and_then(|s| {
-                let parts: Vec<&str> = [s.role.as_deref(), s.org.as_deref()].into_iter().flatten().collect();
+                let parts: Vec<&str> = [s.role.as_deref(), s.org.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .collect();
                 (!parts.is_empty()).then(|| parts.join(", "))
             });
             CardView {
@@ -63,7 +69,11 @@ pub fn view_model(analysis: &Analysis, options: &Options) -> ViewModel {
         (n, 0) => format!("{n} quotation{}", plural(n)),
         (n, v) => format!("{n} quotation{} from {v} voice{}", plural(n), plural(v)),
     };
-    ViewModel { pair, cards, summary }
+    ViewModel {
+        pair,
+        cards,
+        summary,
+    }
 }
 
 fn plural(n: usize) -> &'static str {
@@ -81,7 +91,13 @@ fn focus_pair(analysis: &Analysis, options: &Options) -> [String; 2] {
         return p.clone();
     }
     if let [a, b] = analysis.focus.as_slice() {
-        let name = |id: &String| analysis.actors.iter().find(|x| &x.id == id).map_or(id.clone(), |x| x.name.clone());
+        let name = |id: &String| {
+            analysis
+                .actors
+                .iter()
+                .find(|x| &x.id == id)
+                .map_or(id.clone(), |x| x.name.clone())
+        };
         return [name(a), name(b)];
     }
     DEFAULT_PAIR.map(str::to_string)
