@@ -1114,7 +1114,7 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
                 let (speaker, cue) = match &frame {
                     Some(f) => (
                         speaker_of(&mut reg, f),
-                        Some(s.toks[f.cue].s..cue_end(&s, f)),
+                        Some(s.toks[f.cue].s..cue_end(s, f)),
                     ),
                     None => (None, None),
                 };
@@ -1133,7 +1133,7 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
                 });
             }
             if !sentence_has_speech {
-                if let Some((clause, c, np)) = indirect(&s, &cues) {
+                if let Some((clause, c, np)) = indirect(s, cues) {
                     let class = cues
                         .iter()
                         .find(|x| x.0 == c)
@@ -1150,7 +1150,7 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
                         range: clause,
                         kind: QuoteKind::Indirect,
                         speaker,
-                        cue: Some(s.toks[c].s..cue_end(&s, &f)),
+                        cue: Some(s.toks[c].s..cue_end(s, &f)),
                     });
                 } else if let Some(&(c, class, _)) =
                     cues.iter().find(|&&(_, k, _)| k == CueClass::Speech)
