@@ -98,9 +98,13 @@ fn tokenize(text: &str, sent: &Range<usize>, marks: &[Mark]) -> Vec<Tok> {
         };
         let len = c.len_utf8();
         if c.is_alphanumeric() {
-            let end = text::words(text, i..next_mark.max(i + len))
+            let mut end = text::words(text, i..next_mark.max(i + len))
                 .first()
                 .map_or(i + len, |w| w.end);
+            // `Dr.`, `Sen.`, `Paul D. Ryan`: the period belongs to the word.
+            if text[end..].starts_with('.') && text::is_abbreviation_or_initial(&text[i..end]) {
+                end += 1;
+            }
             out.push(Tok {
                 k: K::Word,
                 s: i,
@@ -130,6 +134,10 @@ fn tokenize(text: &str, sent: &Range<usize>, marks: &[Mark]) -> Vec<Tok> {
     }
     out
 }
+
+/// Irregular past forms that attribute a quote when they stand where a verb of saying does
+/// (`“…,” Roe shot back`).
+const IRREGULAR_SPEECH_VERBS: &[&str] = &["shot", "went", "began", "spoke", "sang", "sings", "fought", "struck", "came", "chimed", "swore", "wrote", "told", "said"];
 
 /// Words that may stand between a subject and its verb of saying.
 const SKIP_BEFORE_CUE: &[&str] = &[
@@ -276,7 +284,8 @@ impl<'a> Sentence<'a> {
     fn is_verb_like(&self, i: usize) -> bool {
         i < self.toks.len() && self.toks[i].k == K::Word && !self.is_cap(i) && {
             let w = self.word(i);
-            (w.ends_with("ed") || w.ends_with('s'))
+            IRREGULAR_SPEECH_VERBS.contains(&w)
+                || (w.ends_with("ed") || w.ends_with('s'))
                 && w.len() > 3
                 && !w.ends_with("ss")
                 && !w.ends_with("’s")
@@ -332,7 +341,9 @@ impl<'a> Sentence<'a> {
                     && (self.is_cap(k) || matches!(self.word(k), "he" | "she" | "they"))
             })
             .count();
-        (self.toks[v].k == K::Word && self.is_verb_like(v) && lead > 0 && lead <= 4 && v == lead)
+        // The subject opens the sentence or a clause after a comma.
+        let clause_start = v - lead == 0 || self.toks[v - lead - 1].k == K::Comma;
+        (self.toks[v].k == K::Word && self.is_verb_like(v) && lead > 0 && lead <= 4 && clause_start)
             .then_some(v)
     }
 
@@ -340,6 +351,10 @@ impl<'a> Sentence<'a> {
     /// `CLAUSE, X said`. Returns the phrase, its appositive and the index of the chunk start
     /// (where a preceding reported clause would end).
     fn subject_before(&self, cue: usize) -> Option<(Np, usize)> {
+        // `X slammed the plan and accused Y …`: a second verb shares the sentence's subject.
+        if cue > 0 && self.toks[cue - 1].k == K::Word && matches!(self.word(cue - 1), "and" | "but" | "or") {
+            return self.leading_subject().map(|np| (np, 0));
+        }
         let mut end = cue;
         while end > 0 && self.toks[end - 1].k == K::Word && {
             let w = self.word(end - 1).to_lowercase();

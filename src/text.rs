@@ -107,6 +107,12 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Para> {
 /// Abbreviations that end in a period without ending a sentence (`data/abbreviations.txt`).
 const ABBREVIATIONS: &str = include_str!("../data/abbreviations.txt");
 
+/// A known abbreviation (`Dr`, `U.S`) or a single capital initial (`D` in `Paul D. Ryan`).
+pub(crate) fn is_abbreviation_or_initial(word: &str) -> bool {
+    let mut cs = word.chars();
+    matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase()) || is_abbreviation(word)
+}
+
 fn is_abbreviation(word: &str) -> bool {
     ABBREVIATIONS
         .lines()
