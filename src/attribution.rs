@@ -137,7 +137,10 @@ fn tokenize(text: &str, sent: &Range<usize>, marks: &[Mark]) -> Vec<Tok> {
 
 /// Irregular past forms that attribute a quote when they stand where a verb of saying does
 /// (`“…,” Roe shot back`).
-const IRREGULAR_SPEECH_VERBS: &[&str] = &["shot", "went", "began", "spoke", "sang", "sings", "fought", "struck", "came", "chimed", "swore", "wrote", "told", "said"];
+const IRREGULAR_SPEECH_VERBS: &[&str] = &[
+    "shot", "went", "began", "spoke", "sang", "sings", "fought", "struck", "came", "chimed",
+    "swore", "wrote", "told", "said",
+];
 
 /// Words that may stand between a subject and its verb of saying.
 const SKIP_BEFORE_CUE: &[&str] = &[
@@ -286,10 +289,10 @@ impl<'a> Sentence<'a> {
             let w = self.word(i);
             IRREGULAR_SPEECH_VERBS.contains(&w)
                 || (w.ends_with("ed") || w.ends_with('s'))
-                && w.len() > 3
-                && !w.ends_with("ss")
-                && !w.ends_with("’s")
-                && !w.ends_with("'s")
+                    && w.len() > 3
+                    && !w.ends_with("ss")
+                    && !w.ends_with("’s")
+                    && !w.ends_with("'s")
         }
     }
 
@@ -312,7 +315,7 @@ impl<'a> Sentence<'a> {
     fn verb_after_quote(&self, qi: usize) -> Option<usize> {
         let t = &self.toks[qi];
         let inner = self.text[t.s..t.e]
-            .trim_end_matches(['”', '"', '\''])
+            .trim_end_matches(['”', '"', '\'', '’'])
             .trim_end();
         if !inner.ends_with([',', '?', '!', '—']) {
             return None;
@@ -343,8 +346,10 @@ impl<'a> Sentence<'a> {
             .count();
         // The subject opens the sentence or a clause after a comma.
         let clause_start = v - lead == 0 || self.toks[v - lead - 1].k == K::Comma;
-        (self.toks[v].k == K::Word && self.is_verb_like(v) && lead > 0 && lead <= 4 && clause_start)
-            .then_some(v)
+        // `… leaned in and boomed: “…”`: a second verb of the sentence's subject.
+        let coordinated = lead == 0 && v > 0 && matches!(self.word(v - 1), "and" | "then");
+        let subject_ok = (lead > 0 && lead <= 4 && clause_start) || coordinated;
+        (self.toks[v].k == K::Word && self.is_verb_like(v) && subject_ok).then_some(v)
     }
 
     /// The subject phrase before token `cue`: `X said`, `X, APPOSITIVE, said`,
@@ -352,7 +357,10 @@ impl<'a> Sentence<'a> {
     /// (where a preceding reported clause would end).
     fn subject_before(&self, cue: usize) -> Option<(Np, usize)> {
         // `X slammed the plan and accused Y …`: a second verb shares the sentence's subject.
-        if cue > 0 && self.toks[cue - 1].k == K::Word && matches!(self.word(cue - 1), "and" | "but" | "or") {
+        if cue > 0
+            && self.toks[cue - 1].k == K::Word
+            && matches!(self.word(cue - 1), "and" | "but" | "or")
+        {
             return self.leading_subject().map(|np| (np, 0));
         }
         let mut end = cue;
@@ -506,15 +514,24 @@ impl<'a> Sentence<'a> {
 
     /// The subject at the start of the sentence, for participles (`X spoke, saying: “…”`): the
     /// words before the first verb-like word (a cue, an auxiliary, a past-tense `-ed` form).
+    /// The subject at the start of the sentence, or — after an introductory phrase or clause —
+    /// at the start of the main clause (`Here in Columbia, X stepped up …`).
     fn leading_subject(&self) -> Option<Np> {
+        self.leading_subject_from(0).or_else(|| {
+            let comma = self.toks.iter().position(|t| t.k == K::Comma)?;
+            self.leading_subject_from(comma + 1)
+        })
+    }
+
+    fn leading_subject_from(&self, start: usize) -> Option<Np> {
         let lx = Lexicon::get();
         // An introductory phrase (`In a press conference, X …`) ends at the first comma; a
         // sentence opened by a subordinate clause (`While …`, `That’s …`) has no simple subject.
         let first = self
             .toks
-            .first()
+            .get(start)
             .filter(|t| t.k == K::Word)
-            .map(|_| self.word(0).to_lowercase())?;
+            .map(|_| self.word(start).to_lowercase())?;
         if CLAUSE_WORDS.contains(&first.as_str())
             || matches!(
                 first.as_str(),
@@ -534,10 +551,11 @@ impl<'a> Sentence<'a> {
         let a = if is_adverbial_start(&first) {
             self.toks
                 .iter()
+                .skip(start)
                 .position(|t| t.k == K::Comma)
-                .map(|i| i + 1)?
+                .map(|i| start + i + 1)?
         } else {
-            0
+            start
         };
         if a >= self.toks.len()
             || self.toks[a].k != K::Word
@@ -771,7 +789,9 @@ fn classify(
     let next = s.toks.get(qi + 1).map(|t| t.k);
     let prev = qi.checked_sub(1).map(|i| s.toks[i].k);
     let content = &s.text[m.content.clone()];
-    let ends_punct = content.ends_with([',', '.', '?', '!', '…', '—', '-']);
+    let ends_punct = content
+        .trim_end_matches(['’', '\'', ')', ']'])
+        .ends_with([',', '.', '?', '!', '…', '—', '-']);
     // Attribution right after the quote: `“…,” he said` / `“…,” said X`.
     let attributed_after = frame.is_some_and(|f| {
         f.cue > qi
