@@ -492,7 +492,11 @@ impl<'a> Sentence<'a> {
     fn phrase_after(&self, cue: usize) -> Option<Np> {
         let a = cue + 1;
         let mut b = a;
-        while b < self.toks.len() && self.toks[b].k == K::Word {
+        // `said Roe as she left`: the phrase ends where a clause begins.
+        while b < self.toks.len()
+            && self.toks[b].k == K::Word
+            && !(b > a && CLAUSE_WORDS.contains(&self.word(b).to_lowercase().as_str()))
+        {
             b += 1;
         }
         if a == b || self.n_words(a, b) > MAX_SUBJECT_WORDS {
@@ -740,7 +744,7 @@ fn source_of(
                 // `a voice over saying` names its speaker; `X spoke, adding` borrows the
                 // sentence's main speaker.
                 if c > 0 && s.toks[c - 1].k == K::Word {
-                    if let Some((np, _)) = s.subject_before(c) {
+                    if let Some((np, _)) = s.subject_before(c).filter(|(np, _)| text::words(s.text, np.range.clone()).len() <= 4) {
                         return Some(np);
                     }
                 }

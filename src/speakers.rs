@@ -19,6 +19,18 @@ use crate::lexicon::{CueClass, Lexicon, SpeakerWord};
 use crate::model::SpeakerKind;
 use crate::text;
 
+/// Longest description taken as a speaker (`the Republican presidential front-runner`).
+const MAX_DESCRIPTION_WORDS: usize = 6;
+
+/// Finite verbs that mark a phrase as a clause rather than a description of a speaker.
+const AUXILIARIES: &[&str] = &["is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "do", "does", "did", "aren't", "isn't"];
+
+/// Words that name a time, never a speaker (`a statement Wednesday saying`).
+const TIME_WORDS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december", "today", "yesterday",
+];
+
 /// How many paragraphs back `the statement` may look for its author.
 const DOCUMENT_LOOKBACK_PARAS: usize = 4;
 
@@ -296,6 +308,27 @@ impl Registry {
         let last = ws.len() - 1;
         // A lower-case head noun: a group or an unnamed person (`other analysts`, `a U.S. official`).
         if !is_cap(w(last)) {
+            // A description, not a clause: short, not opened by a pronoun, no finite verb.
+            let first = w(0).to_lowercase();
+            let clause_like = ws.len() > MAX_DESCRIPTION_WORDS
+                || is_pronoun(&first)
+                || (0..ws.len()).any(|i| {
+                    let x = w(i).to_lowercase();
+                    AUXILIARIES.contains(&x.as_str())
+                        || (x.ends_with("ed") && i > 0 && !DETERMINERS.contains(&w(i - 1).to_lowercase().as_str()))
+                });
+            if clause_like {
+                // Salvage the clause's own subject: a pronoun, or a leading capitalised name.
+                if is_pronoun(&first) {
+                    let np = Np { range: ws[0].clone(), appos: None };
+                    return self.resolve(text, &np, CueClass::Speech);
+                }
+                let run = (0..ws.len()).take_while(|&i| is_cap(w(i))).count();
+                if run == 0 || (run == 1 && DETERMINERS.contains(&first.as_str())) {
+                    return None;
+                }
+                return self.resolve_part(text, ws[0].start..ws[run - 1].end, None);
+            }
             // A common noun names an organisation (`the campaign`), a text (`the statement`)
             // or, by default, a person the text describes (`the business mogul`).
             let kind = match lx.speaker_word(w(last)) {
@@ -382,7 +415,7 @@ impl Registry {
             return Some(id);
         }
         // A person: the trailing capitalised run is the name; what precedes it is the role.
-        if !is_cap(w(n0)) {
+        if !is_cap(w(n0)) || (n0..b).all(|i| TIME_WORDS.contains(&w(i).to_lowercase().as_str())) {
             return None;
         }
         let name_r = ws[n0].start..ws[b - 1].end;
