@@ -838,7 +838,23 @@ fn classify(
     if para_reported && n_words >= 2 {
         return Class::Partial;
     }
+    // A fragment in a sentence whose subject is a named person or a pronoun quotes that
+    // subject (`Roe is promising to create “a big spectacle”`), unless it is a name.
+    if !title && n_words >= 1 && s.leading_subject().is_some_and(|np| names_someone(s.text, &np)) {
+        return Class::Partial;
+    }
     Class::Scare
+}
+
+/// Does a subject phrase name someone: a pronoun for a person, or a capitalised name that is
+/// not a determiner?
+fn names_someone(text: &str, np: &Np) -> bool {
+    let words = text::words(text, np.range.clone());
+    let Some(first) = words.first().map(|w| &text[w.clone()]) else { return false };
+    matches!(first, "He" | "She" | "They" | "he" | "she" | "they")
+        || (words.len() <= 4
+            && words.iter().all(|w| text[w.clone()].chars().next().is_some_and(char::is_uppercase))
+            && !matches!(first, "The" | "A" | "An" | "This" | "That" | "Their" | "Its" | "Our" | "My" | "His" | "Her"))
 }
 
 /// Reported speech in a sentence without direct quotes: the clause and its cue.
@@ -1155,6 +1171,11 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
                         speaker_of(&mut reg, f),
                         Some(s.toks[f.cue].s..cue_end(s, f)),
                     ),
+                    // A fragment with no verb of saying quotes the sentence's subject.
+                    None if kind == QuoteKind::Partial => {
+                        let np = s.leading_subject().filter(|np| names_someone(text, np));
+                        (np.and_then(|np| reg.resolve(text, &np, CueClass::Speech)), None)
+                    }
                     None => (None, None),
                 };
                 match speaker {
