@@ -142,6 +142,13 @@ const IRREGULAR_SPEECH_VERBS: &[&str] = &[
     "swore", "wrote", "told", "said",
 ];
 
+/// Words a title leaves in lower case (`Midday with Charlie Sykes`).
+const TITLE_MINOR_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "nor", "with",
+    "from", "by", "into", "over", "as", "vs", "is", "be", "de", "la", "du", "von", "van", "upon",
+    "via", "per",
+];
+
 /// Words that may stand between a subject and its verb of saying.
 const SKIP_BEFORE_CUE: &[&str] = &[
     "also",
@@ -640,7 +647,7 @@ fn content_shape(text: &str, m: &Mark) -> (usize, bool) {
     let words = text::words(text, m.content.clone());
     let title = words.iter().all(|w| {
         let w = &text[w.clone()];
-        w.len() <= 3
+        TITLE_MINOR_WORDS.contains(&w)
             || w.chars()
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
@@ -684,8 +691,13 @@ fn frame_for(s: &Sentence, cues: &[(usize, CueClass, Clause)], qi: usize) -> Opt
         .iter()
         .filter(|&&(c, k, _)| usable(c, k))
         .rfind(|&&(c, _, _)| {
-            c < qi
-                && (qi - c == 1 || (qi - c == 2 && matches!(s.toks[qi - 1].k, K::Colon | K::Comma)))
+            // `X said, “…”`, `X said: “…”`, `X shot back, “…”`.
+            if c >= qi {
+                return false;
+            }
+            let particle = c + 1 < qi && matches!(s.word(c + 1), "back" | "out" | "up" | "on");
+            let gap = qi - c - usize::from(particle);
+            gap == 1 || (gap == 2 && matches!(s.toks[qi - 1].k, K::Colon | K::Comma))
         });
     let after = cues
         .iter()
@@ -744,7 +756,10 @@ fn source_of(
                 // `a voice over saying` names its speaker; `X spoke, adding` borrows the
                 // sentence's main speaker.
                 if c > 0 && s.toks[c - 1].k == K::Word {
-                    if let Some((np, _)) = s.subject_before(c).filter(|(np, _)| text::words(s.text, np.range.clone()).len() <= 4) {
+                    if let Some((np, _)) = s
+                        .subject_before(c)
+                        .filter(|(np, _)| text::words(s.text, np.range.clone()).len() <= 4)
+                    {
                         return Some(np);
                     }
                 }
@@ -840,7 +855,11 @@ fn classify(
     }
     // A fragment in a sentence whose subject is a named person or a pronoun quotes that
     // subject (`Roe is promising to create “a big spectacle”`), unless it is a name.
-    if !title && n_words >= 1 && s.leading_subject().is_some_and(|np| names_someone(s.text, &np)) {
+    if !title
+        && n_words >= 1
+        && s.leading_subject()
+            .is_some_and(|np| names_someone(s.text, &np))
+    {
         return Class::Partial;
     }
     Class::Scare
@@ -850,11 +869,31 @@ fn classify(
 /// not a determiner?
 fn names_someone(text: &str, np: &Np) -> bool {
     let words = text::words(text, np.range.clone());
-    let Some(first) = words.first().map(|w| &text[w.clone()]) else { return false };
+    let Some(first) = words.first().map(|w| &text[w.clone()]) else {
+        return false;
+    };
     matches!(first, "He" | "She" | "They" | "he" | "she" | "they")
         || (words.len() <= 4
-            && words.iter().all(|w| text[w.clone()].chars().next().is_some_and(char::is_uppercase))
-            && !matches!(first, "The" | "A" | "An" | "This" | "That" | "Their" | "Its" | "Our" | "My" | "His" | "Her"))
+            && words.iter().all(|w| {
+                text[w.clone()]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+            })
+            && !matches!(
+                first,
+                "The"
+                    | "A"
+                    | "An"
+                    | "This"
+                    | "That"
+                    | "Their"
+                    | "Its"
+                    | "Our"
+                    | "My"
+                    | "His"
+                    | "Her"
+            ))
 }
 
 /// Reported speech in a sentence without direct quotes: the clause and its cue.
@@ -1174,7 +1213,10 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
                     // A fragment with no verb of saying quotes the sentence's subject.
                     None if kind == QuoteKind::Partial => {
                         let np = s.leading_subject().filter(|np| names_someone(text, np));
-                        (np.and_then(|np| reg.resolve(text, &np, CueClass::Speech)), None)
+                        (
+                            np.and_then(|np| reg.resolve(text, &np, CueClass::Speech)),
+                            None,
+                        )
                     }
                     None => (None, None),
                 };

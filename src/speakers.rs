@@ -23,12 +23,34 @@ use crate::text;
 const MAX_DESCRIPTION_WORDS: usize = 6;
 
 /// Finite verbs that mark a phrase as a clause rather than a description of a speaker.
-const AUXILIARIES: &[&str] = &["is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "do", "does", "did", "aren't", "isn't"];
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "do",
+    "does", "did", "aren't", "isn't",
+];
 
 /// Words that name a time, never a speaker (`a statement Wednesday saying`).
 const TIME_WORDS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-    "april", "may", "june", "july", "august", "september", "october", "november", "december", "today", "yesterday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "today",
+    "yesterday",
 ];
 
 /// How many paragraphs back `the statement` may look for its author.
@@ -315,12 +337,17 @@ impl Registry {
                 || (0..ws.len()).any(|i| {
                     let x = w(i).to_lowercase();
                     AUXILIARIES.contains(&x.as_str())
-                        || (x.ends_with("ed") && i > 0 && !DETERMINERS.contains(&w(i - 1).to_lowercase().as_str()))
+                        || (x.ends_with("ed")
+                            && i > 0
+                            && !DETERMINERS.contains(&w(i - 1).to_lowercase().as_str()))
                 });
             if clause_like {
                 // Salvage the clause's own subject: a pronoun, or a leading capitalised name.
                 if is_pronoun(&first) {
-                    let np = Np { range: ws[0].clone(), appos: None };
+                    let np = Np {
+                        range: ws[0].clone(),
+                        appos: None,
+                    };
                     return self.resolve(text, &np, CueClass::Speech);
                 }
                 let run = (0..ws.len()).take_while(|&i| is_cap(w(i))).count();

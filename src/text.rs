@@ -172,7 +172,7 @@ pub(crate) fn sentences(text: &str, para: Range<usize>) -> Vec<Range<usize>> {
                 && next.is_some_and(|n| {
                     n.is_uppercase()
                         || n.is_ascii_digit()
-                        || matches!(n, '“' | '"' | '‘' | '(' | '[')
+                        || matches!(n, '“' | '"' | '‘' | '\'' | '(' | '[')
                 });
             if starts_new && !(c == '.' && ends_with_abbreviation(&body[start..at])) {
                 in_quote = false;
