@@ -37,7 +37,7 @@ pub fn mount_js(
 ) -> Result<JsValue, JsError> {
     match run(text, options) {
         Ok((analysis, options)) => {
-            let vm = view::view_model(&analysis, &options);
+            let vm = view::view_model(&analysis, text, &options);
             view::dom::render(element, &vm).map_err(dom_error)?;
             to_js(&analysis)
         }
