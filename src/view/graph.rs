@@ -13,7 +13,7 @@ pub const NODE_RADIUS: f64 = 22.0;
 /// Distance from the centre to the actors' centres.
 const RING: f64 = SIZE / 2.0 - NODE_RADIUS - 34.0;
 /// How far an edge bows sideways, so that A→B and B→A never overlap.
-const BOW: f64 = 26.0;
+const BOW: f64 = 36.0;
 /// At most this many actors are drawn (the most involved ones), to keep the map legible.
 pub const MAX_NODES: usize = 8;
 

@@ -6,6 +6,9 @@
 //!
 //! Offsets follow the model: UTF-16 code units of the analysed text.
 
+// The DOM layer (wasm32 only) is what calls most of this; natively only the tests do.
+#![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+
 pub(crate) mod article;
 #[cfg(target_arch = "wasm32")]
 pub(crate) mod dom;
