@@ -1015,7 +1015,12 @@ fn article(b: &Builder, root: &Node, vm: &ViewModel, opts: RenderOptions) -> Res
         ("speaker", "speaker"),
         ("scare", "scare quote"),
     ] {
-        b.add(&legend, "mark", &[("class", class)], Some(words))?;
+        b.add(
+            &legend,
+            "span",
+            &[("class", &format!("key key-{class}"))],
+            Some(words),
+        )?;
     }
     let body = b.add(
         &s,
