@@ -88,6 +88,7 @@ test('fixture: filtering by a speaker leaves only their cards; search and counts
   const names = await page.$$eval('#fixture >> [part~="quote"]:not([hidden]) .name', (n) => n.map((e) => e.textContent));
   assert.deepEqual(names, ['Ilse Renner', 'Ilse Renner']);
   assert.equal(await page.$eval('#fixture >> .count', (c) => c.textContent), 'Showing 2 of 6 quotations');
+  assert.equal((await cardTexts(page, '#fixture')).length, 2, 'one part="quote" per visible card');
   // Choosing a voice filters the cards by it.
   await page.click('#fixture >> [part~="speaker"][data-speaker-id="s2"]');
   assert.deepEqual(await visible(page, '#fixture'), ['q2', 'q3']);
@@ -127,6 +128,11 @@ test('fixture: a card marks its span in the article; a highlight selects its car
     return m.top >= box.top - 1 && m.bottom <= box.bottom + 1;
   });
   assert.ok(inView);
+  // Quote evidence under the gauge selects its card.
+  await page.click('#fixture >> [part~="evidence"] summary');
+  await page.click('#fixture >> button[data-quote-ref="q4"]');
+  assert.equal(await page.$eval('#fixture >> [part~="quote"][aria-selected="true"]', (c) => c.dataset.quoteId), 'q4');
+  assert.equal(await markedText(page, '#fixture'), 'papers over deep mistrust');
   await page.click('#fixture >> mark[data-quote-id="q1"]');
   assert.equal(await page.$eval('#fixture >> [part~="quote"][aria-selected="true"]', (c) => c.dataset.quoteId), 'q1');
   // Export: the CSV has a header and one row per quote; JSON copy reports its outcome.

@@ -290,9 +290,23 @@ fn gauge(b: &Builder, root: &Node, vm: &ViewModel) -> Result<(), JsValue> {
             let li = b.add(&list, "li", &[("data-stance", tone)], None)?;
             b.add(&li, "span", &[("class", "weight")], Some(&signed(e.weight)))?;
             b.add(&li, "span", &[("class", "ev-kind")], Some(&e.kind))?;
-            let q = b.add(&li, "q", &[], Some(&e.text))?;
-            if let Some(id) = &e.quote {
-                q.set_attribute("data-quote-ref", id)?;
+            match &e.quote {
+                // Quote evidence selects its card.
+                Some(id) => {
+                    b.add(
+                        &li,
+                        "button",
+                        &[
+                            ("type", "button"),
+                            ("class", "ev-link"),
+                            ("data-quote-ref", id),
+                        ],
+                        Some(&format!("“{}”", e.text)),
+                    )?;
+                }
+                None => {
+                    b.add(&li, "q", &[], Some(&e.text))?;
+                }
             }
         }
     }
@@ -799,6 +813,19 @@ fn actor_map(b: &Builder, parent: &Node, vm: &ViewModel) -> Result<(), JsValue> 
             ],
             None,
         )?;
+        let short: String = n.id.chars().take(4).collect();
+        b.svg(
+            &ng,
+            "text",
+            &[
+                ("class", "node-id"),
+                ("x", &num(n.x)),
+                ("y", &num(n.y)),
+                ("text-anchor", "middle"),
+                ("dominant-baseline", "central"),
+            ],
+            Some(&short),
+        )?;
         let below = n.y >= graph::SIZE / 2.0;
         let ty = if below {
             n.y + graph::NODE_RADIUS + 14.0
@@ -1105,7 +1132,14 @@ pub(crate) fn apply(root: &ShadowRoot, vm: &ViewModel, state: &UiState) -> Resul
     let cards = elements(root, ".card")?;
     for c in &cards {
         let id = c.get_attribute("data-quote-id").unwrap_or_default();
-        set_hidden(c, !visible.contains(&id.as_str()))?;
+        let shown = visible.contains(&id.as_str());
+        set_hidden(c, !shown)?;
+        // `part="quote"` marks exactly the visible cards, so `::part(quote)` counts them.
+        if shown {
+            c.set_attribute("part", "quote")?;
+        } else {
+            c.remove_attribute("part")?;
+        }
         let on = selected == Some(id.as_str());
         c.set_attribute("aria-selected", if on { "true" } else { "false" })?;
     }
