@@ -180,6 +180,13 @@ test('two widgets on one page; attribute changes re-render; removal and re-inser
   const page = await fixturePage();
   const headers = await page.$$eval('relations-widget', (ws) => ws.map((w) => w.shadowRoot.querySelector('h2').textContent));
   assert.deepEqual(headers, ['Arland – Belmora', 'China – North Korea']);
+  // theme: the inline widget is dark, the other follows the (light) page.
+  const bg = (sel) => page.$eval(sel, (w) => getComputedStyle(w).backgroundColor);
+  assert.equal(await bg('#inline'), 'rgb(22, 27, 34)');
+  assert.equal(await bg('#fixture'), 'rgb(255, 255, 255)');
+  await page.$eval('#fixture', (w) => { w.theme = 'dark'; });
+  assert.equal(await bg('#fixture'), 'rgb(22, 27, 34)');
+  await page.$eval('#fixture', (w) => { w.theme = 'auto'; });
   await page.$eval('#inline', (w) => w.setAttribute('pair', 'Russia,North Korea'));
   await page.waitForFunction(() => document.querySelector('#inline').shadowRoot.querySelector('h2')?.textContent === 'Russia – North Korea');
   assert.equal(await page.$eval('#fixture >> h2', (h) => h.textContent), 'Arland – Belmora');
@@ -239,6 +246,38 @@ test('src with a missing URL shows the error inside the widget', async () => {
   assert.match(message, /could not be loaded/);
   assert.match(message, /404/);
   await page.close();
+});
+
+test('src with an HTML article: parsed inertly, only the article body counts', async () => {
+  // Without the page's CSP, so that only the inert parser stands between the article's
+  // scripts and the page (with the CSP, Chrome also reports the blocked attempts).
+  const context = await browser.newContext({ bypassCSP: true });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
+  await page.goto(`${server.url}/www/fixture.html`);
+  await page.evaluate(() => {
+    const w = document.createElement('relations-widget');
+    w.id = 'html';
+    w.src = '../tests/fixtures/widget-article.html';
+    document.body.append(w);
+  });
+  await cards(page, '#html', 2);
+  const texts = await cardTexts(page, '#html');
+  assert.deepEqual(texts.map((t) => t.includes('railway') || t.includes('threats')), [true, true], texts.join('|'));
+  const leaked = await page.evaluate(() => ({
+    script: window.__ranScript ?? false,
+    handler: window.__ranHandler ?? false,
+    text: JSON.stringify(document.querySelector('#html').analysis),
+  }));
+  assert.equal(leaked.script, false);
+  assert.equal(leaked.handler, false);
+  for (const word of ['Menu quote', 'Footer quote', 'STYLE TEXT', 'SCRIPT TEXT', 'INJECTED']) {
+    assert.ok(!leaked.text.includes(word), word);
+  }
+  assert.deepEqual(page.errors, []);
+  await context.close();
 });
 
 test('for: the host page’s own article is highlighted, and selection works both ways', async () => {

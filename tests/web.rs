@@ -311,7 +311,11 @@ fn widget_filters_selects_and_releases_its_listeners() {
     sel.set_value("s3");
     fire(&sel, "change");
     assert_eq!(visible_cards(&root), ["q4", "q5"]);
-    assert_eq!(count(&root, "[part=quote]"), 2, "one part=quote per visible card");
+    assert_eq!(
+        count(&root, "[part=quote]"),
+        2,
+        "one part=quote per visible card"
+    );
     assert_eq!(count(&root, ".card[hidden]"), 4);
     assert_eq!(text_of(&root, ".count"), "Showing 2 of 6 quotations");
     assert_eq!(
