@@ -340,6 +340,29 @@ test('accessibility: axe-core finds no serious or critical violation', async () 
   }
 });
 
+test('no sideways scrolling from 320 to 1280 px', async () => {
+  const pages = [['/www/fixture.html', '#fixture', 6], ['/www/', '#widget', 8], ['/www/host.html', 'relations-widget', 4]];
+  for (const [path, sel, n] of pages) {
+    const page = await newPage(browser, { viewport: { width: 320, height: 800 } });
+    await page.goto(`${server.url}${path}`);
+    await cards(page, sel, n);
+    for (const width of [320, 480, 768, 1024, 1280]) {
+      await page.setViewportSize({ width, height: 800 });
+      const over = await page.evaluate((s) => {
+        const w = document.querySelector(s);
+        const box = w.getBoundingClientRect();
+        const wide = [...w.shadowRoot.querySelectorAll('*')].filter((e) => e.getBoundingClientRect().right > box.right + 1);
+        return {
+          page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          inside: wide.map((e) => e.className?.baseVal ?? e.className).slice(0, 5),
+        };
+      }, sel);
+      assert.deepEqual(over, { page: 0, inside: [] }, `${path} at ${width}px`);
+    }
+    await page.close();
+  }
+});
+
 test('screenshots at 360 and 1280 px, light and dark', async () => {
   for (const width of [360, 1280]) {
     for (const colorScheme of ['light', 'dark']) {

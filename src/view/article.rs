@@ -54,9 +54,9 @@ enum Mark<'a> {
 }
 
 /// Cut `[from, to)` of `utf16` into runs at every layer boundary.
-fn cut(utf16: &[u16], from: usize, to: usize, layers: &[Layer]) -> Vec<Run> {
+fn cut(utf16: &[u16], from: usize, to: usize, layers: &[&Layer]) -> Vec<Run> {
     let mut bounds = vec![from, to];
-    for l in layers {
+    for l in layers.iter() {
         for b in [l.start, l.end] {
             if b > from && b < to {
                 bounds.push(b);
@@ -129,9 +129,13 @@ pub(crate) fn paragraphs(analysis: &Analysis, text: &str) -> Vec<ParagraphView> 
     spans
         .into_iter()
         .filter(|(s, e)| s < e)
-        .map(|(s, e)| ParagraphView {
-            start: s,
-            runs: cut(&utf16, s, e, &layers),
+        .map(|(s, e)| {
+            // Only the layers that touch this paragraph, so long articles stay linear-ish.
+            let local: Vec<&Layer> = layers.iter().filter(|l| l.start < e && l.end > s).collect();
+            ParagraphView {
+                start: s,
+                runs: cut(&utf16, s, e, &local),
+            }
         })
         .collect()
 }
@@ -153,7 +157,8 @@ pub(crate) fn cue_runs(quote: &str, quote_start: usize, cues: &[(usize, usize)])
             })
         })
         .collect();
-    let mut runs = cut(&utf16, 0, n, &layers);
+    let refs: Vec<&Layer> = layers.iter().collect();
+    let mut runs = cut(&utf16, 0, n, &refs);
     for r in &mut runs {
         r.start += quote_start;
     }

@@ -247,8 +247,8 @@ pub fn count_line(visible: usize, total: usize) -> String {
     }
 }
 
-/// The stance words for a score: the same bands the analysis uses for its labels are not
-/// known here, so a chip keeps the analysis's own label; this is for averages only.
+/// The stance in words for an average of quote scores (a voice's mean). Single quotes keep
+/// the analysis's own label; only averages are labelled here.
 pub fn label_for_score(score: f64) -> &'static str {
     if score <= -AVERAGE_LABEL_BAND {
         "strained"
