@@ -671,7 +671,7 @@ fn voices(b: &Builder, parent: &Node, vm: &ViewModel) -> Result<(), JsValue> {
                     ],
                     None,
                 )?;
-                let score = st.score.clamp(-1.0, 1.0);
+                let score = super::clamp_score(st.score);
                 b.svg(
                     &bar,
                     "rect",

@@ -410,7 +410,7 @@ fn gauge(analysis: &Analysis, pair: &[String; 2]) -> Option<GaugeView> {
 }
 
 /// Scores are -1..=1; anything else (NaN included) is pulled into range.
-fn clamp_score(score: f64) -> f64 {
+pub(crate) fn clamp_score(score: f64) -> f64 {
     if score.is_nan() {
         0.0
     } else {

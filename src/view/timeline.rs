@@ -61,6 +61,9 @@ pub struct EventView {
     pub lane: usize,
 }
 
+/// Years outside this range are not placed on the axis (they are not news).
+const YEARS: std::ops::RangeInclusive<i32> = -9999..=9999;
+
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
@@ -74,6 +77,9 @@ fn parse(date: &str) -> Option<(f64, f64, String)> {
     }
     let mut it = date.trim().split('-');
     let y: i32 = it.next()?.parse().ok()?;
+    if !YEARS.contains(&y) {
+        return None;
+    }
     let m: Option<u32> = it.next().map(|m| m.parse().ok()).unwrap_or(None);
     let d: Option<u32> = it.next().map(|d| d.parse().ok()).unwrap_or(None);
     match (m, d) {
@@ -203,6 +209,7 @@ mod tests {
             ("1953/1950", None),
             ("2014-13", None),
             ("soon", None),
+            ("2147483647", None),
             ("", None),
         ];
         for (date, want) in cases {
