@@ -585,7 +585,11 @@ fn copy_json(s: &mut State) -> Result<(), JsValue> {
     let Some(analysis) = &s.analysis else {
         return Ok(());
     };
-    let json = serde_json::to_string_pretty(analysis).map_err(|e| e.to_string())?;
+    // JSON.stringify keeps serde_json out of the wasm module.
+    let value = to_js(analysis).map_err(JsValue::from)?;
+    let json: String =
+        js_sys::JSON::stringify_with_replacer_and_space(&value, &JsValue::NULL, &JsValue::from(2))?
+            .into();
     let window = web_sys::window().ok_or("no window")?;
     let promise = window.navigator().clipboard().write_text(&json);
     let root = s.root.clone();
