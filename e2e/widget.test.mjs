@@ -108,7 +108,7 @@ test('fixture: filtering by a speaker leaves only their cards; search and counts
 });
 
 test('fixture: a card marks its span in the article; a highlight selects its card', async () => {
-  const page = await fixturePage();
+  const page = await fixturePage({ permissions: ['clipboard-read', 'clipboard-write'] });
   const events = await page.evaluateHandle(() => {
     const seen = [];
     document.addEventListener('relations-widget:select', (e) => seen.push({ target: e.target.id, detail: e.detail }));
@@ -138,6 +138,10 @@ test('fixture: a card marks its span in the article; a highlight selects its car
   // Export: the CSV has a header and one row per quote; JSON copy reports its outcome.
   const csv = await page.$eval('#fixture', (w) => w.csv());
   assert.equal(csv.trim().split('\r\n').length, 7);
+  await page.click('#fixture >> button[data-action="copy-json"]');
+  await page.waitForFunction(() => document.querySelector('#fixture').shadowRoot.querySelector('.status').textContent === 'Analysis copied as JSON.');
+  const copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()));
+  assert.deepEqual(copied, await page.$eval('#fixture', (w) => w.analysis));
   const download = page.waitForEvent('download');
   await page.click('#fixture >> button[data-action="download-csv"]');
   assert.equal((await download).suggestedFilename(), 'quotes.csv');
