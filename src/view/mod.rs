@@ -183,7 +183,7 @@ impl Filter {
     /// Like [`Filter::matches`], ignoring one facet (for that facet's live counts).
     fn matches_except(&self, card: &CardView, skip: Option<Facet>) -> bool {
         let ok = |facet: Facet, want: &Option<String>, have: &str| {
-            skip == Some(facet) || want.as_deref().map_or(true, |w| w == have)
+            skip == Some(facet) || want.as_deref().is_none_or(|w| w == have)
         };
         ok(
             Facet::Speaker,
