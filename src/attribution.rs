@@ -492,7 +492,9 @@ impl<'a> Sentence<'a> {
         let w = self.word(a);
         let first = w.chars().next().unwrap_or(' ');
         let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-        !first.is_uppercase() || (self.n_words(a, b) == 1 && letters <= 4)
+        // `R-Ohio`, `D-Calif.`: a party and a state.
+        let party_state = w.len() > 2 && matches!(&w[..2], "R-" | "D-" | "I-");
+        !first.is_uppercase() || (self.n_words(a, b) == 1 && (letters <= 4 || party_state))
     }
 
     /// The phrase after token `cue` up to the next comma or stop (`said X, APPOSITIVE.`).
@@ -671,6 +673,17 @@ struct Frame {
     np: Option<Np>,
 }
 
+/// Does the cue at token `c` introduce the quote at token `qi`: `X said “…”`, `X said, “…”`,
+/// `X said: “…”`, `X shot back, “…”`?
+fn cue_right_before(s: &Sentence, c: usize, qi: usize) -> bool {
+    if c >= qi {
+        return false;
+    }
+    let particle = c + 1 < qi && matches!(s.word(c + 1), "back" | "out" | "up");
+    let gap = qi - c - usize::from(particle);
+    gap == 1 || (gap == 2 && matches!(s.toks[qi - 1].k, K::Colon | K::Comma))
+}
+
 /// Is token `c` right after a quote (`“…,” said`)?
 fn after_quote(s: &Sentence, c: usize) -> bool {
     c > 0
@@ -690,15 +703,7 @@ fn frame_for(s: &Sentence, cues: &[(usize, CueClass, Clause)], qi: usize) -> Opt
     let before = cues
         .iter()
         .filter(|&&(c, k, _)| usable(c, k))
-        .rfind(|&&(c, _, _)| {
-            // `X said, “…”`, `X said: “…”`, `X shot back, “…”`.
-            if c >= qi {
-                return false;
-            }
-            let particle = c + 1 < qi && matches!(s.word(c + 1), "back" | "out" | "up" | "on");
-            let gap = qi - c - usize::from(particle);
-            gap == 1 || (gap == 2 && matches!(s.toks[qi - 1].k, K::Colon | K::Comma))
-        });
+        .rfind(|&&(c, _, _)| cue_right_before(s, c, qi));
     let after = cues
         .iter()
         .filter(|&&(c, k, _)| usable(c, k))
@@ -821,10 +826,7 @@ fn classify(
                 .any(|t| matches!(t.k, K::Quote(_)))
     }) && (qi == 0 || !title);
     // Attribution right before: `X said, “…”` / `X said: “…”` / `X: “…”`.
-    let attributed_before = frame.is_some_and(|f| {
-        f.cue < qi
-            && (qi - f.cue == 1 || (qi - f.cue == 2 && matches!(prev, Some(K::Colon | K::Comma))))
-    });
+    let attributed_before = frame.is_some_and(|f| cue_right_before(s, f.cue, qi));
     let whole_sentence = qi == 0 && matches!(next, None | Some(K::Stop));
     let terminal = content.ends_with(['.', '?', '!', '…']);
     if title
@@ -1424,6 +1426,38 @@ mod tests {
             (
                 "“Mismatched marks still pair,\" said Jane Roe.",
                 &[("Mismatched marks still pair,", Direct, Some("Jane Roe"))],
+            ),
+            // Any verb where a verb of saying stands attributes the quote.
+            (
+                "“Not again,” Jane Roe fumed.",
+                &[("Not again,", Direct, Some("Jane Roe"))],
+            ),
+            (
+                "Jane Roe shot back, “Not again.”",
+                &[("Not again.", Direct, Some("Jane Roe"))],
+            ),
+            // Appositives with abbreviations and states between the quote and its cue.
+            (
+                "“We will see,” Rep. Jane Roe, R-Ohio, said.",
+                &[("We will see,", Direct, Some("Jane Roe"))],
+            ),
+            // Archive copy writes double marks as two apostrophes.
+            (
+                "''It is done,'' Jane Roe said.",
+                &[("It is done,", Direct, Some("Jane Roe"))],
+            ),
+            // A relative pronoun stands for the name before it.
+            (
+                "The plan came from Jane Roe, who said, “It will work.”",
+                &[("It will work.", Direct, Some("Jane Roe"))],
+            ),
+            // `the senator` is the senator already named.
+            (
+                "“One,” said Sen. Jane Roe.\nOther news came in.\n“Two,” the senator said.",
+                &[
+                    ("One,", Direct, Some("Jane Roe")),
+                    ("Two,", Direct, Some("Jane Roe")),
+                ],
             ),
         ];
         for (text, want) in cases {

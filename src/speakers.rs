@@ -378,7 +378,11 @@ impl Registry {
                             || e.name.eq_ignore_ascii_case(&phrase))
                 })
             };
-            let id = match existing {
+            // `the president`, `the senator`: the named person who holds that role.
+            let by_role = (!indefinite && kind == SpeakerKind::Unnamed)
+                .then(|| self.find_by_role(&head))
+                .flatten();
+            let id = match by_role.or(existing) {
                 Some(id) => id,
                 None => self.push(phrase.clone(), kind, vec![head], None, None),
             };
@@ -546,6 +550,36 @@ impl Registry {
             .enumerate()
             .filter(|(_, e)| e.kind == SpeakerKind::Person)
             .filter(|(_, e)| within(tokens, &e.tokens) || within(&e.tokens, tokens))
+            .max_by_key(|(_, e)| e.last_para)
+            .map(|(i, _)| i)
+    }
+
+    /// The person, most recently heard, whose role names `head` (`president` for `President`,
+    /// `senator` for `Sen.`).
+    fn find_by_role(&self, head: &str) -> Option<usize> {
+        let full = |w: &str| -> String {
+            let w = w.trim_end_matches('.').to_lowercase();
+            match w.as_str() {
+                "sen" => "senator".into(),
+                "rep" => "representative".into(),
+                "gov" => "governor".into(),
+                "gen" => "general".into(),
+                "prof" => "professor".into(),
+                "adm" => "admiral".into(),
+                "lt" => "lieutenant".into(),
+                _ => w,
+            }
+        };
+        let head = full(head);
+        self.ents
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == SpeakerKind::Person)
+            .filter(|(_, e)| {
+                e.role
+                    .as_deref()
+                    .is_some_and(|r| r.split_whitespace().any(|w| full(w) == head))
+            })
             .max_by_key(|(_, e)| e.last_para)
             .map(|(i, _)| i)
     }
