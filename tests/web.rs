@@ -55,6 +55,50 @@ fn analyze_errors_are_thrown_not_panics() {
     assert!(analyze_js("Longer than four bytes.", small).is_err());
 }
 
+/// Issue 3's seed expectations hold across the boundary: every direct quote with its speaker,
+/// the partial quote, the scare quotes and the byline.
+#[wasm_bindgen_test]
+fn seed_quotes_and_speakers_across_the_boundary() {
+    let a = from_js(&analyze_js(SEED, JsValue::UNDEFINED).unwrap());
+    let name = |q: &relations_widget::Quote| {
+        q.speaker
+            .as_ref()
+            .and_then(|id| a.speakers.iter().find(|s| &s.id == id))
+            .map(|s| s.name.clone())
+    };
+    let direct: Vec<(String, Option<String>)> = a
+        .quotes
+        .iter()
+        .filter(|q| q.kind == relations_widget::QuoteKind::Direct)
+        .map(|q| (q.text.chars().take(12).collect(), name(q)))
+        .collect();
+    let want = [
+        ("For their ti", "Yoo Ho-yeol"),
+        ("The prime st", "Yoo Ho-yeol"),
+        ("Some backbon", "National Defense Commission"),
+        ("It seems tha", "Lee Seok-hyun"),
+        ("With North K", "Yoo Ho-yeol"),
+        ("China would ", "Yoo Ho-yeol"),
+        ("Aside from t", "Kim Keun-sik"),
+        ("Despite the ", "Kim Keun-sik"),
+    ];
+    let want: Vec<(String, Option<String>)> = want
+        .iter()
+        .map(|(t, s)| (t.to_string(), Some(s.to_string())))
+        .collect();
+    assert_eq!(direct, want);
+    let partial: Vec<&str> = a
+        .quotes
+        .iter()
+        .filter(|q| q.kind == relations_widget::QuoteKind::Partial)
+        .map(|q| q.text.as_str())
+        .collect();
+    assert_eq!(partial, ["lacking backbone"]);
+    let scare: Vec<&str> = a.scare_quotes.iter().map(|s| s.text.as_str()).collect();
+    assert!(scare.contains(&"blood alliance") && scare.contains(&"abandon"));
+    assert_eq!(a.byline.map(|b| b.author).as_deref(), Some("Shin Hyon-hee"));
+}
+
 fn host() -> web_sys::Element {
     let doc = web_sys::window().unwrap().document().unwrap();
     let el = doc.create_element("div").unwrap();
