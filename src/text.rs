@@ -153,9 +153,9 @@ pub(crate) fn sentences(text: &str, para: Range<usize>) -> Vec<Range<usize>> {
             };
         }
         // Inside a quote a terminal mark ends the sentence only when the quote closes right after.
-        let closes_quote = chars
-            .get(i + 1)
-            .is_some_and(|&(_, n)| n == '”' || n == '"' || n == '\'');
+        let next_is = |k: usize, x: char| chars.get(i + k).is_some_and(|&(_, n)| n == x);
+        let closes_quote =
+            next_is(1, '”') || next_is(1, '"') || (next_is(1, '\'') && next_is(2, '\''));
         if matches!(c, '.' | '!' | '?') && (!in_quote || closes_quote) {
             // Swallow closing quotes/brackets and further terminal marks.
             let mut j = i + 1;
