@@ -829,11 +829,18 @@ fn classify(
     let attributed_before = frame.is_some_and(|f| cue_right_before(s, f.cue, qi));
     let whole_sentence = qi == 0 && matches!(next, None | Some(K::Stop));
     let terminal = content.ends_with(['.', '?', '!', '…']);
-    if title
-        && n_words <= MAX_NAME_WORDS
-        && !(ends_punct && (attributed_after || attributed_before))
-        && !(whole_sentence && (n_words >= 3 || terminal))
+    // A title right after `told` is who was told (`told “Fox and Friends,”`), not speech.
+    let told_title = title && qi > 0 && s.toks[qi - 1].k == K::Word && matches!(s.word(qi - 1), "told" | "tells" | "telling");
+    if told_title
+        || (title
+            && n_words <= MAX_NAME_WORDS
+            && !(ends_punct && (attributed_after || attributed_before))
+            && !(whole_sentence && (n_words >= 3 || terminal)))
     {
+        return Class::Scare;
+    }
+    // A web address is a reference, not speech.
+    if content.contains("://") || (n_words <= 3 && content.starts_with("www.")) {
         return Class::Scare;
     }
     if whole_sentence
