@@ -12,6 +12,7 @@
 //!   subject when a verb of saying or judging governs it; otherwise it is a scare quote or a name;
 //! - reported speech: `X said (that) CLAUSE`, `CLAUSE, X said`, `according to X, CLAUSE`.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::lexicon::{Clause, CueClass, Lexicon};
@@ -31,6 +32,14 @@ const MIN_UNATTRIBUTED_WORDS: usize = 4;
 /// How far (in tokens) a cue may stand after the quote it attributes (`“…,” Rep. Jane Roe,
 /// R-Ohio, said`).
 const MAX_QUOTE_TO_CUE: usize = 14;
+/// How many of a sentence's cues a fallback search looks at.
+const MAX_CUES_SCANNED: usize = 16;
+/// Word counts stop here: every threshold is below it.
+const MAX_COUNTED_WORDS: usize = MAX_SUBJECT_WORDS + 1;
+/// How far back (in tokens) a subject phrase may start before its cue.
+const MAX_SUBJECT_TOKENS: usize = 48;
+/// How far (in tokens) an introductory phrase may run before the comma that ends it.
+const MAX_INTRO_TOKENS: usize = 24;
 /// How far (in tokens) a `that` may stand after a cue and still open its clause.
 const MAX_CUE_TO_THAT: usize = 14;
 
@@ -98,9 +107,7 @@ fn tokenize(text: &str, sent: &Range<usize>, marks: &[Mark]) -> Vec<Tok> {
         };
         let len = c.len_utf8();
         if c.is_alphanumeric() {
-            let mut end = text::words(text, i..next_mark.max(i + len))
-                .first()
-                .map_or(i + len, |w| w.end);
+            let mut end = text::word_end(text, i, next_mark.max(i + len));
             // `Dr.`, `Sen.`, `Paul D. Ryan`: the period belongs to the word.
             if text[end..].starts_with('.') && text::is_abbreviation_or_initial(&text[i..end]) {
                 end += 1;
@@ -222,8 +229,13 @@ impl<'a> Sentence<'a> {
         self.toks[a].s..self.toks[b - 1].e
     }
 
+    /// Words in `[a, b)`, counted up to `MAX_COUNTED_WORDS` (every caller compares with a
+    /// smaller bound, and the cap keeps long sentences linear).
     fn n_words(&self, a: usize, b: usize) -> usize {
-        (a..b).filter(|&i| self.toks[i].k == K::Word).count()
+        (a..b)
+            .filter(|&i| self.toks[i].k == K::Word)
+            .take(MAX_COUNTED_WORDS)
+            .count()
     }
 
     /// The cues of the sentence: (token index, class, takes a clause).
@@ -273,6 +285,7 @@ impl<'a> Sentence<'a> {
         }
         // Any verb in attribution position is a cue, whatever the verb: `“…,” Roe fumed.`,
         // `“…?” pressed Roe.`, `Roe shot back, “…”`.
+        let mut extra = Vec::new();
         for qi in 0..self.toks.len() {
             if !matches!(self.toks[qi].k, K::Quote(_)) {
                 continue;
@@ -281,12 +294,14 @@ impl<'a> Sentence<'a> {
                 .verb_after_quote(qi)
                 .or_else(|| self.verb_before_quote(qi))
             {
-                if !out.iter().any(|&(c, _, _)| c == v) && lx.cue(self.word(v)).is_none() {
-                    out.push((v, CueClass::Speech, Clause::No));
+                if lx.cue(self.word(v)).is_none() {
+                    extra.push((v, CueClass::Speech, Clause::No));
                 }
             }
         }
+        out.extend(extra);
         out.sort_by_key(|&(c, _, _)| c);
+        out.dedup_by_key(|&mut (c, _, _)| c);
         out
     }
 
@@ -380,7 +395,8 @@ impl<'a> Sentence<'a> {
         }
         // The region: back to the last quote, colon, semicolon or dash.
         let mut start = end;
-        while start > 0
+        while start > end.saturating_sub(MAX_SUBJECT_TOKENS)
+            && start > 0
             && matches!(
                 self.toks[start - 1].k,
                 K::Word | K::Comma | K::Paren | K::Stop
@@ -503,6 +519,7 @@ impl<'a> Sentence<'a> {
         let mut b = a;
         // `said Roe as she left`: the phrase ends where a clause begins.
         while b < self.toks.len()
+            && b <= a + MAX_SUBJECT_WORDS
             && self.toks[b].k == K::Word
             && !(b > a && CLAUSE_WORDS.contains(&self.word(b).to_lowercase().as_str()))
         {
@@ -531,7 +548,11 @@ impl<'a> Sentence<'a> {
     /// at the start of the main clause (`Here in Columbia, X stepped up …`).
     fn leading_subject(&self) -> Option<Np> {
         self.leading_subject_from(0).or_else(|| {
-            let comma = self.toks.iter().position(|t| t.k == K::Comma)?;
+            let comma = self
+                .toks
+                .iter()
+                .take(MAX_INTRO_TOKENS)
+                .position(|t| t.k == K::Comma)?;
             self.leading_subject_from(comma + 1)
         })
     }
@@ -565,6 +586,7 @@ impl<'a> Sentence<'a> {
             self.toks
                 .iter()
                 .skip(start)
+                .take(MAX_INTRO_TOKENS)
                 .position(|t| t.k == K::Comma)
                 .map(|i| start + i + 1)?
         } else {
@@ -700,21 +722,26 @@ fn frame_for(s: &Sentence, cues: &[(usize, CueClass, Clause)], qi: usize) -> Opt
         CueClass::Document => after_quote(s, c),
         _ => false,
     };
-    let before = cues
+    // Cues are in text order: look only at the few around the quote.
+    let split = cues.partition_point(|&(c, _, _)| c < qi);
+    let before = cues[..split]
         .iter()
+        .rev()
+        .take(3)
         .filter(|&&(c, k, _)| usable(c, k))
-        .rfind(|&&(c, _, _)| cue_right_before(s, c, qi));
-    let after = cues
+        .find(|&&(c, _, _)| cue_right_before(s, c, qi));
+    let after = cues[split..]
         .iter()
+        .take_while(|&&(c, _, _)| c <= qi + MAX_QUOTE_TO_CUE)
         .filter(|&&(c, k, _)| usable(c, k))
         .find(|&&(c, _, _)| {
-            c > qi
-                && c <= qi + MAX_QUOTE_TO_CUE
-                && !s.toks[qi + 1..c].iter().any(|t| matches!(t.k, K::Quote(_)))
+            c > qi && !s.toks[qi + 1..c].iter().any(|t| matches!(t.k, K::Quote(_)))
         });
-    let chosen = before
-        .or(after)
-        .or_else(|| cues.iter().find(|&&(c, k, _)| usable(c, k)));
+    let chosen = before.or(after).or_else(|| {
+        cues.iter()
+            .take(MAX_CUES_SCANNED)
+            .find(|&&(c, k, _)| usable(c, k))
+    });
     if let Some(&(c, class, _)) = chosen {
         return Some(Frame {
             cue: c,
@@ -726,7 +753,7 @@ fn frame_for(s: &Sentence, cues: &[(usize, CueClass, Clause)], qi: usize) -> Opt
     let i = qi.checked_sub(1)?;
     if i > 0 && s.toks[i].k == K::Colon && s.is_cap(i - 1) {
         let mut a = i;
-        while a > 0 && s.toks[a - 1].k == K::Word {
+        while a > 0 && a + 5 > i && s.toks[a - 1].k == K::Word {
             a -= 1;
         }
         if s.n_words(a, i) <= 4 {
@@ -830,7 +857,10 @@ fn classify(
     let whole_sentence = qi == 0 && matches!(next, None | Some(K::Stop));
     let terminal = content.ends_with(['.', '?', '!', '…']);
     // A title right after `told` is who was told (`told “Fox and Friends,”`), not speech.
-    let told_title = title && qi > 0 && s.toks[qi - 1].k == K::Word && matches!(s.word(qi - 1), "told" | "tells" | "telling");
+    let told_title = title
+        && qi > 0
+        && s.toks[qi - 1].k == K::Word
+        && matches!(s.word(qi - 1), "told" | "tells" | "telling");
     if told_title
         || (title
             && n_words <= MAX_NAME_WORDS
@@ -1176,13 +1206,13 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
                 .any(|&(_, c, _)| matches!(c, CueClass::Speech | CueClass::Verbal));
             let mut sentence_has_speech = false;
             // Speakers resolved in this sentence, by cue token.
-            let mut resolved: Vec<(usize, Option<usize>)> = Vec::new();
+            let mut resolved: HashMap<usize, Option<usize>> = HashMap::new();
             let mut speaker_of = |reg: &mut Registry, f: &Frame| -> Option<usize> {
-                if let Some(&(_, sp)) = resolved.iter().find(|(c, _)| *c == f.cue) {
+                if let Some(&sp) = resolved.get(&f.cue) {
                     return sp;
                 }
                 let sp = f.np.as_ref().and_then(|np| reg.resolve(text, np, f.class));
-                resolved.push((f.cue, sp));
+                resolved.insert(f.cue, sp);
                 sp
             };
             for (qi, t) in s.toks.iter().enumerate() {
@@ -1201,12 +1231,16 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
                 sentence_has_speech = true;
                 let frame = match kind {
                     // A fragment belongs to the verb of saying or judging nearest before it.
-                    QuoteKind::Partial => cues
+                    QuoteKind::Partial => cues[..cues.partition_point(|&(c, _, _)| c < qi)]
                         .iter()
-                        .rfind(|&&(c, k, _)| {
-                            c < qi && matches!(k, CueClass::Speech | CueClass::Verbal)
+                        .rev()
+                        .take(MAX_CUES_SCANNED)
+                        .find(|&&(_, k, _)| matches!(k, CueClass::Speech | CueClass::Verbal))
+                        .or_else(|| {
+                            cues.iter()
+                                .take(MAX_CUES_SCANNED)
+                                .find(|&&(_, k, _)| k != CueClass::Naming)
                         })
-                        .or_else(|| cues.iter().find(|&&(_, k, _)| k != CueClass::Naming))
                         .map(|&(c, class, _)| Frame {
                             cue: c,
                             class,

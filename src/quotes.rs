@@ -71,7 +71,12 @@ pub(crate) fn find(text: &str, paras: &[Para]) -> Vec<Mark> {
         let mut i = 0;
         while i < body.len() {
             let Some((len, c)) = mark_at(body, i) else {
-                i += body[i..].chars().next().map_or(1, char::len_utf8);
+                // Jump to the next byte that can start a mark: `"`, `'`, or the lead byte 0xE2
+                // of “ ” „ (always a char boundary).
+                let step = body.as_bytes()[i + 1..]
+                    .iter()
+                    .position(|&b| matches!(b, b'"' | b'\'' | 0xE2));
+                i = step.map_or(body.len(), |k| i + 1 + k);
                 continue;
             };
             let at = p.range.start + i;

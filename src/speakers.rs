@@ -13,6 +13,7 @@
 //! - `other analysts` is a group; `a U.S. official` an unnamed person, each one distinct;
 //! - `the statement` speaks for the organisation last quoted, or for whoever released it.
 
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::lexicon::{CueClass, Lexicon, SpeakerWord};
@@ -76,6 +77,8 @@ pub(crate) struct Entity {
     tokens: Vec<String>,
     /// The paragraph where the voice last spoke.
     last_para: usize,
+    /// The index keys already recorded for this voice.
+    indexed: HashSet<String>,
 }
 
 /// All voices of one article, with the state pronouns resolve against.
@@ -86,6 +89,9 @@ pub(crate) struct Registry {
     last_org: Option<usize>,
     last_group: Option<usize>,
     para: usize,
+    /// Lookup keys (`t:` name word, `r:` role word, `o:` organisation name, `a:` acronym) to
+    /// the voices they belong to, so that finding a voice never scans them all.
+    index: HashMap<String, Vec<usize>>,
 }
 
 const DETERMINERS: &[&str] = &[
@@ -217,7 +223,8 @@ impl Registry {
 
     fn add_mention(&mut self, id: usize, r: Range<usize>, surface: &str) {
         let e = &mut self.ents[id];
-        if !e.mentions.contains(&r) {
+        // Mentions come in text order; the article's output sorts and de-duplicates them.
+        if e.mentions.last() != Some(&r) {
             e.mentions.push(r);
         }
         let surface = surface.trim();
@@ -229,6 +236,7 @@ impl Registry {
             e.aliases.push(surface.to_string());
         }
         self.touch(id);
+        self.reindex(id);
     }
 
     /// Resolve a source phrase to a voice, creating it on first mention.
@@ -371,12 +379,17 @@ impl Registry {
             let existing = if indefinite && kind == SpeakerKind::Unnamed {
                 None
             } else {
-                self.ents.iter().rposition(|e| {
-                    e.kind == kind
-                        && e.tokens.last() == Some(&head)
-                        && (kind != SpeakerKind::Organization
-                            || e.name.eq_ignore_ascii_case(&phrase))
-                })
+                self.lookup(&format!("t:{head}"))
+                    .iter()
+                    .rev()
+                    .copied()
+                    .find(|&i| {
+                        let e = &self.ents[i];
+                        e.kind == kind
+                            && e.tokens.last() == Some(&head)
+                            && (kind != SpeakerKind::Organization
+                                || e.name.eq_ignore_ascii_case(&phrase))
+                    })
             };
             // `the president`, `the senator`: the named person who holds that role.
             let by_role = (!indefinite && kind == SpeakerKind::Unnamed)
@@ -537,17 +550,22 @@ impl Registry {
             mentions: Vec::new(),
             tokens,
             last_para: self.para,
+            indexed: HashSet::new(),
         });
-        self.ents.len() - 1
+        let id = self.ents.len() - 1;
+        self.reindex(id);
+        id
     }
 
     /// The person these name words refer to: the same name, or a shorter or longer form of it
     /// (all of one's words within the other's), most recent first.
     fn find_person(&self, tokens: &[String]) -> Option<usize> {
         let within = |a: &[String], b: &[String]| a.iter().all(|t| b.contains(t));
-        self.ents
+        // A voice with a shorter or longer form of the name shares one of its words.
+        tokens
             .iter()
-            .enumerate()
+            .flat_map(|t| self.lookup(&format!("t:{t}")))
+            .map(|&i| (i, &self.ents[i]))
             .filter(|(_, e)| e.kind == SpeakerKind::Person)
             .filter(|(_, e)| within(tokens, &e.tokens) || within(&e.tokens, tokens))
             .max_by_key(|(_, e)| e.last_para)
@@ -557,43 +575,74 @@ impl Registry {
     /// The person, most recently heard, whose role names `head` (`president` for `President`,
     /// `senator` for `Sen.`).
     fn find_by_role(&self, head: &str) -> Option<usize> {
-        let full = |w: &str| -> String {
-            let w = w.trim_end_matches('.').to_lowercase();
-            match w.as_str() {
-                "sen" => "senator".into(),
-                "rep" => "representative".into(),
-                "gov" => "governor".into(),
-                "gen" => "general".into(),
-                "prof" => "professor".into(),
-                "adm" => "admiral".into(),
-                "lt" => "lieutenant".into(),
-                _ => w,
-            }
-        };
-        let head = full(head);
-        self.ents
+        self.lookup(&format!("r:{}", full_title(head)))
             .iter()
-            .enumerate()
+            .map(|&i| (i, &self.ents[i]))
             .filter(|(_, e)| e.kind == SpeakerKind::Person)
-            .filter(|(_, e)| {
-                e.role
-                    .as_deref()
-                    .is_some_and(|r| r.split_whitespace().any(|w| full(w) == head))
-            })
             .max_by_key(|(_, e)| e.last_para)
             .map(|(i, _)| i)
     }
 
+    /// The voices recorded under an index key.
+    fn lookup(&self, key: &str) -> &[usize] {
+        self.index.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    /// Record voice `id` under every key its current name, aliases and role give.
+    fn reindex(&mut self, id: usize) {
+        let e = &self.ents[id];
+        let mut keys: Vec<String> = e.tokens.iter().map(|t| format!("t:{t}")).collect();
+        if let Some(role) = &e.role {
+            keys.extend(
+                role.split_whitespace()
+                    .map(|w| format!("r:{}", full_title(w))),
+            );
+        }
+        if e.kind == SpeakerKind::Organization {
+            keys.extend(
+                std::iter::once(&e.name)
+                    .chain(&e.aliases)
+                    .map(|n| format!("o:{}", n.to_lowercase())),
+            );
+            keys.push(format!("a:{}", acronym_of(&e.name)));
+        }
+        for key in keys {
+            if self.ents[id].indexed.insert(key.clone()) {
+                self.index.entry(key).or_default().push(id);
+            }
+        }
+    }
+
     /// The organisation of this name, by name or acronym.
     fn find_org(&self, name: &str) -> Option<usize> {
-        let lower = name.to_lowercase();
-        self.ents.iter().position(|e| {
-            e.kind == SpeakerKind::Organization
-                && (e.name.to_lowercase() == lower
-                    || e.aliases.iter().any(|a| a.to_lowercase() == lower)
-                    || (is_acronym(name) && acronym_of(&e.name) == name)
-                    || (is_acronym(&e.name) && acronym_of(name) == e.name))
-        })
+        let by_name = self.lookup(&format!("o:{}", name.to_lowercase()));
+        // `KCNA` names the agency whose initials it is, and the other way round.
+        let by_acronym = if is_acronym(name) {
+            self.lookup(&format!("a:{name}"))
+        } else {
+            self.lookup(&format!("o:{}", acronym_of(name).to_lowercase()))
+        };
+        by_name
+            .iter()
+            .chain(by_acronym)
+            .copied()
+            .filter(|&i| self.ents[i].kind == SpeakerKind::Organization)
+            .min()
+    }
+}
+
+/// A title word in full (`Sen.` → `senator`), lower case.
+fn full_title(w: &str) -> String {
+    let w = w.trim_end_matches('.').to_lowercase();
+    match w.as_str() {
+        "sen" => "senator".into(),
+        "rep" => "representative".into(),
+        "gov" => "governor".into(),
+        "gen" => "general".into(),
+        "prof" => "professor".into(),
+        "adm" => "admiral".into(),
+        "lt" => "lieutenant".into(),
+        _ => w,
     }
 }
 

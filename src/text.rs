@@ -4,8 +4,9 @@
 //! a char boundary). Only the final model converts them to UTF-16 code units, through
 //! [`Utf16Index`], so that JavaScript can slice the same text.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// Bytes between two checkpoints of a [`Utf16Index`]; a conversion scans at most this many.
 const UTF16_STRIDE: usize = 256;
@@ -114,9 +115,15 @@ pub(crate) fn is_abbreviation_or_initial(word: &str) -> bool {
 }
 
 fn is_abbreviation(word: &str) -> bool {
-    ABBREVIATIONS
-        .lines()
-        .any(|l| !l.starts_with('#') && l.trim() == word)
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        ABBREVIATIONS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+    .contains(word)
 }
 
 /// True for the marks that open or close a double-quoted stretch.
@@ -208,6 +215,25 @@ fn push_trimmed_range(body: &str, base: usize, r: Range<usize>, out: &mut Vec<Ra
         let start = base + r.start + lead;
         out.push(start..start + t.len());
     }
+}
+
+/// Where the word starting at byte `start` ends (see [`words`]), looking no further than
+/// `limit`.
+pub(crate) fn word_end(text: &str, start: usize, limit: usize) -> usize {
+    let body = &text[start..limit.min(text.len())];
+    let mut iter = body.char_indices().peekable();
+    let mut prev = ' ';
+    while let Some((i, c)) = iter.next() {
+        let next = iter.peek().map_or(' ', |&(_, n)| n);
+        let joins = i > 0
+            && ((matches!(c, '-' | '’' | '\'' | '.' | '‑') && next.is_alphanumeric())
+                || (c == ',' && prev.is_ascii_digit() && next.is_ascii_digit()));
+        if !(c.is_alphanumeric() || joins) {
+            return start + i;
+        }
+        prev = c;
+    }
+    start + body.len()
 }
 
 /// The words of a byte range: runs of letters and digits, with inner hyphens, apostrophes and
