@@ -701,7 +701,7 @@ fn cue_right_before(s: &Sentence, c: usize, qi: usize) -> bool {
     if c >= qi {
         return false;
     }
-    let particle = c + 1 < qi && matches!(s.word(c + 1), "back" | "out" | "up");
+    let particle = c + 1 < qi && matches!(s.word(c + 1), "back" | "out" | "up" | "it");
     let gap = qi - c - usize::from(particle);
     gap == 1 || (gap == 2 && matches!(s.toks[qi - 1].k, K::Colon | K::Comma))
 }
@@ -1476,6 +1476,10 @@ mod tests {
             (
                 "Jane Roe shot back, “Not again.”",
                 &[("Not again.", Direct, Some("Jane Roe"))],
+            ),
+            (
+                "As Jane Roe puts it: “Talks are over.”",
+                &[("Talks are over.", Direct, Some("Jane Roe"))],
             ),
             // Appositives with abbreviations and states between the quote and its cue.
             (
