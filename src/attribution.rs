@@ -978,7 +978,7 @@ fn indirect(
             s.subject_before(c)
         };
         let that = (c + 1..(c + 1 + MAX_CUE_TO_THAT).min(last))
-            .take_while(|&j| !matches!(s.toks[j].k, K::Stop | K::Semi | K::Colon))
+            .take_while(|&j| !matches!(s.toks[j].k, K::Stop | K::Semi | K::Colon | K::Comma))
             .find(|&j| s.is_word(j, "that"));
         let mut start = match that {
             Some(j) => j + 1,
@@ -1204,8 +1204,8 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
             let judging = cues
                 .iter()
                 .any(|&(_, c, _)| matches!(c, CueClass::Speech | CueClass::Verbal));
-            let mut sentence_has_speech = false;
-            // Speakers resolved in this sentence, by cue token.
+            let mut sentence_has_speech = false; // a direct quote
+                                                 // Speakers resolved in this sentence, by cue token.
             let mut resolved: HashMap<usize, Option<usize>> = HashMap::new();
             let mut speaker_of = |reg: &mut Registry, f: &Frame| -> Option<usize> {
                 if let Some(&sp) = resolved.get(&f.cue) {
@@ -1228,7 +1228,9 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
                     Class::Direct => QuoteKind::Direct,
                     Class::Partial => QuoteKind::Partial,
                 };
-                sentence_has_speech = true;
+                // A reported clause may hold quoted fragments; only a direct quote is the
+                // sentence's speech itself.
+                sentence_has_speech |= kind == QuoteKind::Direct;
                 let frame = match kind {
                     // A fragment belongs to the verb of saying or judging nearest before it.
                     QuoteKind::Partial => cues[..cues.partition_point(|&(c, _, _)| c < qi)]
