@@ -811,8 +811,8 @@ fn source_of(
             .map(|(np, _)| np)
             .or_else(|| s.leading_subject()),
         CueClass::Speech => {
-            if after_quote(s, c) {
-                // `“…,” said X` (inverted) or `“…,” X said`.
+            if after_quote(s, c) || c == 0 {
+                // `“…,” said X` (inverted), `“…,” X said`, or `Added X: “…”`.
                 s.subject_before(c)
                     .map(|(np, _)| np)
                     .or_else(|| s.phrase_after(c))
@@ -1481,6 +1481,10 @@ mod tests {
             ),
             (
                 "As Jane Roe puts it: “Talks are over.”",
+                &[("Talks are over.", Direct, Some("Jane Roe"))],
+            ),
+            (
+                "Added Jane Roe: “Talks are over.”",
                 &[("Talks are over.", Direct, Some("Jane Roe"))],
             ),
             // Appositives with abbreviations and states between the quote and its cue.
