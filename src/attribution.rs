@@ -272,7 +272,9 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             // A passive participle (`has been observed`, `was asked`) reports no speaker.
+            // (`is telling` is progressive, not passive.)
             let passive = i > 0
+                && !w.ends_with("ing")
                 && self.toks[i - 1].k == K::Word
                 && matches!(
                     self.word(i - 1).to_lowercase().as_str(),
@@ -359,13 +361,17 @@ impl<'a> Sentence<'a> {
         if matches!(self.word(v), "back" | "out" | "up" | "on") {
             v -= 1;
         }
-        let lead = (0..v)
+        let mut lead = (0..v)
             .rev()
             .take_while(|&k| {
                 self.toks[k].k == K::Word
                     && (self.is_cap(k) || matches!(self.word(k), "he" | "she" | "they"))
             })
             .count();
+        // `The presidential candidate reiterated: “…”`: a determiner phrase opening the sentence.
+        if lead == 0 && v <= 5 && (0..v).all(|k| self.toks[k].k == K::Word) && self.is_cap(0) {
+            lead = v;
+        }
         // The subject opens the sentence or a clause after a comma.
         let clause_start = v - lead == 0 || self.toks[v - lead - 1].k == K::Comma;
         // `… leaned in and boomed: “…”`: a second verb of the sentence's subject.
