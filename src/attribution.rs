@@ -15,7 +15,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::lexicon::{Clause, CueClass, Lexicon};
+use crate::reporting::{Clause, CueClass, Lexicon};
 use crate::model::QuoteKind;
 use crate::quotes::{self, Mark};
 use crate::speakers::{Np, Registry};

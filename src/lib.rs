@@ -23,7 +23,7 @@
 
 mod attribution;
 mod error;
-mod lexicon;
+mod reporting;
 mod model;
 mod options;
 mod quotes;

@@ -16,7 +16,7 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use crate::lexicon::{CueClass, Lexicon, SpeakerWord};
+use crate::reporting::{CueClass, Lexicon, SpeakerWord};
 use crate::model::SpeakerKind;
 use crate::text;
 

@@ -1,4 +1,5 @@
-//! Word lists the attribution rules use, parsed once from the data files in `data/`.
+//! Reporting vocabulary: the cue verbs and speaker words the attribution rules use, parsed once
+//! from the data files in `data/`.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
