@@ -21,11 +21,17 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod actors;
 mod error;
+mod interactions;
+mod lexicon;
 mod model;
 mod options;
 mod quotes;
+mod relations;
+mod stance;
 mod text;
+mod timeline;
 mod view;
 
 /// The JavaScript API (`analyze`, `mount`, `showError`) as Rust functions; wasm32 only.
@@ -34,9 +40,9 @@ pub mod bindings;
 
 pub use error::Error;
 pub use model::{
-    Actor, Analysis, Byline, Cue, Evidence, Interaction, InteractionClass, Paragraph, Quote,
-    QuoteKind, Relation, ScareQuote, Span, Speaker, SpeakerKind, Stance, StanceCue, StanceLabel,
-    TimelineEvent,
+    Actor, ActorKind, Analysis, Byline, Cue, Evidence, Interaction, InteractionClass, Paragraph,
+    Quote, QuoteKind, Relation, ScareQuote, Span, Speaker, SpeakerKind, Stance, StanceCue,
+    StanceLabel, TimelineEvent,
 };
 pub use options::{Options, DEFAULT_MAX_INPUT_BYTES};
 pub use view::{view_model, CardView, ViewModel};
@@ -70,6 +76,15 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
             }
         })
         .collect();
+    // Actors, stance, interactions, relations and timeline from the quotes' byte ranges.
+    let quote_inputs: Vec<relations::QuoteInput> = raw_quotes
+        .iter()
+        .map(|q| relations::QuoteInput {
+            range: q.range.clone(),
+            speaker: None,
+        })
+        .collect();
+    let mut world = relations::analyse(text, &paras, &quote_inputs, &[], options, &idx);
     let quotes = raw_quotes
         .iter()
         .enumerate()
@@ -83,13 +98,23 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
                 end: s.end,
                 speaker: None,
                 cue: None,
-                stance: None,
+                stance: world.quote_stances.get_mut(i).and_then(Option::take),
             }
         })
         .collect();
+    let mut speakers: Vec<Speaker> = Vec::new();
+    for (s, c) in speakers.iter_mut().zip(world.speaker_countries) {
+        s.country = c;
+    }
     Ok(Analysis {
         paragraphs,
+        speakers,
         quotes,
+        actors: world.actors,
+        interactions: world.interactions,
+        relations: world.relations,
+        focus: world.focus,
+        timeline: world.timeline,
         ..Analysis::default()
     })
 }

@@ -1,0 +1,349 @@
+//! Interactions: directed actor → actor events found in the reporter's sentences, classed and
+//! scored from the event-verb table (`data/verbs.tsv`, CAMEO quad classes and Goldstein scores).
+//!
+//! Rules:
+//! - The acting party is the nearest actor before the event word in its clause that is not the
+//!   object of a preposition (`China exported no oil to North Korea`: China, not North Korea);
+//!   a possessive right before the word acts (`the Council’s condemnation of …`). An event in a
+//!   later clause (`China, for its part, has been heaping pressure …, slashing aid`) takes the
+//!   sentence's subject; a sentence that opens with a pronoun (`It also lashed out at Beijing`)
+//!   takes the previous sentence's.
+//! - The party acted on is the first actor after the event word, within
+//!   [`TARGET_WINDOW`] words of the same clause. When the text names none and the actor is one
+//!   of the focus pair, the other one is meant (the article is about the two of them).
+//! - `was criticized by X` swaps the roles; a negated cooperative event (`exported no crude
+//!   oil`) is conflict of the same kind at half the score; an intended one (`wish to visit`) is
+//!   verbal.
+//! - Inside quotations only insults count: the quoted party (the speaker's country) insults the
+//!   actors named next to the insult.
+
+use std::sync::OnceLock;
+
+use crate::actors::gazetteer;
+use crate::lexicon::{data_rows, PhraseTable, Token};
+use crate::model::InteractionClass;
+use crate::relations::Sentence;
+use crate::stance::CueHit;
+
+const VERBS: &str = include_str!("../data/verbs.tsv");
+
+/// How many words after the event word the party acted on may stand.
+pub(crate) const TARGET_WINDOW: usize = 6;
+/// How many words from an insult the insulted actor may stand.
+const INSULT_WINDOW: usize = 6;
+/// How many words before an event word a possessive actor still acts (`Beijing’s eroding …`).
+const POSSESSIVE_REACH: usize = 3;
+/// How far into a sentence its subject may start (`The National Defense Commission, …`).
+const SUBJECT_REACH: usize = 4;
+/// Goldstein score of an insult: CAMEO 111, criticize or denounce.
+const INSULT_SCORE: f64 = -2.0;
+/// A negated cooperative event keeps this share of its score, as conflict.
+const NEGATED_EVENT_FACTOR: f64 = 0.5;
+
+const PREPOSITIONS: &[&str] = &[
+    "to",
+    "of",
+    "with",
+    "at",
+    "on",
+    "toward",
+    "towards",
+    "in",
+    "from",
+    "for",
+    "against",
+    "into",
+    "by",
+    "about",
+    "over",
+    "between",
+    "among",
+    "than",
+    "like",
+    "including",
+    "as",
+    "after",
+    "before",
+    "during",
+    "under",
+    "within",
+];
+const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "our"];
+const PRONOUNS: &[&str] = &["it", "they", "he", "she"];
+/// Words that open a new clause: the party acted on is looked for before them.
+const CLAUSE_WORDS: &[&str] = &[
+    "who", "which", "that", "when", "after", "before", "while", "because", "but", "since",
+    "although", "though", "whereas", "as",
+];
+const NEGATORS: &[&str] = &[
+    "not", "no", "never", "didn't", "don't", "doesn't", "won't", "wouldn't", "hasn't", "haven't",
+    "hadn't", "cannot", "can't",
+];
+const INTENT: &[&str] = &[
+    "wish", "wishes", "want", "wants", "wanted", "plan", "plans", "planned", "hope", "hopes",
+    "hoped", "intend", "intends", "intended", "seek", "seeks", "sought", "offered", "offer",
+];
+const BE: &[&str] = &["was", "were", "is", "are", "been", "being", "be"];
+
+#[derive(Clone, Copy, Debug)]
+struct Verb {
+    class: InteractionClass,
+    score: f64,
+}
+
+fn verbs() -> &'static PhraseTable<Verb> {
+    static V: OnceLock<PhraseTable<Verb>> = OnceLock::new();
+    V.get_or_init(|| {
+        let mut t = PhraseTable::default();
+        for row in data_rows(VERBS) {
+            let (Some(&phrase), Some(&class), Some(score)) = (
+                row.first(),
+                row.get(1),
+                row.get(2).and_then(|s| s.parse::<f64>().ok()),
+            ) else {
+                continue;
+            };
+            let class = match class {
+                "vc" => InteractionClass::VerbalCooperation,
+                "mc" => InteractionClass::MaterialCooperation,
+                "vk" => InteractionClass::VerbalConflict,
+                "mk" => InteractionClass::MaterialConflict,
+                _ => continue,
+            };
+            t.insert(phrase, Verb { class, score });
+        }
+        t
+    })
+}
+
+/// One directed event in byte offsets.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Event {
+    /// Acting party id.
+    pub(crate) source: &'static str,
+    /// Party acted on.
+    pub(crate) target: &'static str,
+    /// The event words.
+    pub(crate) range: std::ops::Range<usize>,
+    /// Goldstein-style score.
+    pub(crate) score: f64,
+    /// CAMEO quad class.
+    pub(crate) class: InteractionClass,
+    /// Index of the sentence.
+    pub(crate) sentence: usize,
+}
+
+fn party(entity: usize) -> &'static str {
+    gazetteer().entities[entity].party()
+}
+
+fn is_conflict(c: InteractionClass) -> bool {
+    matches!(
+        c,
+        InteractionClass::VerbalConflict | InteractionClass::MaterialConflict
+    )
+}
+
+fn negate(c: InteractionClass) -> InteractionClass {
+    match c {
+        InteractionClass::VerbalCooperation => InteractionClass::VerbalConflict,
+        InteractionClass::MaterialCooperation => InteractionClass::MaterialConflict,
+        other => other,
+    }
+}
+
+fn verbal(c: InteractionClass) -> InteractionClass {
+    match c {
+        InteractionClass::MaterialCooperation => InteractionClass::VerbalCooperation,
+        InteractionClass::MaterialConflict => InteractionClass::VerbalConflict,
+        other => other,
+    }
+}
+
+/// True when the mention is governed by a preposition (skipping determiners before it).
+fn after_preposition(toks: &[Token], tok: usize) -> bool {
+    let mut j = tok;
+    while j > 0 {
+        j -= 1;
+        let k = toks[j].key.as_str();
+        if DETERMINERS.contains(&k) {
+            continue;
+        }
+        return PREPOSITIONS.contains(&k);
+    }
+    false
+}
+
+/// The sentence's subject: an actor among its first [`SUBJECT_REACH`] words, outside quotes
+/// and not governed by a preposition.
+fn subject(s: &Sentence) -> Option<&'static str> {
+    s.mentions
+        .iter()
+        .take_while(|m| m.tok < SUBJECT_REACH)
+        .find(|m| s.quote[m.tok].is_none() && !after_preposition(&s.toks, m.tok))
+        .map(|m| party(m.entity))
+}
+
+/// Every event of the article's sentences.
+///
+/// `quote_party[q]` is the party quote `q` speaks for (from its attribution), and
+/// `quote_cues[q]` the stance cues of quote `q` with byte ranges.
+pub(crate) fn extract(
+    sentences: &[Sentence],
+    focus: Option<[&'static str; 2]>,
+    quote_party: &[Option<&'static str>],
+    quote_cues: &[Vec<CueHit>],
+) -> Vec<Event> {
+    let table = verbs();
+    let mut out = Vec::new();
+    let mut prev_subject: Option<&'static str> = None;
+    for (si, s) in sentences.iter().enumerate() {
+        let toks = &s.toks;
+        let first_event = out.len();
+        for (i, n, verb) in table.scan(toks) {
+            if s.quote[i].is_some() {
+                continue;
+            }
+            let end = i + n;
+            // Passive: `was criticized by X`.
+            let passive = i > 0
+                && BE.contains(&toks[i - 1].key.as_str())
+                && toks.get(end).is_some_and(|t| t.key == "by");
+            let before = || {
+                let possessive = s.mentions.iter().rev().find(|m| {
+                    m.possessive && m.tok + m.len <= i && i - (m.tok + m.len) < POSSESSIVE_REACH
+                });
+                // The clause the event word stands in.
+                let clause_start = (0..=i)
+                    .rev()
+                    .find(|&k| toks[k].boundary_before)
+                    .unwrap_or(0);
+                possessive
+                    .or_else(|| {
+                        s.mentions.iter().rev().find(|m| {
+                            m.tok >= clause_start
+                                && m.tok + m.len <= i
+                                && s.quote[m.tok].is_none()
+                                && !after_preposition(toks, m.tok)
+                        })
+                    })
+                    .map(|m| party(m.entity))
+                    .or_else(|| subject(s).filter(|_| clause_start > 0))
+                    .or_else(|| {
+                        toks.first()
+                            .filter(|t| PRONOUNS.contains(&t.key.as_str()))
+                            .and(prev_subject)
+                    })
+            };
+            let after = |from: usize| {
+                let stop = toks[from.min(toks.len())..]
+                    .iter()
+                    .enumerate()
+                    .find(|&(k, t)| {
+                        (k > 0 && t.boundary_before) || CLAUSE_WORDS.contains(&t.key.as_str())
+                    })
+                    .map_or(toks.len(), |(k, _)| from + k);
+                s.mentions
+                    .iter()
+                    .find(|m| {
+                        m.tok >= from
+                            && m.tok < stop
+                            && m.tok - from < TARGET_WINDOW
+                            && s.quote[m.tok].is_none()
+                    })
+                    .map(|m| party(m.entity))
+            };
+            let (source, target) = if passive {
+                (after(end + 1), before())
+            } else {
+                (before(), after(end))
+            };
+            let Some(source) = source else { continue };
+            let target = target.or_else(|| match focus {
+                Some([a, b]) if source == a => Some(b),
+                Some([a, b]) if source == b => Some(a),
+                _ => None,
+            });
+            let Some(target) = target else { continue };
+            if source == target {
+                continue;
+            }
+            let negated = (i > 0 && NEGATORS.contains(&toks[i - 1].key.as_str()))
+                || (i > 1
+                    && NEGATORS.contains(&toks[i - 2].key.as_str())
+                    && !toks[i - 1].boundary_before)
+                || toks.get(end).is_some_and(|t| t.key == "no");
+            let intended =
+                i > 1 && toks[i - 1].key == "to" && INTENT.contains(&toks[i - 2].key.as_str());
+            let (mut class, mut score) = (verb.class, verb.score);
+            if negated && !is_conflict(class) {
+                class = negate(class);
+                score = -score * NEGATED_EVENT_FACTOR;
+            }
+            if intended {
+                class = verbal(class);
+            }
+            let mut range = toks[i].range.start..toks[end - 1].range.end;
+            if negated && toks.get(end).is_some_and(|t| t.key == "no") {
+                range.end = toks[end].range.end;
+            }
+            out.push(Event {
+                source,
+                target,
+                range,
+                score,
+                class,
+                sentence: si,
+            });
+        }
+        // Insults inside quotes, from the party the quote speaks for.
+        for (ti, t) in toks.iter().enumerate() {
+            let Some(q) = s.quote[ti] else { continue };
+            let Some(speaker) = quote_party.get(q).copied().flatten() else {
+                continue;
+            };
+            let Some(cues) = quote_cues.get(q) else {
+                continue;
+            };
+            for cue in cues
+                .iter()
+                .filter(|c| c.insult && c.range.start == t.range.start)
+            {
+                let near = s
+                    .mentions
+                    .iter()
+                    .filter(|m| s.quote[m.tok] == Some(q) && party(m.entity) != speaker)
+                    .map(|m| {
+                        let d = if m.tok > ti {
+                            m.tok - ti
+                        } else {
+                            ti - (m.tok + m.len - 1)
+                        };
+                        (d, m)
+                    })
+                    .filter(|&(d, _)| d <= INSULT_WINDOW)
+                    .min_by_key(|&(d, _)| d);
+                if let Some((_, m)) = near {
+                    let target = party(m.entity);
+                    let dup = out[first_event..]
+                        .iter()
+                        .any(|e: &Event| e.source == speaker && e.target == target);
+                    if !dup {
+                        out.push(Event {
+                            source: speaker,
+                            target,
+                            range: cue.range.clone(),
+                            score: INSULT_SCORE,
+                            class: InteractionClass::VerbalConflict,
+                            sentence: si,
+                        });
+                    }
+                }
+            }
+        }
+        if let Some(subj) = subject(s) {
+            prev_subject = Some(subj);
+        }
+    }
+    out
+}

@@ -1,0 +1,275 @@
+//! Words and phrase tables: the one tokenizer and longest-match lookup that the gazetteer, the
+//! stance lexicon and the event-verb table share.
+//!
+//! Rules:
+//! - A token is a word of [`text::words`] split at hyphens (`backbone-lacking` → `backbone`,
+//!   `lacking`; `Kim Jong-un` → `kim`, `jong`, `un`), so hyphenated and spaced spellings match
+//!   the same entry.
+//! - A possessive `’s` / `'s` (or a bare trailing `’`) is not part of the token's range and is
+//!   flagged instead; periods inside a word are dropped from its key (`U.S.` → `us`).
+//! - Keys are lowercase with `’` read as `'`. A capitalised word in a table entry matches only a
+//!   capitalised word of the text (so `Trump` is a name and `trump` is not); lowercase entry
+//!   words match any case.
+//! - A phrase never runs across clause punctuation (`,` `;` `:` brackets, dashes, quotes).
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::text;
+
+/// One word-like token in byte offsets.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Token {
+    /// The token's bytes in the text (without a possessive ending).
+    pub(crate) range: Range<usize>,
+    /// Lowercase key: `’` read as `'`, periods dropped.
+    pub(crate) key: String,
+    /// The token starts with a capital letter.
+    pub(crate) cap: bool,
+    /// A possessive `’s` or `’` followed the token.
+    pub(crate) possessive: bool,
+    /// Clause punctuation (or the start of a segment) stands between this token and the one
+    /// before it.
+    pub(crate) boundary_before: bool,
+}
+
+/// True for the punctuation that separates clauses (a period inside a sentence is an
+/// abbreviation's, as in `U.N. Security Council`).
+fn is_clause_punct(c: char) -> bool {
+    matches!(
+        c,
+        ',' | ';' | ':' | '(' | ')' | '[' | ']' | '—' | '–' | '―' | '“' | '”' | '"' | '!' | '?'
+    )
+}
+
+/// Tokenise one byte range of `text`.
+pub(crate) fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::new();
+    let mut prev_end = range.start;
+    for word in text::words(text, range) {
+        let w = &text[word.clone()];
+        let mut first = true;
+        for (offset, part) in hyphen_parts(w) {
+            let pr = word.start + offset..word.start + offset + part.len();
+            if part.is_empty() {
+                continue;
+            }
+            let (core, possessive) = strip_possessive(part);
+            let r = pr.start..pr.start + core.len();
+            if core.is_empty() {
+                continue;
+            }
+            let gap = &text[prev_end.min(r.start)..r.start];
+            let boundary_before = (first && out.is_empty()) || gap.chars().any(is_clause_punct);
+            let key: String = core
+                .chars()
+                .filter(|&c| c != '.')
+                .map(|c| if c == '’' { '\'' } else { c })
+                .flat_map(char::to_lowercase)
+                .collect();
+            out.push(Token {
+                cap: core.chars().next().is_some_and(char::is_uppercase),
+                range: r.clone(),
+                key,
+                possessive,
+                boundary_before,
+            });
+            prev_end = pr.end;
+            first = false;
+        }
+    }
+    out
+}
+
+/// The parts of a word between hyphens, with their byte offsets.
+fn hyphen_parts(w: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in w.char_indices() {
+        if c == '-' || c == '‑' {
+            out.push((start, &w[start..i]));
+            start = i + c.len_utf8();
+        }
+    }
+    out.push((start, &w[start..]));
+    out
+}
+
+/// Split a possessive ending off a word part.
+fn strip_possessive(part: &str) -> (&str, bool) {
+    for suffix in ["’s", "'s", "’S", "'S"] {
+        if let Some(core) = part.strip_suffix(suffix) {
+            return (core, true);
+        }
+    }
+    match part.strip_suffix('’') {
+        Some(core) => (core, true),
+        None => (part, false),
+    }
+}
+
+/// One table entry: its words and whether each must be capitalised.
+#[derive(Debug)]
+struct Entry<V> {
+    keys: Vec<String>,
+    caps: Vec<bool>,
+    value: V,
+}
+
+/// Phrases keyed by their first word; lookups try the longest phrase first.
+#[derive(Debug)]
+pub(crate) struct PhraseTable<V> {
+    by_first: HashMap<String, Vec<Entry<V>>>,
+}
+
+impl<V> Default for PhraseTable<V> {
+    fn default() -> Self {
+        PhraseTable {
+            by_first: HashMap::new(),
+        }
+    }
+}
+
+impl<V> PhraseTable<V> {
+    /// Add a phrase; an earlier entry with the same words keeps precedence.
+    pub(crate) fn insert(&mut self, phrase: &str, value: V) {
+        let toks = tokens(phrase, 0..phrase.len());
+        let Some(first) = toks.first() else {
+            return;
+        };
+        let entries = self.by_first.entry(first.key.clone()).or_default();
+        let keys: Vec<String> = toks.iter().map(|t| t.key.clone()).collect();
+        if entries.iter().any(|e| e.keys == keys) {
+            return;
+        }
+        entries.push(Entry {
+            caps: toks.iter().map(|t| t.cap).collect(),
+            keys,
+            value,
+        });
+        entries.sort_by_key(|e| std::cmp::Reverse(e.keys.len()));
+    }
+
+    /// The longest phrase starting at token `i`: its length in tokens and its value.
+    pub(crate) fn longest_at(&self, toks: &[Token], i: usize) -> Option<(usize, &V)> {
+        let first = toks.get(i)?;
+        let entries = self.by_first.get(&first.key)?;
+        entries.iter().find_map(|e| {
+            let n = e.keys.len();
+            let window = toks.get(i..i + n)?;
+            let fits = window.iter().enumerate().all(|(k, t)| {
+                t.key == e.keys[k] && (!e.caps[k] || t.cap) && (k == 0 || !t.boundary_before)
+            });
+            fits.then_some((n, &e.value))
+        })
+    }
+
+    /// The value of the entry whose words are exactly `toks`, ignoring case.
+    pub(crate) fn exact_ignoring_case(&self, toks: &[Token]) -> Option<&V> {
+        let entries = self.by_first.get(&toks.first()?.key)?;
+        entries
+            .iter()
+            .find(|e| {
+                e.keys.len() == toks.len() && e.keys.iter().zip(toks).all(|(k, t)| *k == t.key)
+            })
+            .map(|e| &e.value)
+    }
+
+    /// Every non-overlapping longest match, scanning left to right: `(first token, length, value)`.
+    pub(crate) fn scan<'a>(&'a self, toks: &[Token]) -> Vec<(usize, usize, &'a V)> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            match self.longest_at(toks, i) {
+                Some((n, v)) => {
+                    out.push((i, n, v));
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+}
+
+/// The non-comment, non-blank lines of a data file, split at tabs.
+pub(crate) fn data_rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    data.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(text: &str) -> Vec<(String, bool, bool, bool)> {
+        tokens(text, 0..text.len())
+            .into_iter()
+            .map(|t| (t.key, t.cap, t.possessive, t.boundary_before))
+            .collect()
+    }
+
+    #[test]
+    fn tokens_split_hyphens_and_possessives() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Pyongyang’s nuclear", &["pyongyang", "nuclear"]),
+            (
+                "backbone-lacking countries",
+                &["backbone", "lacking", "countries"],
+            ),
+            (
+                "Kim Jong-un and Kim Jong Un",
+                &["kim", "jong", "un", "and", "kim", "jong", "un"],
+            ),
+            ("the U.S. and doesn’t", &["the", "us", "and", "doesn't"]),
+            ("Sino-North Korea ties", &["sino", "north", "korea", "ties"]),
+            ("the countries’ regimes", &["the", "countries", "regimes"]),
+        ];
+        for (text, want) in cases {
+            let got: Vec<String> = keys(text).into_iter().map(|k| k.0).collect();
+            assert_eq!(&got, want, "{text:?}");
+        }
+        let k = keys("Pyongyang’s chill, then");
+        assert_eq!(
+            k.iter().map(|x| (x.1, x.2, x.3)).collect::<Vec<_>>(),
+            [
+                (true, true, true),
+                (false, false, false),
+                (false, false, true)
+            ]
+        );
+        // Ranges leave the possessive out and follow the hyphen parts.
+        let t = "Kim Jong-un’s visit";
+        let got: Vec<&str> = tokens(t, 0..t.len())
+            .iter()
+            .map(|x| &t[x.range.clone()])
+            .collect();
+        assert_eq!(got, ["Kim", "Jong", "un", "visit"]);
+    }
+
+    #[test]
+    fn longest_match_respects_case_and_punctuation() {
+        let mut table = PhraseTable::default();
+        table.insert("North Korea", 1);
+        table.insert("the North", 2);
+        table.insert("close", 3);
+        table.insert("close ties", 4);
+        let cases: &[(&str, &[(usize, usize, i32)])] = &[
+            ("North Korea and the North", &[(0, 2, 1), (3, 2, 2)]),
+            ("north korea", &[]),
+            ("close ties", &[(0, 2, 4)]),
+            ("close, ties", &[(0, 1, 3)]),
+            ("the north wind", &[]),
+        ];
+        for (text, want) in cases {
+            let toks = tokens(text, 0..text.len());
+            let got: Vec<(usize, usize, i32)> = table
+                .scan(&toks)
+                .into_iter()
+                .map(|(i, n, v)| (i, n, *v))
+                .collect();
+            assert_eq!(&got, want, "{text:?}");
+        }
+    }
+}
