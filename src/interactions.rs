@@ -11,7 +11,7 @@
 //! - The party acted on is the first actor after the event word, within
 //!   [`TARGET_WINDOW`] words of the same clause. When the text names none and the actor is one
 //!   of the focus pair, the other one is meant (the article is about the two of them).
-//! - `was criticized by X` swaps the roles; a negated cooperative event (`exported no crude
+//! - `was criticized by X` swaps the roles, and a passive without its agent counts not at all; a negated cooperative event (`exported no crude
 //!   oil`) is conflict of the same kind at half the score; an intended one (`wish to visit`) is
 //!   verbal.
 //! - Inside quotations only insults count: the quoted party (the speaker's country) insults the
@@ -253,6 +253,14 @@ pub(crate) fn extract(
                     })
                     .map(|m| party(m.entity))
             };
+            // A passive without its agent (`a link that was suspended`) names no actor.
+            let agentless = i > 0
+                && BE.contains(&toks[i - 1].key.as_str())
+                && !passive
+                && toks[i].key.ends_with("ed");
+            if agentless {
+                continue;
+            }
             let (source, target) = if passive {
                 (after(end + 1), before())
             } else {

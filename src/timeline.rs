@@ -9,8 +9,9 @@
 //!   (`the 1950-53 Korean War` … `the 61st anniversary of the end of the Korean War` → 2014;
 //!   `the 60th anniversary last year` → one year later). Inferred anchors give only a year, and
 //!   everything resolved from them is `approximate`.
-//! - With only a year known, a month without a year is taken as the latest such month before the
-//!   middle of that year ([`ASSUMED_MONTH`]); units finer than the anchor resolve to the anchor's
+//! - A month without a year is the latest such month up to the anchor's — or the next one when
+//!   the sentence speaks of the future (`will`, `expected`); with only a year known, the anchor
+//!   is taken as the middle of that year ([`ASSUMED_MONTH`]); units finer than the anchor resolve to the anchor's
 //!   own precision (`last week` → the year) rather than invent a day.
 //! - Without an anchor, relative dates are left out (never invented).
 
@@ -49,6 +50,18 @@ const WEEKDAYS: [&str; 7] = [
 const MONTH_LEADS: &[&str] = &[
     "in", "on", "since", "until", "by", "early", "late", "last", "this", "next", "of", "from",
     "mid", "through", "before", "after", "between", "and",
+];
+
+/// Words that put a sentence in the future, so a month without a year is the next one.
+const FUTURE: &[&str] = &[
+    "will",
+    "expected",
+    "scheduled",
+    "plans",
+    "planned",
+    "upcoming",
+    "due",
+    "shall",
 ];
 
 /// The date relative expressions are resolved against.
@@ -313,10 +326,12 @@ fn date_at(
         }
         let a = anchor?;
         let anchor_month = a.day.map_or(ASSUMED_MONTH, |(m, _)| m);
-        let y = if month <= anchor_month {
-            a.year
-        } else {
-            a.year - 1
+        let future = ws.iter().any(|x| FUTURE.contains(&x.key.as_str()));
+        let y = match (future, month >= anchor_month) {
+            (true, true) | (false, false) => a.year,
+            (true, false) => a.year + 1,
+            (false, true) if month == anchor_month => a.year,
+            (false, true) => a.year - 1,
         };
         let date = match day {
             Some(d) => format!("{y:04}-{month:02}-{d:02}"),
@@ -475,6 +490,16 @@ mod tests {
                 &[("December", "2013-12", false)],
             ),
             ("It happened in March.", a, &[("March", "2014-03", false)]),
+            (
+                "A summit is expected in May.",
+                a,
+                &[("May", "2015-05", false)],
+            ),
+            (
+                "They will meet in September.",
+                a,
+                &[("September", "2014-09", false)],
+            ),
             ("Troops march on.", a, &[]),
             ("He may visit.", a, &[]),
             ("700,000 troops and a 17-year reign.", a, &[]),
