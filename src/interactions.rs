@@ -257,7 +257,7 @@ pub(crate) fn extract(
             let agentless = i > 0
                 && BE.contains(&toks[i - 1].key.as_str())
                 && !passive
-                && toks[i].key.ends_with("ed");
+                && toks[i].key.as_str().ends_with("ed");
             if agentless {
                 continue;
             }

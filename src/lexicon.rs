@@ -13,6 +13,7 @@
 //! - A phrase never runs across clause punctuation (`,` `;` `:` brackets, dashes, quotes).
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use crate::text;
@@ -23,7 +24,7 @@ pub(crate) struct Token {
     /// The token's bytes in the text (without a possessive ending).
     pub(crate) range: Range<usize>,
     /// Lowercase key: `’` read as `'`, periods dropped.
-    pub(crate) key: String,
+    pub(crate) key: Key,
     /// The token starts with a capital letter.
     pub(crate) cap: bool,
     /// A possessive `’s` or `’` followed the token.
@@ -31,6 +32,69 @@ pub(crate) struct Token {
     /// Clause punctuation (or the start of a segment) stands between this token and the one
     /// before it.
     pub(crate) boundary_before: bool,
+}
+
+/// Bytes a [`Key`] holds without a heap allocation (nearly every English word fits).
+const INLINE_KEY: usize = 22;
+
+/// A token's lookup key: a short string stored inline, so tokens are cheap to make and copy.
+#[derive(Clone, PartialEq, Eq)]
+pub(crate) enum Key {
+    Inline(u8, [u8; INLINE_KEY]),
+    Heap(Box<str>),
+}
+
+impl Key {
+    fn new(s: &str) -> Key {
+        if s.len() <= INLINE_KEY {
+            let mut buf = [0u8; INLINE_KEY];
+            buf[..s.len()].copy_from_slice(s.as_bytes());
+            Key::Inline(s.len() as u8, buf)
+        } else {
+            Key::Heap(s.into())
+        }
+    }
+
+    /// The key as a string.
+    pub(crate) fn as_str(&self) -> &str {
+        match self {
+            // The bytes were copied from a `str` on a char boundary.
+            Key::Inline(n, buf) => std::str::from_utf8(&buf[..usize::from(*n)]).unwrap_or(""),
+            Key::Heap(s) => s,
+        }
+    }
+
+    /// The key's bytes (no UTF-8 check: comparisons and lookups need none).
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        match self {
+            Key::Inline(n, buf) => &buf[..usize::from(*n)],
+            Key::Heap(s) => s.as_bytes(),
+        }
+    }
+}
+
+impl std::fmt::Debug for Key {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.as_str().fmt(f)
+    }
+}
+
+impl PartialEq<str> for Key {
+    fn eq(&self, other: &str) -> bool {
+        self.as_bytes() == other.as_bytes()
+    }
+}
+
+impl PartialEq<&str> for Key {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_bytes() == other.as_bytes()
+    }
+}
+
+impl PartialEq<String> for Key {
+    fn eq(&self, other: &String) -> bool {
+        self.as_bytes() == other.as_bytes()
+    }
 }
 
 /// True for the punctuation that separates clauses (a period inside a sentence is an
@@ -44,33 +108,40 @@ fn is_clause_punct(c: char) -> bool {
 
 /// Tokenise one byte range of `text`.
 pub(crate) fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
-    let mut out: Vec<Token> = Vec::new();
+    let mut out: Vec<Token> = Vec::with_capacity(range.len() / 5 + 1);
     let mut prev_end = range.start;
     for word in text::words(text, range) {
         let w = &text[word.clone()];
         let mut first = true;
-        for (offset, part) in hyphen_parts(w) {
+        let mut offset = 0;
+        let hyphenated = w.bytes().any(|b| b == b'-' || b == 0xE2);
+        let parts: &mut dyn Iterator<Item = &str> = if hyphenated {
+            &mut w.split(['-', '‑'])
+        } else {
+            &mut std::iter::once(w)
+        };
+        for part in parts {
             let pr = word.start + offset..word.start + offset + part.len();
-            if part.is_empty() {
-                continue;
-            }
+            offset += part.len()
+                + w[offset + part.len()..]
+                    .chars()
+                    .next()
+                    .map_or(0, char::len_utf8);
             let (core, possessive) = strip_possessive(part);
-            let r = pr.start..pr.start + core.len();
             if core.is_empty() {
                 continue;
             }
-            let gap = &text[prev_end.min(r.start)..r.start];
-            let boundary_before = (first && out.is_empty()) || gap.chars().any(is_clause_punct);
-            let key: String = core
-                .chars()
-                .filter(|&c| c != '.')
-                .map(|c| if c == '’' { '\'' } else { c })
-                .flat_map(char::to_lowercase)
-                .collect();
+            let r = pr.start..pr.start + core.len();
+            let gap = &text.as_bytes()[prev_end.min(r.start)..r.start];
+            let boundary_before = (first && out.is_empty())
+                || (!gap.is_empty()
+                    && text[prev_end.min(r.start)..r.start]
+                        .chars()
+                        .any(is_clause_punct));
             out.push(Token {
                 cap: core.chars().next().is_some_and(char::is_uppercase),
-                range: r.clone(),
-                key,
+                range: r,
+                key: key_of(core),
                 possessive,
                 boundary_before,
             });
@@ -81,22 +152,36 @@ pub(crate) fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
     out
 }
 
-/// The parts of a word between hyphens, with their byte offsets.
-fn hyphen_parts(w: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, c) in w.char_indices() {
-        if c == '-' || c == '‑' {
-            out.push((start, &w[start..i]));
-            start = i + c.len_utf8();
-        }
+/// The lookup key of a word: lowercase, `’` read as `'`, periods dropped.
+fn key_of(core: &str) -> Key {
+    if core
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    {
+        return Key::new(core);
     }
-    out.push((start, &w[start..]));
-    out
+    if core.is_ascii() && !core.contains('.') && core.len() <= INLINE_KEY {
+        let mut buf = [0u8; INLINE_KEY];
+        for (d, b) in buf.iter_mut().zip(core.bytes()) {
+            *d = b.to_ascii_lowercase();
+        }
+        return Key::Inline(core.len() as u8, buf);
+    }
+    let s: String = core
+        .chars()
+        .filter(|&c| c != '.')
+        .map(|c| if c == '’' { '\'' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect();
+    Key::new(&s)
 }
 
 /// Split a possessive ending off a word part.
 fn strip_possessive(part: &str) -> (&str, bool) {
+    // Every possessive ends in `s`, `S` or `’` (whose last UTF-8 byte is 0x99).
+    if !matches!(part.as_bytes().last(), Some(b's' | b'S' | 0x99)) {
+        return (part, false);
+    }
     for suffix in ["’s", "'s", "’S", "'S"] {
         if let Some(core) = part.strip_suffix(suffix) {
             return (core, true);
@@ -105,6 +190,30 @@ fn strip_possessive(part: &str) -> (&str, bool) {
     match part.strip_suffix('’') {
         Some(core) => (core, true),
         None => (part, false),
+    }
+}
+
+/// FNV-1a: table keys are short words, for which it is several times faster than SipHash
+/// (and the tables hold no untrusted keys).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
     }
 }
 
@@ -119,13 +228,13 @@ struct Entry<V> {
 /// Phrases keyed by their first word; lookups try the longest phrase first.
 #[derive(Debug)]
 pub(crate) struct PhraseTable<V> {
-    by_first: HashMap<String, Vec<Entry<V>>>,
+    by_first: HashMap<Box<[u8]>, Vec<Entry<V>>, BuildHasherDefault<Fnv>>,
 }
 
 impl<V> Default for PhraseTable<V> {
     fn default() -> Self {
         PhraseTable {
-            by_first: HashMap::new(),
+            by_first: HashMap::default(),
         }
     }
 }
@@ -137,8 +246,11 @@ impl<V> PhraseTable<V> {
         let Some(first) = toks.first() else {
             return;
         };
-        let entries = self.by_first.entry(first.key.clone()).or_default();
-        let keys: Vec<String> = toks.iter().map(|t| t.key.clone()).collect();
+        let entries = self
+            .by_first
+            .entry(first.key.as_bytes().into())
+            .or_default();
+        let keys: Vec<String> = toks.iter().map(|t| t.key.as_str().to_string()).collect();
         if entries.iter().any(|e| e.keys == keys) {
             return;
         }
@@ -153,7 +265,7 @@ impl<V> PhraseTable<V> {
     /// The longest phrase starting at token `i`: its length in tokens and its value.
     pub(crate) fn longest_at(&self, toks: &[Token], i: usize) -> Option<(usize, &V)> {
         let first = toks.get(i)?;
-        let entries = self.by_first.get(&first.key)?;
+        let entries = self.by_first.get(first.key.as_bytes())?;
         entries.iter().find_map(|e| {
             let n = e.keys.len();
             let window = toks.get(i..i + n)?;
@@ -166,11 +278,11 @@ impl<V> PhraseTable<V> {
 
     /// The value of the entry whose words are exactly `toks`, ignoring case.
     pub(crate) fn exact_ignoring_case(&self, toks: &[Token]) -> Option<&V> {
-        let entries = self.by_first.get(&toks.first()?.key)?;
+        let entries = self.by_first.get(toks.first()?.key.as_bytes())?;
         entries
             .iter()
             .find(|e| {
-                e.keys.len() == toks.len() && e.keys.iter().zip(toks).all(|(k, t)| *k == t.key)
+                e.keys.len() == toks.len() && e.keys.iter().zip(toks).all(|(k, t)| t.key == *k)
             })
             .map(|e| &e.value)
     }
@@ -206,7 +318,14 @@ mod tests {
     fn keys(text: &str) -> Vec<(String, bool, bool, bool)> {
         tokens(text, 0..text.len())
             .into_iter()
-            .map(|t| (t.key, t.cap, t.possessive, t.boundary_before))
+            .map(|t| {
+                (
+                    t.key.as_str().to_string(),
+                    t.cap,
+                    t.possessive,
+                    t.boundary_before,
+                )
+            })
             .collect()
     }
 

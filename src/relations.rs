@@ -268,16 +268,22 @@ fn quote_party(
         .map(party)
 }
 
-/// For each quote: the sentence holding it and the parties its own words name.
+/// For each quote: the sentence holding it, the parties its own words name, and its tokens.
 fn quote_places(
     sentences: &[Sentence],
     n_quotes: usize,
-) -> (Vec<Option<usize>>, Vec<Vec<&'static str>>) {
+) -> (Vec<Option<usize>>, Vec<Vec<&'static str>>, Vec<Vec<Token>>) {
     let mut sentence_of = vec![None; n_quotes];
     let mut named: Vec<Vec<&'static str>> = vec![Vec::new(); n_quotes];
+    let mut toks: Vec<Vec<Token>> = vec![Vec::new(); n_quotes];
     for (si, s) in sentences.iter().enumerate() {
-        for q in s.quote.iter().flatten() {
-            sentence_of[*q].get_or_insert(si);
+        for (t, q) in s.toks.iter().zip(&s.quote) {
+            if let Some(q) = *q {
+                sentence_of[q].get_or_insert(si);
+                let mut t = t.clone();
+                t.boundary_before |= toks[q].is_empty();
+                toks[q].push(t);
+            }
         }
         for m in &s.mentions {
             if let Some(q) = s.quote[m.tok] {
@@ -288,7 +294,7 @@ fn quote_places(
             }
         }
     }
-    (sentence_of, named)
+    (sentence_of, named, toks)
 }
 
 struct Ctx<'a> {
@@ -348,12 +354,16 @@ pub(crate) fn analyse(
         })
         .collect();
 
-    // Stance of every quote.
+    // Stance of every quote (a quote outside the read paragraphs is tokenised on its own).
+    let (sentence_of, named_in_quote, quote_tokens) = quote_places(&sentences, quotes.len());
     let scored: Vec<Option<Scored>> = quotes
         .iter()
-        .map(|q| stance::score(&tokens(text, q.range.clone())))
+        .zip(&quote_tokens)
+        .map(|(q, toks)| match toks.is_empty() {
+            true => stance::score(&tokens(text, q.range.clone())),
+            false => stance::score(toks),
+        })
         .collect();
-    let (sentence_of, named_in_quote) = quote_places(&sentences, quotes.len());
     let parties_of_quote: Vec<Option<&'static str>> = quotes
         .iter()
         .zip(&sentence_of)
@@ -466,7 +476,7 @@ pub(crate) fn analyse(
     });
 
     // Timeline.
-    let anchor = options
+    let given = options
         .date
         .as_deref()
         .and_then(crate::options::parse_date)
@@ -474,9 +484,8 @@ pub(crate) fn analyse(
             year: y,
             day: Some((m, d)),
             approximate: false,
-        })
-        .or_else(|| timeline::infer_anchor(text, &sentences));
-    let mut timeline: Vec<TimelineEvent> = timeline::find(text, &sentences, anchor)
+        });
+    let mut timeline: Vec<TimelineEvent> = timeline::resolve(text, &sentences, given)
         .into_iter()
         .map(|d| {
             let s = &sentences[d.sentence];

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 /// Bytes between two checkpoints of a [`Utf16Index`]; a conversion scans at most this many.
-const UTF16_STRIDE: usize = 256;
+const UTF16_STRIDE: usize = 64;
 
 /// Converts byte offsets of one text into UTF-16 code-unit offsets in O(`UTF16_STRIDE`).
 pub(crate) struct Utf16Index<'a> {
@@ -200,7 +200,7 @@ fn push_trimmed_range(body: &str, base: usize, r: Range<usize>, out: &mut Vec<Ra
 /// periods kept (`backbone-lacking`, `Pyongyang’s`, `U.S`), as byte ranges of `text`.
 pub(crate) fn words(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let body = &text[range.clone()];
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(body.len() / 5 + 1);
     let mut cur: Option<usize> = None;
     let mut iter = body.char_indices().peekable();
     let mut prev = ' ';

@@ -15,6 +15,7 @@
 //!   own precision (`last week` → the year) rather than invent a day.
 //! - Without an anchor, relative dates are left out (never invented).
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::relations::Sentence;
@@ -90,7 +91,7 @@ pub(crate) struct Dated {
 struct W<'a> {
     range: Range<usize>,
     raw: &'a str,
-    key: String,
+    key: Cow<'a, str>,
 }
 
 fn words_of<'a>(text: &'a str, s: &Sentence) -> Vec<W<'a>> {
@@ -98,16 +99,49 @@ fn words_of<'a>(text: &'a str, s: &Sentence) -> Vec<W<'a>> {
         .into_iter()
         .map(|r| {
             let raw = &text[r.clone()];
-            W {
-                key: raw.to_lowercase().replace('’', "'"),
-                range: r,
-                raw,
-            }
+            let key = if raw.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+                Cow::Owned(raw.to_lowercase())
+            } else {
+                Cow::Borrowed(raw)
+            };
+            W { key, range: r, raw }
         })
         .collect()
 }
 
+/// True when a sentence may hold a date: a number, a month or weekday, or a relative unit.
+fn may_hold_date(s: &Sentence) -> bool {
+    s.toks.iter().any(|t| {
+        t.key
+            .as_str()
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_digit)
+            || matches!(t.key.as_str(), "year" | "month" | "week" | "yesterday")
+            || (t.cap && (MONTHS.contains(&t.key.as_str()) || WEEKDAYS.contains(&t.key.as_str())))
+    })
+}
+
+/// The words of every sentence that may hold a date (`None` for the others).
+fn candidate_words<'a>(text: &'a str, sentences: &[Sentence]) -> Vec<Option<Vec<W<'a>>>> {
+    sentences
+        .iter()
+        .map(|s| may_hold_date(s).then(|| words_of(text, s)))
+        .collect()
+}
+
+/// Every dated expression, resolved against `given` (the `date` option) or else an anchor
+/// inferred from the text.
+pub(crate) fn resolve(text: &str, sentences: &[Sentence], given: Option<Anchor>) -> Vec<Dated> {
+    let words = candidate_words(text, sentences);
+    let anchor = given.or_else(|| anchor_from(text, &words));
+    find_in(text, &words, anchor)
+}
+
 fn year_of(w: &str) -> Option<i32> {
+    if !w.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
     (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
         .then(|| w.parse().ok())
         .flatten()
@@ -116,6 +150,9 @@ fn year_of(w: &str) -> Option<i32> {
 
 /// `1950-53`, `1950-1953`, or `1950` followed in the text by `–53`: (start, end, byte end).
 fn year_range(text: &str, w: &W) -> Option<(i32, i32, usize)> {
+    if !w.raw.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
     let (a, b, end) = match w.raw.split_once(['-', '‑']) {
         Some((a, b)) => (a, b, w.range.end),
         None => {
@@ -143,11 +180,16 @@ fn ordinal(w: &str) -> Option<i32> {
 }
 
 /// Infer the article's year from an `Nth anniversary of` an event dated in the text.
+#[cfg(test)]
 pub(crate) fn infer_anchor(text: &str, sentences: &[Sentence]) -> Option<Anchor> {
+    anchor_from(text, &candidate_words(text, sentences))
+}
+
+fn anchor_from(text: &str, words: &[Option<Vec<W>>]) -> Option<Anchor> {
     // Named events with their years: `the 1950-53 Korean War`.
     let mut events: Vec<(String, i32, i32)> = Vec::new();
-    let all: Vec<Vec<W>> = sentences.iter().map(|s| words_of(text, s)).collect();
-    for ws in &all {
+    let all = words.iter().flatten();
+    for ws in all.clone() {
         for (i, w) in ws.iter().enumerate() {
             let years = year_range(text, w)
                 .map(|(a, b, _)| (a, b))
@@ -160,20 +202,20 @@ pub(crate) fn infer_anchor(text: &str, sentences: &[Sentence]) -> Option<Anchor>
             }
         }
     }
-    for ws in &all {
+    for ws in all {
         for (i, w) in ws.iter().enumerate() {
             let Some(n) = ordinal(&w.key) else { continue };
-            if ws.get(i + 1).map(|x| x.key.as_str()) != Some("anniversary") {
+            if ws.get(i + 1).map(|x| x.key.as_ref()) != Some("anniversary") {
                 continue;
             }
             let mut j = i + 2;
-            if ws.get(j).map(|x| x.key.as_str()) != Some("of") {
+            if ws.get(j).map(|x| x.key.as_ref()) != Some("of") {
                 continue;
             }
             j += 1;
             let mut use_end = false;
             while let Some(x) = ws.get(j) {
-                match x.key.as_str() {
+                match x.key.as_ref() {
                     "the" | "of" => {}
                     "end" | "close" => use_end = true,
                     "start" | "outbreak" | "beginning" | "founding" | "signing" => {}
@@ -205,7 +247,7 @@ pub(crate) fn infer_anchor(text: &str, sentences: &[Sentence]) -> Option<Anchor>
 /// The anniversary's year relative to the article: `last year` → −1, `next year` → +1.
 fn relative_year_shift(ws: &[W]) -> i32 {
     for pair in ws.windows(2) {
-        match (pair[0].key.as_str(), pair[1].key.as_str()) {
+        match (pair[0].key.as_ref(), pair[1].key.as_ref()) {
             ("last", "year") => return -1,
             ("next", "year") => return 1,
             _ => {}
@@ -218,7 +260,7 @@ fn capitalised_run(ws: &[W]) -> String {
     ws.iter()
         .take_while(|w| w.raw.chars().next().is_some_and(char::is_uppercase))
         .take(4)
-        .map(|w| w.key.as_str())
+        .map(|w| w.key.as_ref())
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -253,13 +295,18 @@ fn iso_day(days: i64) -> String {
 }
 
 /// Every dated expression of the sentences, resolved against `anchor` where needed.
+#[cfg(test)]
 pub(crate) fn find(text: &str, sentences: &[Sentence], anchor: Option<Anchor>) -> Vec<Dated> {
+    find_in(text, &candidate_words(text, sentences), anchor)
+}
+
+fn find_in(text: &str, words: &[Option<Vec<W>>], anchor: Option<Anchor>) -> Vec<Dated> {
     let mut out = Vec::new();
-    for (si, s) in sentences.iter().enumerate() {
-        let ws = words_of(text, s);
+    for (si, ws) in words.iter().enumerate() {
+        let Some(ws) = ws else { continue };
         let mut i = 0;
         while i < ws.len() {
-            match date_at(text, &ws, i, anchor) {
+            match date_at(text, ws, i, anchor) {
                 Some((_, when, date, approximate)) => {
                     while i < ws.len() && ws[i].range.start < when.end {
                         i += 1;
@@ -286,7 +333,7 @@ fn date_at(
     anchor: Option<Anchor>,
 ) -> Option<(usize, Range<usize>, String, bool)> {
     let w = &ws[i];
-    let key = |k: usize| ws.get(k).map_or("", |x| x.key.as_str());
+    let key = |k: usize| ws.get(k).map_or("", |x| x.key.as_ref());
     let span = |a: usize, b: usize| ws[a].range.start..ws[b].range.end;
     if let Some((a, b, end)) = year_range(text, w) {
         return Some((1, w.range.start..end, format!("{a}/{b}"), false));
@@ -296,7 +343,10 @@ fn date_at(
     }
     // A month, with an optional day and year after it.
     let is_cap = w.raw.chars().next().is_some_and(char::is_uppercase);
-    if let Some(mi) = MONTHS.iter().position(|m| *m == w.key).filter(|_| is_cap) {
+    if let Some(mi) = is_cap
+        .then(|| MONTHS.iter().position(|m| *m == w.key))
+        .flatten()
+    {
         let month = mi as u32 + 1;
         let mut j = i + 1;
         let day = ws
@@ -312,7 +362,7 @@ fn date_at(
             j += 1;
         }
         let year = ws.get(j).and_then(|x| year_of(x.raw));
-        let ambiguous = matches!(w.key.as_str(), "may" | "march");
+        let ambiguous = matches!(w.key.as_ref(), "may" | "march");
         let led = i > 0 && MONTH_LEADS.contains(&key(i - 1));
         if ambiguous && !led && day.is_none() && year.is_none() {
             return None;
@@ -326,7 +376,7 @@ fn date_at(
         }
         let a = anchor?;
         let anchor_month = a.day.map_or(ASSUMED_MONTH, |(m, _)| m);
-        let future = ws.iter().any(|x| FUTURE.contains(&x.key.as_str()));
+        let future = ws.iter().any(|x| FUTURE.contains(&x.key.as_ref()));
         let y = match (future, month >= anchor_month) {
             (true, true) | (false, false) => a.year,
             (true, false) => a.year + 1,
@@ -345,7 +395,7 @@ fn date_at(
     let exact = a.day.map(|(m, d)| days_from_civil(a.year, m, d));
     let year_only = |n: usize, end: usize, y: i32| Some((n, span(i, end), y.to_string(), true));
     let lead = matches!(
-        w.key.as_str(),
+        w.key.as_ref(),
         "early" | "earlier" | "late" | "later" | "mid"
     );
     let k = if lead { i + 1 } else { i };
@@ -380,7 +430,10 @@ fn date_at(
         }
         _ => {
             let is_cap = w.raw.chars().next().is_some_and(char::is_uppercase);
-            if let Some(wd) = WEEKDAYS.iter().position(|d| *d == w.key).filter(|_| is_cap) {
+            if let Some(wd) = is_cap
+                .then(|| WEEKDAYS.iter().position(|d| *d == w.key))
+                .flatten()
+            {
                 if i == 0 || !matches!(key(i - 1), "on" | "last" | "since" | "until" | "by") {
                     return None;
                 }
@@ -395,7 +448,7 @@ fn date_at(
                     None => Some((1, span(start, i), a.year.to_string(), true)),
                 };
             }
-            match w.key.as_str() {
+            match w.key.as_ref() {
                 "yesterday" => match exact {
                     Some(days) => Some((1, w.range.clone(), iso_day(days - 1), a.approximate)),
                     None => year_only(1, i, a.year),
