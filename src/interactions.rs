@@ -165,11 +165,10 @@ fn after_preposition(toks: &[Token], tok: usize) -> bool {
     let mut j = tok;
     while j > 0 {
         j -= 1;
-        let k = toks[j].key.as_str();
-        if DETERMINERS.contains(&k) {
+        if toks[j].key.is_any(DETERMINERS) {
             continue;
         }
-        return PREPOSITIONS.contains(&k);
+        return toks[j].key.is_any(PREPOSITIONS);
     }
     false
 }
@@ -206,9 +205,8 @@ pub(crate) fn extract(
             }
             let end = i + n;
             // Passive: `was criticized by X`.
-            let passive = i > 0
-                && BE.contains(&toks[i - 1].key.as_str())
-                && toks.get(end).is_some_and(|t| t.key == "by");
+            let passive =
+                i > 0 && toks[i - 1].key.is_any(BE) && toks.get(end).is_some_and(|t| t.key == "by");
             let before = || {
                 let possessive = s.mentions.iter().rev().find(|m| {
                     m.possessive && m.tok + m.len <= i && i - (m.tok + m.len) < POSSESSIVE_REACH
@@ -231,7 +229,7 @@ pub(crate) fn extract(
                     .or_else(|| subject(s).filter(|_| clause_start > 0))
                     .or_else(|| {
                         toks.first()
-                            .filter(|t| PRONOUNS.contains(&t.key.as_str()))
+                            .filter(|t| t.key.is_any(PRONOUNS))
                             .and(prev_subject)
                     })
             };
@@ -239,9 +237,7 @@ pub(crate) fn extract(
                 let stop = toks[from.min(toks.len())..]
                     .iter()
                     .enumerate()
-                    .find(|&(k, t)| {
-                        (k > 0 && t.boundary_before) || CLAUSE_WORDS.contains(&t.key.as_str())
-                    })
+                    .find(|&(k, t)| (k > 0 && t.boundary_before) || t.key.is_any(CLAUSE_WORDS))
                     .map_or(toks.len(), |(k, _)| from + k);
                 s.mentions
                     .iter()
@@ -255,9 +251,9 @@ pub(crate) fn extract(
             };
             // A passive without its agent (`a link that was suspended`) names no actor.
             let agentless = i > 0
-                && BE.contains(&toks[i - 1].key.as_str())
+                && toks[i - 1].key.is_any(BE)
                 && !passive
-                && toks[i].key.as_str().ends_with("ed");
+                && toks[i].key.as_bytes().ends_with(b"ed");
             if agentless {
                 continue;
             }
@@ -276,13 +272,10 @@ pub(crate) fn extract(
             if source == target {
                 continue;
             }
-            let negated = (i > 0 && NEGATORS.contains(&toks[i - 1].key.as_str()))
-                || (i > 1
-                    && NEGATORS.contains(&toks[i - 2].key.as_str())
-                    && !toks[i - 1].boundary_before)
+            let negated = (i > 0 && toks[i - 1].key.is_any(NEGATORS))
+                || (i > 1 && toks[i - 2].key.is_any(NEGATORS) && !toks[i - 1].boundary_before)
                 || toks.get(end).is_some_and(|t| t.key == "no");
-            let intended =
-                i > 1 && toks[i - 1].key == "to" && INTENT.contains(&toks[i - 2].key.as_str());
+            let intended = i > 1 && toks[i - 1].key == "to" && toks[i - 2].key.is_any(INTENT);
             let (mut class, mut score) = (verb.class, verb.score);
             if negated && !is_conflict(class) {
                 class = negate(class);

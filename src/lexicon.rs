@@ -64,6 +64,12 @@ impl Key {
         }
     }
 
+    /// True when the key is one of `words`.
+    pub(crate) fn is_any(&self, words: &[&str]) -> bool {
+        let b = self.as_bytes();
+        words.iter().any(|w| w.as_bytes() == b)
+    }
+
     /// The key's bytes (no UTF-8 check: comparisons and lookups need none).
     pub(crate) fn as_bytes(&self) -> &[u8] {
         match self {

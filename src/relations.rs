@@ -387,9 +387,15 @@ pub(crate) fn analyse(
 
     // Evidence per pair.
     let mut evidence: HashMap<[&'static str; 2], Vec<(Evidence, Option<String>)>> = HashMap::new();
-    let mut narration: HashMap<[&'static str; 2], Vec<Scored>> = HashMap::new();
+    let mut narration: HashMap<[&'static str; 2], Vec<(f64, Vec<StanceCue>)>> = HashMap::new();
+    let quote_stances: Vec<Option<Stance>> = scored
+        .iter()
+        .map(|s| s.as_ref().map(|s| ctx.stance(s)))
+        .collect();
     for (q, input) in quotes.iter().enumerate() {
-        let Some(s) = &scored[q] else { continue };
+        let (Some(s), Some(model)) = (&scored[q], &quote_stances[q]) else {
+            continue;
+        };
         let parties = dedup_parties(named_in_quote[q].iter().copied().chain(parties_of_quote[q]));
         let span = idx.span(&input.range);
         let voice = input
@@ -404,7 +410,7 @@ pub(crate) fn analyse(
                 start: span.start,
                 end: span.end,
                 weight: round2(s.score * QUOTE_WEIGHT),
-                cues: ctx.cues(&s.cues),
+                cues: model.cues.clone(),
             };
             evidence.entry(pair).or_default().push((ev, voice.clone()));
         }
@@ -427,6 +433,7 @@ pub(crate) fn analyse(
                     .map(party),
             );
             let span = idx.span(&range);
+            let cues = ctx.cues(&scored_unit.cues);
             for pair in pairs_of(&parties, focus) {
                 let ev = Evidence {
                     kind: "narration".into(),
@@ -435,10 +442,13 @@ pub(crate) fn analyse(
                     start: span.start,
                     end: span.end,
                     weight: round2(scored_unit.score * NARRATION_WEIGHT),
-                    cues: ctx.cues(&scored_unit.cues),
+                    cues: cues.clone(),
                 };
                 evidence.entry(pair).or_default().push((ev, None));
-                narration.entry(pair).or_default().push(scored_unit.clone());
+                narration
+                    .entry(pair)
+                    .or_default()
+                    .push((scored_unit.score, cues.clone()));
             }
         }
     }
@@ -463,7 +473,7 @@ pub(crate) fn analyse(
         .into_iter()
         .map(|(pair, mut ev)| {
             ev.sort_by_key(|(e, _)| (e.start, e.end));
-            let narrator = narration.get(&pair).map(|n| narrator_stance(&ctx, n));
+            let narrator = narration.get(&pair).map(|n| narrator_stance(n));
             build_relation(text, pair, ev, narrator, &events, speakers.is_empty())
         })
         .collect();
@@ -526,10 +536,7 @@ pub(crate) fn analyse(
         relations,
         focus: focus.map_or_else(Vec::new, |f| f.iter().map(|x| x.to_string()).collect()),
         timeline,
-        quote_stances: scored
-            .iter()
-            .map(|s| s.as_ref().map(|s| ctx.stance(s)))
-            .collect(),
+        quote_stances,
         speaker_countries: speaker_party
             .into_iter()
             .map(|p| p.map(String::from))
@@ -547,7 +554,7 @@ fn narration_units(s: &Sentence) -> Vec<Vec<Token>> {
             gap = true;
             continue;
         }
-        let splits = matches!(t.key.as_str(), "while" | "whereas");
+        let splits = t.key.is_any(&["while", "whereas"]);
         let cur_len = units.last().map_or(0, Vec::len);
         if splits && cur_len > 0 {
             units.push(Vec::new());
@@ -564,14 +571,13 @@ fn narration_units(s: &Sentence) -> Vec<Vec<Token>> {
 }
 
 /// The narrator's stance on a pair: the mean of its narration clauses, every cue listed.
-fn narrator_stance(ctx: &Ctx, units: &[Scored]) -> Stance {
-    let mean = units.iter().map(|u| u.score).sum::<f64>() / units.len().max(1) as f64;
+fn narrator_stance(units: &[(f64, Vec<StanceCue>)]) -> Stance {
+    let mean = units.iter().map(|u| u.0).sum::<f64>() / units.len().max(1) as f64;
     let score = round2(mean);
-    let hits: Vec<CueHit> = units.iter().flat_map(|u| u.cues.iter().cloned()).collect();
     Stance {
         score,
         label: stance::label(score),
-        cues: ctx.cues(&hits),
+        cues: units.iter().flat_map(|u| u.1.iter().cloned()).collect(),
     }
 }
 

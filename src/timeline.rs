@@ -117,8 +117,8 @@ fn may_hold_date(s: &Sentence) -> bool {
             .as_bytes()
             .first()
             .is_some_and(u8::is_ascii_digit)
-            || matches!(t.key.as_str(), "year" | "month" | "week" | "yesterday")
-            || (t.cap && (MONTHS.contains(&t.key.as_str()) || WEEKDAYS.contains(&t.key.as_str())))
+            || t.key.is_any(&["year", "month", "week", "yesterday"])
+            || (t.cap && (t.key.is_any(&MONTHS) || t.key.is_any(&WEEKDAYS)))
     })
 }
 
