@@ -103,21 +103,28 @@ fn build() -> Gazetteer {
         by_id.insert(id, ix);
         entities.push(Entity {
             id,
-            name,
+            name: name.trim_start_matches('?'),
             kind: ActorKind::Country,
             country: Some(id),
             role: None,
         });
+        let context: Vec<&'static str> = std::iter::once(id)
+            .chain(split_list(row.get(5)))
+            .collect();
         let names = std::iter::once(name)
             .chain(split_list(row.get(2)))
             .chain(split_list(row.get(3)))
             .chain(split_list(row.get(4)));
         for f in names {
+            let (f, requires) = match f.strip_prefix('?') {
+                Some(f) => (f, context.clone()),
+                None => (f, Vec::new()),
+            };
             forms.insert(
                 f,
                 Form {
                     targets: vec![ix],
-                    requires: Vec::new(),
+                    requires,
                 },
             );
         }
@@ -284,10 +291,23 @@ mod tests {
             ("the North’s media", &[("the North", "PRK")]),
             ("a trump card and china plates", &[]),
             ("South Korean President", &[("South Korean", "KOR")]),
+            // Ambiguous names carry their context (checked against the whole text later).
+            ("Georgia", &[("Georgia", "GEO")]),
         ];
         for (text, want) in cases {
             assert_eq!(&parties(text), want, "{text:?}");
         }
+    }
+
+    #[test]
+    fn ambiguous_names_need_context() {
+        let g = gazetteer();
+        let text = "Georgia and Tbilisi";
+        let toks = tokens(text, 0..text.len());
+        let req: Vec<Vec<&str>> = g.scan(&toks).into_iter().map(|(_, r)| r.to_vec()).collect();
+        assert_eq!(req[0][0], "GEO");
+        assert!(req[0].contains(&"RUS"));
+        assert!(req[1].is_empty());
     }
 
     #[test]

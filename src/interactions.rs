@@ -9,8 +9,9 @@
 //!   sentence's subject; a sentence that opens with a pronoun (`It also lashed out at Beijing`)
 //!   takes the previous sentence's.
 //! - The party acted on is the first actor after the event word, within
-//!   [`TARGET_WINDOW`] words of the same clause. When the text names none and the actor is one
-//!   of the focus pair, the other one is meant (the article is about the two of them).
+//!   [`TARGET_WINDOW`] words of the same clause. When the text names none and a country of the
+//!   focus pair acts as a whole (not through a named person), the other one is meant (the
+//!   article is about the two of them).
 //! - `was criticized by X` swaps the roles, and a passive without its agent counts not at all; a negated cooperative event (`exported no crude
 //!   oil`) is conflict of the same kind at half the score; an intended one (`wish to visit`) is
 //!   verbal.
@@ -173,14 +174,19 @@ fn after_preposition(toks: &[Token], tok: usize) -> bool {
     false
 }
 
+/// True when the entity is a country (named, or by an adjective, capital or special form).
+fn is_country(entity: usize) -> bool {
+    gazetteer().entities[entity].kind == crate::model::ActorKind::Country
+}
+
 /// The sentence's subject: an actor among its first [`SUBJECT_REACH`] words, outside quotes
-/// and not governed by a preposition.
-fn subject(s: &Sentence) -> Option<&'static str> {
+/// and not governed by a preposition; with whether it is a country as a whole.
+fn subject(s: &Sentence) -> Option<(&'static str, bool)> {
     s.mentions
         .iter()
         .take_while(|m| m.tok < SUBJECT_REACH)
         .find(|m| s.quote[m.tok].is_none() && !after_preposition(&s.toks, m.tok))
-        .map(|m| party(m.entity))
+        .map(|m| (party(m.entity), is_country(m.entity)))
 }
 
 /// Every event of the article's sentences.
@@ -195,7 +201,7 @@ pub(crate) fn extract(
 ) -> Vec<Event> {
     let table = verbs();
     let mut out = Vec::new();
-    let mut prev_subject: Option<&'static str> = None;
+    let mut prev_subject: Option<(&'static str, bool)> = None;
     for (si, s) in sentences.iter().enumerate() {
         let toks = &s.toks;
         let first_event = out.len();
@@ -225,7 +231,7 @@ pub(crate) fn extract(
                                 && !after_preposition(toks, m.tok)
                         })
                     })
-                    .map(|m| party(m.entity))
+                    .map(|m| (party(m.entity), is_country(m.entity)))
                     .or_else(|| subject(s).filter(|_| clause_start > 0))
                     .or_else(|| {
                         toks.first()
@@ -247,7 +253,7 @@ pub(crate) fn extract(
                             && m.tok - from < TARGET_WINDOW
                             && s.quote[m.tok].is_none()
                     })
-                    .map(|m| party(m.entity))
+                    .map(|m| (party(m.entity), is_country(m.entity)))
             };
             // A passive without its agent (`a link that was suspended`) names no actor.
             let agentless = i > 0
@@ -262,10 +268,14 @@ pub(crate) fn extract(
             } else {
                 (before(), after(end))
             };
-            let Some(source) = source else { continue };
-            let target = target.or_else(|| match focus {
-                Some([a, b]) if source == a => Some(b),
-                Some([a, b]) if source == b => Some(a),
+            let Some((source, source_is_country)) = source else {
+                continue;
+            };
+            // Only a country acting as a whole implies the focus partner (`China … slashing
+            // economic assistance`); a politician's unnamed target is usually at home.
+            let target = target.map(|t| t.0).or_else(|| match focus {
+                Some([a, b]) if source_is_country && source == a => Some(b),
+                Some([a, b]) if source_is_country && source == b => Some(a),
                 _ => None,
             });
             let Some(target) = target else { continue };
