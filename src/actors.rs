@@ -108,9 +108,8 @@ fn build() -> Gazetteer {
             country: Some(id),
             role: None,
         });
-        let context: Vec<&'static str> = std::iter::once(id)
-            .chain(split_list(row.get(5)))
-            .collect();
+        let context: Vec<&'static str> =
+            std::iter::once(id).chain(split_list(row.get(5))).collect();
         let names = std::iter::once(name)
             .chain(split_list(row.get(2)))
             .chain(split_list(row.get(3)))

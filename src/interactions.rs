@@ -21,7 +21,7 @@
 use std::sync::OnceLock;
 
 use crate::actors::gazetteer;
-use crate::lexicon::{data_rows, PhraseTable, Token};
+use crate::lexicon::{data_rows, parse_decimal, PhraseTable, Token};
 use crate::model::InteractionClass;
 use crate::relations::Sentence;
 use crate::stance::CueHit;
@@ -100,7 +100,7 @@ fn verbs() -> &'static PhraseTable<Verb> {
             let (Some(&phrase), Some(&class), Some(score)) = (
                 row.first(),
                 row.get(1),
-                row.get(2).and_then(|s| s.parse::<f64>().ok()),
+                row.get(2).and_then(|s| parse_decimal(s)),
             ) else {
                 continue;
             };

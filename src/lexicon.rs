@@ -173,13 +173,56 @@ fn key_of(core: &str) -> Key {
         }
         return Key::Inline(core.len() as u8, buf);
     }
+    // ASCII case folding only: the tables go through the same function, so non-ASCII letters
+    // still match themselves, and no Unicode case tables are shipped.
     let s: String = core
         .chars()
         .filter(|&c| c != '.')
-        .map(|c| if c == '’' { '\'' } else { c })
-        .flat_map(char::to_lowercase)
+        .map(|c| {
+            if c == '’' {
+                '\''
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
         .collect();
     Key::new(&s)
+}
+
+/// Parse a decimal such as `-1.5` or `7.4` from a data file (without pulling a float parser
+/// into the wasm module).
+pub(crate) fn parse_decimal(s: &str) -> Option<f64> {
+    let (neg, digits) = match s.trim().strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s.trim()),
+    };
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    if int.is_empty() && frac.is_empty() {
+        return None;
+    }
+    let mut value = if int.is_empty() {
+        0.0
+    } else {
+        f64::from(int.parse::<u32>().ok()?)
+    };
+    let mut scale = 0.1;
+    for c in frac.chars() {
+        value += f64::from(c.to_digit(10)?) * scale;
+        scale /= 10.0;
+    }
+    Some(if neg { -value } else { value })
+}
+
+/// Format a number with a sign and `decimals` (0–3) places, without float formatting code.
+pub(crate) fn signed(x: f64, decimals: u32) -> String {
+    let scale = 10i64.pow(decimals);
+    let n = (x * scale as f64).round() as i64;
+    let sign = if n < 0 { '-' } else { '+' };
+    let (int, frac) = (n.abs() / scale, n.abs() % scale);
+    match decimals {
+        0 => format!("{sign}{int}"),
+        d => format!("{sign}{int}.{frac:0width$}", width = d as usize),
+    }
 }
 
 /// Split a possessive ending off a word part.
@@ -260,12 +303,19 @@ impl<V> PhraseTable<V> {
         if entries.iter().any(|e| e.keys == keys) {
             return;
         }
-        entries.push(Entry {
-            caps: toks.iter().map(|t| t.cap).collect(),
-            keys,
-            value,
-        });
-        entries.sort_by_key(|e| std::cmp::Reverse(e.keys.len()));
+        // Longest first: insert before the first shorter entry.
+        let at = entries
+            .iter()
+            .position(|e| e.keys.len() < keys.len())
+            .unwrap_or(entries.len());
+        entries.insert(
+            at,
+            Entry {
+                caps: toks.iter().map(|t| t.cap).collect(),
+                keys,
+                value,
+            },
+        );
     }
 
     /// The longest phrase starting at token `i`: its length in tokens and its value.
@@ -308,6 +358,22 @@ impl<V> PhraseTable<V> {
         }
         out
     }
+}
+
+/// Sort by a numeric key, stably (ties keep their order). Every sort of the crate goes through
+/// this one instantiation of the standard sort, which keeps the wasm module small.
+pub(crate) fn sort_by_num<T>(v: &mut Vec<T>, key: impl Fn(&T) -> (u64, u64)) {
+    let mut keys: Vec<(u64, u64, usize)> = v
+        .iter()
+        .enumerate()
+        .map(|(i, x)| {
+            let (a, b) = key(x);
+            (a, b, i)
+        })
+        .collect();
+    keys.sort_unstable();
+    let mut slots: Vec<Option<T>> = v.drain(..).map(Some).collect();
+    v.extend(keys.into_iter().filter_map(|(_, _, i)| slots[i].take()));
 }
 
 /// The non-comment, non-blank lines of a data file, split at tabs.
@@ -371,6 +437,30 @@ mod tests {
             .map(|x| &t[x.range.clone()])
             .collect();
         assert_eq!(got, ["Kim", "Jong", "un", "visit"]);
+    }
+
+    #[test]
+    fn numeric_sort_is_stable() {
+        let mut v = vec![(3, 'a'), (1, 'b'), (3, 'c'), (0, 'd')];
+        sort_by_num(&mut v, |x| (x.0, 0));
+        assert_eq!(v, [(0, 'd'), (1, 'b'), (3, 'a'), (3, 'c')]);
+    }
+
+    #[test]
+    fn decimals() {
+        let cases = [
+            ("-1.5", Some(-1.5)),
+            ("7.4", Some(7.4)),
+            ("2", Some(2.0)),
+            ("x", None),
+            ("", None),
+        ];
+        for (s, want) in cases {
+            assert_eq!(parse_decimal(s), want, "{s}");
+        }
+        assert_eq!(signed(-0.376, 2), "-0.38");
+        assert_eq!(signed(7.4, 1), "+7.4");
+        assert_eq!(signed(0.0, 2), "+0.00");
     }
 
     #[test]

@@ -19,7 +19,7 @@ use std::ops::Range;
 
 use crate::actors::{gazetteer, Mention};
 use crate::interactions::{self, Event};
-use crate::lexicon::{tokens, Token};
+use crate::lexicon::{signed, sort_by_num, tokens, Token};
 use crate::model::{
     Actor, ActorKind, Evidence, Interaction, Relation, Span, Stance, StanceCue, StanceLabel,
     TimelineEvent,
@@ -115,7 +115,7 @@ fn party(m: &Mention) -> &'static str {
 fn read(text: &str, paras: &[Para], quotes: &[QuoteInput]) -> Vec<Sentence> {
     let g = gazetteer();
     let mut order: Vec<usize> = (0..quotes.len()).collect();
-    order.sort_by_key(|&q| quotes[q].range.start);
+    sort_by_num(&mut order, |&q| (quotes[q].range.start as u64, 0));
     let mut sentences = Vec::new();
     let mut conditional: Vec<Vec<(Mention, &[&str])>> = Vec::new();
     let mut named: HashSet<&str> = HashSet::new();
@@ -162,7 +162,7 @@ fn read(text: &str, paras: &[Para], quotes: &[QuoteInput]) -> Vec<Sentence> {
             .collect();
         if !ok.is_empty() {
             s.mentions.extend(ok);
-            s.mentions.sort_by_key(|m| (m.tok, m.entity));
+            sort_by_num(&mut s.mentions, |m| (m.tok as u64, m.entity as u64));
         }
     }
     sentences
@@ -198,7 +198,7 @@ fn choose_focus(
         }
     }
     let mut ranked: Vec<(&'static str, (usize, usize))> = counts.into_iter().collect();
-    ranked.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.1 .1.cmp(&b.1 .1)));
+    sort_by_num(&mut ranked, |r| (u64::MAX - r.1 .0 as u64, r.1 .1 as u64));
     match ranked.as_slice() {
         [a, b, ..] => Some(sorted([a.0, b.0])),
         _ => None,
@@ -211,6 +211,21 @@ fn sorted([a, b]: [&'static str; 2]) -> [&'static str; 2] {
     } else {
         [b, a]
     }
+}
+
+/// A sortable number for an ISO-style date (`2014`, `2013-12`, `2014-07-30`, `1950/1953`):
+/// a year sorts before its months, a month before its days.
+fn date_key(date: &str) -> u64 {
+    let mut parts = date
+        .split(['-', '/'])
+        .map(|p| p.parse::<u64>().unwrap_or(0));
+    let y = parts.next().unwrap_or(0);
+    if date.contains('/') {
+        return y * 10_000;
+    }
+    let m = parts.next().unwrap_or(0);
+    let d = parts.next().unwrap_or(0);
+    y * 10_000 + m * 100 + d
 }
 
 /// Which pairs a unit naming `parties` bears on.
@@ -472,17 +487,20 @@ pub(crate) fn analyse(
     let mut relations: Vec<Relation> = evidence
         .into_iter()
         .map(|(pair, mut ev)| {
-            ev.sort_by_key(|(e, _)| (e.start, e.end));
+            sort_by_num(&mut ev, |(e, _)| (e.start as u64, e.end as u64));
             let narrator = narration.get(&pair).map(|n| narrator_stance(n));
             build_relation(text, pair, ev, narrator, &events, speakers.is_empty())
         })
         .collect();
     let is_focus = |r: &Relation| focus.is_some_and(|f| r.pair == f);
-    relations.sort_by(|a, b| {
-        is_focus(b)
-            .cmp(&is_focus(a))
-            .then(b.evidence.len().cmp(&a.evidence.len()))
-            .then(a.pair.cmp(&b.pair))
+    // The focus pair first, then by how much evidence, then by where the evidence starts.
+    sort_by_num(&mut relations, |r| {
+        let rank = if is_focus(r) {
+            0
+        } else {
+            1 + u64::MAX / 2 - r.evidence.len() as u64
+        };
+        (rank, r.evidence.first().map_or(0, |e| e.start as u64))
     });
 
     // Timeline.
@@ -514,7 +532,7 @@ pub(crate) fn analyse(
             }
         })
         .collect();
-    timeline.sort_by(|a, b| a.date.cmp(&b.date).then(a.when.start.cmp(&b.when.start)));
+    sort_by_num(&mut timeline, |t| (date_key(&t.date), t.when.start as u64));
 
     World {
         actors: actors(&sentences, idx),
@@ -655,16 +673,18 @@ fn build_relation(
         .iter()
         .filter(|e| sorted([e.source, e.target]) == pair)
         .collect();
-    acts.sort_by(|a, b| b.score.abs().total_cmp(&a.score.abs()));
+    sort_by_num(&mut acts, |e| {
+        (u64::MAX - (e.score.abs() * 100.0) as u64, 0)
+    });
     let mut named_acts: Vec<String> = Vec::new();
     for e in acts {
         let words = &text[e.range.clone()];
         let s = format!(
-            "{} → {} “{}” ({:+.1})",
+            "{} → {} “{}” ({})",
             g.name_of(e.source),
             g.name_of(e.target),
             words,
-            e.score
+            signed(e.score, 1)
         );
         if !named_acts
             .iter()
@@ -680,11 +700,11 @@ fn build_relation(
         parts.push(format!("the main acts are {}", named_acts.join(" and ")));
     }
     let explanation = format!(
-        "{}–{} reads as {} ({:+.2}): {}.",
+        "{}–{} reads as {} ({}): {}.",
         names[0],
         names[1],
         label_word(label),
-        score,
+        signed(score, 2),
         join_clauses(&parts)
     );
     Relation {
@@ -725,7 +745,7 @@ fn actors(sentences: &[Sentence], idx: &Utf16Index) -> Vec<Actor> {
         .map(|e| {
             let ent = &g.entities[e];
             let mut spans = mentions.remove(&e).unwrap_or_default();
-            spans.sort();
+            sort_by_num(&mut spans, |s| (s.start as u64, s.end as u64));
             spans.dedup();
             Actor {
                 id: ent.id.to_string(),

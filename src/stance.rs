@@ -20,7 +20,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use crate::lexicon::{data_rows, PhraseTable, Token};
+use crate::lexicon::{data_rows, parse_decimal, PhraseTable, Token};
 use crate::model::StanceLabel;
 
 const LEXICON: &str = include_str!("../data/stance.tsv");
@@ -68,7 +68,7 @@ fn lexicon() -> &'static PhraseTable<Kind> {
             let (Some(&phrase), Some(&kind)) = (row.first(), row.get(1)) else {
                 continue;
             };
-            let value: f64 = row.get(2).and_then(|v| v.parse().ok()).unwrap_or(0.0);
+            let value = row.get(2).and_then(|v| parse_decimal(v)).unwrap_or(0.0);
             let kind = match kind {
                 "cue" => Kind::Cue(value),
                 "insult" => Kind::Insult(value),

@@ -100,7 +100,7 @@ fn words_of<'a>(text: &'a str, s: &Sentence) -> Vec<W<'a>> {
         .map(|r| {
             let raw = &text[r.clone()];
             let key = if raw.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
-                Cow::Owned(raw.to_lowercase())
+                Cow::Owned(raw.to_ascii_lowercase())
             } else {
                 Cow::Borrowed(raw)
             };
