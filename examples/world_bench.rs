@@ -26,6 +26,26 @@ fn time_us(text: &str, reps: u32) -> f64 {
     start.elapsed().as_secs_f64() * 1e6 / f64::from(reps)
 }
 
+/// Inputs that defeat sentence and quote boundaries: one endless sentence, one endless quote.
+fn worst_cases() {
+    let clause =
+        "China sanctions North Korea, Pyongyang criticized Beijing and no talks took place, ";
+    for (name, open) in [("one sentence", ""), ("one open quote", "“")] {
+        println!("worst case: {name}");
+        for k in 0..4u32 {
+            let n = (BASE_BYTES << k) / clause.len();
+            let text = format!("{open}{}", clause.repeat(n));
+            let t = time_us(&text, 1);
+            println!(
+                "  {:>6} KB  {:>9.0} µs  {:>6.1} µs/KB",
+                text.len() / 1024,
+                t,
+                t / (text.len() as f64 / 1024.0)
+            );
+        }
+    }
+}
+
 fn main() {
     let dir = std::env::args().nth(1).unwrap_or_else(|| {
         concat!(
@@ -63,6 +83,7 @@ fn main() {
         per[per.len() - 1].1,
         total_us / total_kb
     );
+    worst_cases();
     let all = texts.join("\n");
     println!("linearity (concatenated articles):");
     for k in 0..SERIES {

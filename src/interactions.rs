@@ -214,9 +214,12 @@ pub(crate) fn extract(
             let passive =
                 i > 0 && toks[i - 1].key.is_any(BE) && toks.get(end).is_some_and(|t| t.key == "by");
             let before = || {
-                let possessive = s.mentions.iter().rev().find(|m| {
-                    m.possessive && m.tok + m.len <= i && i - (m.tok + m.len) < POSSESSIVE_REACH
-                });
+                // Mentions that end before the event word (mentions are in token order).
+                let upto = s.mentions.partition_point(|m| m.tok + m.len <= i);
+                let earlier = &s.mentions[..upto];
+                let possessive = earlier
+                    .last()
+                    .filter(|m| m.possessive && i - (m.tok + m.len) < POSSESSIVE_REACH);
                 // The clause the event word stands in.
                 let clause_start = (0..=i)
                     .rev()
@@ -224,12 +227,11 @@ pub(crate) fn extract(
                     .unwrap_or(0);
                 possessive
                     .or_else(|| {
-                        s.mentions.iter().rev().find(|m| {
-                            m.tok >= clause_start
-                                && m.tok + m.len <= i
-                                && s.quote[m.tok].is_none()
-                                && !after_preposition(toks, m.tok)
-                        })
+                        earlier
+                            .iter()
+                            .rev()
+                            .take_while(|m| m.tok >= clause_start)
+                            .find(|m| s.quote[m.tok].is_none() && !after_preposition(toks, m.tok))
                     })
                     .map(|m| (party(m.entity), is_country(m.entity)))
                     .or_else(|| subject(s).filter(|_| clause_start > 0))
@@ -243,16 +245,14 @@ pub(crate) fn extract(
                 let stop = toks[from.min(toks.len())..]
                     .iter()
                     .enumerate()
+                    .take(TARGET_WINDOW)
                     .find(|&(k, t)| (k > 0 && t.boundary_before) || t.key.is_any(CLAUSE_WORDS))
-                    .map_or(toks.len(), |(k, _)| from + k);
-                s.mentions
+                    .map_or((from + TARGET_WINDOW).min(toks.len()), |(k, _)| from + k);
+                let first = s.mentions.partition_point(|m| m.tok < from);
+                s.mentions[first..]
                     .iter()
-                    .find(|m| {
-                        m.tok >= from
-                            && m.tok < stop
-                            && m.tok - from < TARGET_WINDOW
-                            && s.quote[m.tok].is_none()
-                    })
+                    .take_while(|m| m.tok < stop)
+                    .find(|m| s.quote[m.tok].is_none())
                     .map(|m| (party(m.entity), is_country(m.entity)))
             };
             // A passive without its agent (`a link that was suspended`) names no actor.
@@ -308,27 +308,30 @@ pub(crate) fn extract(
             });
         }
         // Insults inside quotes, from the party the quote speaks for.
-        for (ti, t) in toks.iter().enumerate() {
-            let Some(q) = s.quote[ti] else { continue };
+        let mut quotes_here: Vec<usize> = s.quote.iter().flatten().copied().collect();
+        quotes_here.dedup();
+        for q in quotes_here {
             let Some(speaker) = quote_party.get(q).copied().flatten() else {
                 continue;
             };
             let Some(cues) = quote_cues.get(q) else {
                 continue;
             };
-            for cue in cues
-                .iter()
-                .filter(|c| c.insult && c.range.start == t.range.start)
-            {
-                let near = s
+            for cue in cues.iter().filter(|c| c.insult) {
+                let ti = toks.partition_point(|t| t.range.start < cue.range.start);
+                // A mention may end up to INSULT_WINDOW words before the insult (names are short).
+                let lo = s
                     .mentions
+                    .partition_point(|m| m.tok + 2 * INSULT_WINDOW < ti);
+                let near = s.mentions[lo..]
                     .iter()
+                    .take_while(|m| m.tok <= ti + INSULT_WINDOW)
                     .filter(|m| s.quote[m.tok] == Some(q) && party(m.entity) != speaker)
                     .map(|m| {
                         let d = if m.tok > ti {
                             m.tok - ti
                         } else {
-                            ti - (m.tok + m.len - 1)
+                            ti.saturating_sub(m.tok + m.len - 1)
                         };
                         (d, m)
                     })

@@ -203,15 +203,19 @@ pub(crate) fn score(toks: &[Token]) -> Option<Scored> {
             }
         }
         // Negation before the cue.
-        let negated_by = hits[..h].iter().rev().find(|&&(j, m, kk)| {
-            *kk == Kind::Negator && same_clause(j) && i - (j + m) < NEGATION_SCOPE
-        });
+        let negated_by = hits[..h]
+            .iter()
+            .rev()
+            .take_while(|&&(j, m, _)| i - (j + m) < NEGATION_SCOPE)
+            .find(|&&(j, _, kk)| *kk == Kind::Negator && same_clause(j));
         if let Some(&(j, _, _)) = negated_by {
             w = flip(w);
             start = start.min(toks[j].range.start);
-        } else if let Some(&(j, m, _)) = hits[h + 1..].iter().find(|&&(j, _, kk)| {
-            *kk == Kind::PostNeg && same_clause(j) && j - (i + n) < POSTNEG_SCOPE
-        }) {
+        } else if let Some(&(j, m, _)) = hits[h + 1..]
+            .iter()
+            .take_while(|&&(j, _, _)| j - (i + n) < POSTNEG_SCOPE)
+            .find(|&&(j, _, kk)| *kk == Kind::PostNeg && same_clause(j))
+        {
             w = flip(w);
             end = toks[j + m - 1].range.end;
         }

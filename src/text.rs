@@ -200,21 +200,44 @@ fn push_trimmed_range(body: &str, base: usize, r: Range<usize>, out: &mut Vec<Ra
 /// periods kept (`backbone-lacking`, `Pyongyang’s`, `U.S`), as byte ranges of `text`.
 pub(crate) fn words(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let body = &text[range.clone()];
+    let bytes = body.as_bytes();
+    // ASCII bytes are read directly; other chars are decoded (the common case stays cheap).
+    let char_at = |i: usize| -> (char, usize) {
+        match bytes.get(i) {
+            None => (' ', 0),
+            Some(&b) if b < 0x80 => (char::from(b), 1),
+            Some(_) => body[i..]
+                .chars()
+                .next()
+                .map_or((' ', 1), |c| (c, c.len_utf8())),
+        }
+    };
+    let alnum = |c: char| {
+        if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        }
+    };
     let mut out = Vec::with_capacity(body.len() / 5 + 1);
     let mut cur: Option<usize> = None;
-    let mut iter = body.char_indices().peekable();
     let mut prev = ' ';
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map_or(' ', |&(_, n)| n);
+    let mut i = 0;
+    let (mut c, mut n) = char_at(0);
+    while i < bytes.len() {
+        let (next, next_len) = char_at(i + n);
+        let next = if next_len == 0 { ' ' } else { next };
         let joins = cur.is_some()
-            && ((matches!(c, '-' | '’' | '\'' | '.' | '‑') && next.is_alphanumeric())
+            && ((matches!(c, '-' | '’' | '\'' | '.' | '‑') && alnum(next))
                 || (c == ',' && prev.is_ascii_digit() && next.is_ascii_digit()));
         prev = c;
-        if c.is_alphanumeric() || joins {
+        if alnum(c) || joins {
             cur.get_or_insert(i);
         } else if let Some(s) = cur.take() {
             out.push(range.start + s..range.start + i);
         }
+        i += n;
+        (c, n) = (next, next_len.max(1));
     }
     if let Some(s) = cur {
         out.push(range.start + s..range.end);

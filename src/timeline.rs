@@ -112,12 +112,9 @@ fn words_of<'a>(text: &'a str, s: &Sentence) -> Vec<W<'a>> {
 /// True when a sentence may hold a date: a number, a month or weekday, or a relative unit.
 fn may_hold_date(s: &Sentence) -> bool {
     s.toks.iter().any(|t| {
-        t.key
-            .as_str()
-            .as_bytes()
-            .first()
-            .is_some_and(u8::is_ascii_digit)
-            || t.key.is_any(&["year", "month", "week", "yesterday"])
+        let k = t.key.as_bytes();
+        k.first().is_some_and(u8::is_ascii_digit)
+            || matches!(k, b"year" | b"month" | b"week" | b"yesterday")
             || (t.cap && (t.key.is_any(&MONTHS) || t.key.is_any(&WEEKDAYS)))
     })
 }
