@@ -758,3 +758,111 @@ fn actors(sentences: &[Sentence], idx: &Utf16Index) -> Vec<Actor> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::paragraphs;
+
+    /// The byte range of the first occurrence of `needle`.
+    fn find(text: &str, needle: &str) -> Range<usize> {
+        let s = text.find(needle).expect("needle in text");
+        s..s + needle.len()
+    }
+
+    fn world(text: &str, quotes: &[QuoteInput], speakers: &[SpeakerInput]) -> World {
+        let idx = Utf16Index::new(text);
+        analyse(
+            text,
+            &paragraphs(text),
+            quotes,
+            speakers,
+            &Options::new(),
+            &idx,
+        )
+    }
+
+    #[test]
+    fn voices_are_grouped_by_speaker_and_speakers_get_countries() {
+        let text = "China and North Korea met.\n\
+                    “Ties are seriously strained,” said an official of the Korean Central News Agency.\n\
+                    “There is no trust at all,” the official added.\n\
+                    “The alliance remains robust,” said a scholar.";
+        let quotes = [
+            QuoteInput {
+                range: find(text, "Ties are seriously strained,"),
+                speaker: Some(0),
+            },
+            QuoteInput {
+                range: find(text, "There is no trust at all,"),
+                speaker: Some(0),
+            },
+            QuoteInput {
+                range: find(text, "The alliance remains robust,"),
+                speaker: Some(1),
+            },
+        ];
+        let speakers = [
+            SpeakerInput {
+                id: "s1".into(),
+                description: "an official".into(),
+            },
+            SpeakerInput {
+                id: "s2".into(),
+                description: "a scholar".into(),
+            },
+        ];
+        let w = world(text, &quotes, &speakers);
+        assert_eq!(w.focus, ["CHN", "PRK"]);
+        // The first speaker acts for North Korea (from the attribution), the second for nobody.
+        assert_eq!(w.speaker_countries, [Some("PRK".to_string()), None]);
+        let labels: Vec<Option<StanceLabel>> = w
+            .quote_stances
+            .iter()
+            .map(|s| s.as_ref().map(|s| s.label))
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                Some(StanceLabel::Strained),
+                Some(StanceLabel::Strained),
+                Some(StanceLabel::Cordial)
+            ]
+        );
+        let r = &w.relations[0];
+        assert!(
+            r.explanation
+                .contains("1 of 2 quoted voices call the relationship strained and 1 cordial"),
+            "{}",
+            r.explanation
+        );
+    }
+
+    #[test]
+    fn units_bear_on_the_pairs_they_name() {
+        let f = Some(["CHN", "PRK"]);
+        let cases: &[(&[&'static str], &[[&str; 2]])] = &[
+            (&[], &[["CHN", "PRK"]]),
+            (&["PRK"], &[["CHN", "PRK"]]),
+            (&["PRK", "CHN", "USA"], &[["CHN", "PRK"]]),
+            (&["CHN", "KOR"], &[["CHN", "KOR"]]),
+            (&["USA"], &[]),
+            (&["USA", "KOR", "JPN"], &[]),
+        ];
+        for (parties, want) in cases {
+            let got = pairs_of(parties, f);
+            let got: Vec<[&str; 2]> = got.into_iter().collect();
+            assert_eq!(&got, want, "{parties:?}");
+        }
+    }
+
+    #[test]
+    fn date_keys_order_years_months_days_and_ranges() {
+        let mut dates = ["2014-07-30", "2013-12", "1950/1953", "2014", "2013"];
+        dates.sort_by_key(|d| date_key(d));
+        assert_eq!(
+            dates,
+            ["1950/1953", "2013", "2013-12", "2014", "2014-07-30"]
+        );
+    }
+}

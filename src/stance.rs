@@ -305,6 +305,11 @@ mod tests {
                 Some(Cordial),
             ),
             ("If relations improve, leaders will meet.", Some(Mixed)),
+            ("Tensions have eased since the summit.", Some(Cordial)),
+            ("Both sides are easing tensions.", Some(Cordial)),
+            ("Beijing gave Seoul the cold shoulder.", Some(Strained)),
+            ("They moved to mend ties and deepen cooperation.", Some(Cordial)),
+            ("Ties are not as close as they were.", Some(Strained)),
         ];
         for (text, want) in cases {
             assert_eq!(lab(text), *want, "{text:?}: {:?}", run(text));
