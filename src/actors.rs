@@ -10,11 +10,10 @@
 //!   for international bodies). Interactions, relations and the timeline speak of *parties*: the
 //!   country an actor belongs to, or the actor itself when it belongs to none.
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use crate::lexicon::{data_rows, PhraseTable, Token};
+use crate::lexicon::{data_rows, FxMap, PhraseTable, Token};
 use crate::model::ActorKind;
 
 const COUNTRIES: &str = include_str!("../data/countries.tsv");
@@ -55,7 +54,7 @@ struct Form {
 #[derive(Debug)]
 pub(crate) struct Gazetteer {
     pub(crate) entities: Vec<Entity>,
-    by_id: HashMap<&'static str, usize>,
+    by_id: FxMap<&'static str, usize>,
     forms: PhraseTable<Form>,
 }
 
@@ -92,7 +91,7 @@ pub(crate) fn gazetteer() -> &'static Gazetteer {
 
 fn build() -> Gazetteer {
     let mut entities = Vec::new();
-    let mut by_id = HashMap::new();
+    let mut by_id = FxMap::default();
     let mut forms = PhraseTable::default();
     // Countries first, so that forms below can refer to them.
     for row in data_rows(COUNTRIES) {

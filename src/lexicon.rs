@@ -242,29 +242,50 @@ fn strip_possessive(part: &str) -> (&str, bool) {
     }
 }
 
-/// FNV-1a: table keys are short words, for which it is several times faster than SipHash
-/// (and the tables hold no untrusted keys).
+/// A multiply-rotate hash over 8-byte words (as in rustc's FxHash): table keys are short words,
+/// for which it is several times faster than SipHash (and the tables hold no untrusted keys).
 #[derive(Default)]
-struct Fnv(u64);
+pub(crate) struct Fx(u64);
 
-impl Hasher for Fnv {
+const FX_K: u64 = 0x517c_c1b7_2722_0a95;
+
+impl Fx {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(FX_K);
+    }
+}
+
+impl Hasher for Fx {
     fn finish(&self) -> u64 {
         self.0
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
         }
-        self.0 = h;
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(w));
+        }
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
     }
 }
+
+/// A `HashMap` with the [`Fx`] hash, for tables keyed by short words and ids.
+pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 
 /// One table entry: its words and whether each must be capitalised.
 #[derive(Debug)]
@@ -277,7 +298,7 @@ struct Entry<V> {
 /// Phrases keyed by their first word; lookups try the longest phrase first.
 #[derive(Debug)]
 pub(crate) struct PhraseTable<V> {
-    by_first: HashMap<Box<[u8]>, Vec<Entry<V>>, BuildHasherDefault<Fnv>>,
+    by_first: HashMap<Box<[u8]>, Vec<Entry<V>>, BuildHasherDefault<Fx>>,
 }
 
 impl<V> Default for PhraseTable<V> {

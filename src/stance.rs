@@ -308,7 +308,10 @@ mod tests {
             ("Tensions have eased since the summit.", Some(Cordial)),
             ("Both sides are easing tensions.", Some(Cordial)),
             ("Beijing gave Seoul the cold shoulder.", Some(Strained)),
-            ("They moved to mend ties and deepen cooperation.", Some(Cordial)),
+            (
+                "They moved to mend ties and deepen cooperation.",
+                Some(Cordial),
+            ),
             ("Ties are not as close as they were.", Some(Strained)),
         ];
         for (text, want) in cases {

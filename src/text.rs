@@ -17,14 +17,13 @@ pub(crate) struct Utf16Index<'a> {
     checkpoints: Vec<usize>,
 }
 
-/// UTF-16 code units contributed by one UTF-8 byte: a leading byte opens a char (one unit), a
-/// four-byte leader opens a char outside the BMP (one more unit); continuation bytes add none.
-fn utf16_units_of_byte(b: u8) -> usize {
-    match b {
-        0x80..=0xBF => 0,
-        0xF0..=0xFF => 2,
-        _ => 1,
-    }
+/// UTF-16 code units of a run of UTF-8 bytes: one per char (every byte that is not a
+/// continuation byte), plus one per char outside the BMP (four-byte leaders); branch-free.
+fn utf16_units(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .map(|&b| usize::from((b & 0xC0) != 0x80) + usize::from(b >= 0xF0))
+        .sum()
 }
 
 impl<'a> Utf16Index<'a> {
@@ -35,7 +34,7 @@ impl<'a> Utf16Index<'a> {
         let mut units = 0;
         for chunk in bytes.chunks(UTF16_STRIDE) {
             checkpoints.push(units);
-            units += chunk.iter().map(|&b| utf16_units_of_byte(b)).sum::<usize>();
+            units += utf16_units(chunk);
         }
         checkpoints.push(units);
         Utf16Index { bytes, checkpoints }
@@ -46,10 +45,7 @@ impl<'a> Utf16Index<'a> {
         let byte = byte.min(self.bytes.len());
         let k = byte / UTF16_STRIDE;
         let base = self.checkpoints.get(k).copied().unwrap_or(0);
-        base + self.bytes[k * UTF16_STRIDE..byte]
-            .iter()
-            .map(|&b| utf16_units_of_byte(b))
-            .sum::<usize>()
+        base + utf16_units(&self.bytes[k * UTF16_STRIDE..byte])
     }
 
     /// Convert a byte range.
