@@ -79,7 +79,9 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
     // Actors, stance, interactions, relations and timeline from the quotes' byte ranges.
     let quote_inputs: Vec<relations::QuoteInput> = raw_quotes
         .iter()
-        .map(|q| relations::QuoteInput {
+        .enumerate()
+        .map(|(i, q)| relations::QuoteInput {
+            id: format!("q{}", i + 1),
             range: q.range.clone(),
             speaker: None,
         })

@@ -45,6 +45,8 @@ const MAIN_ACTS: usize = 2;
 /// A quotation as the quote finder hands it over.
 #[derive(Clone, Debug)]
 pub(crate) struct QuoteInput {
+    /// The quote's id in the analysis (`q1`…), for evidence.
+    pub(crate) id: String,
     /// The quoted words (or the reported clause), in bytes.
     pub(crate) range: Range<usize>,
     /// Index into the speakers list, when attributed.
@@ -420,7 +422,7 @@ pub(crate) fn analyse(
         for pair in pairs_of(&parties, focus) {
             let ev = Evidence {
                 kind: "quote".into(),
-                quote: Some(format!("q{}", q + 1)),
+                quote: Some(input.id.clone()),
                 text: text[input.range.clone()].to_string(),
                 start: span.start,
                 end: span.end,
@@ -790,14 +792,17 @@ mod tests {
                     “The alliance remains robust,” said a scholar.";
         let quotes = [
             QuoteInput {
+                id: "q1".into(),
                 range: find(text, "Ties are seriously strained,"),
                 speaker: Some(0),
             },
             QuoteInput {
+                id: "q2".into(),
                 range: find(text, "There is no trust at all,"),
                 speaker: Some(0),
             },
             QuoteInput {
+                id: "q3".into(),
                 range: find(text, "The alliance remains robust,"),
                 speaker: Some(1),
             },
