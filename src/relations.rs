@@ -285,21 +285,27 @@ fn quote_party(
         .map(party)
 }
 
-/// For each quote: the sentence holding it, the parties its own words name, and its tokens.
+/// Where each quote's tokens are: a sentence and a run of its tokens.
+type TokenRun = Option<(usize, Range<usize>)>;
+
+/// For each quote: the sentence holding it, the parties its own words name, and the run of
+/// that sentence's tokens it covers (`None` when it is not one contiguous run of one sentence).
 fn quote_places(
     sentences: &[Sentence],
     n_quotes: usize,
-) -> (Vec<Option<usize>>, Vec<Vec<&'static str>>, Vec<Vec<Token>>) {
+) -> (Vec<Option<usize>>, Vec<Vec<&'static str>>, Vec<TokenRun>) {
     let mut sentence_of = vec![None; n_quotes];
     let mut named: Vec<Vec<&'static str>> = vec![Vec::new(); n_quotes];
-    let mut toks: Vec<Vec<Token>> = vec![Vec::new(); n_quotes];
+    let mut runs: Vec<TokenRun> = vec![None; n_quotes];
+    let mut broken = vec![false; n_quotes];
     for (si, s) in sentences.iter().enumerate() {
-        for (t, q) in s.toks.iter().zip(&s.quote) {
-            if let Some(q) = *q {
-                sentence_of[q].get_or_insert(si);
-                let mut t = t.clone();
-                t.boundary_before |= toks[q].is_empty();
-                toks[q].push(t);
+        for (ti, q) in s.quote.iter().enumerate() {
+            let Some(q) = *q else { continue };
+            sentence_of[q].get_or_insert(si);
+            match &mut runs[q] {
+                None => runs[q] = Some((si, ti..ti + 1)),
+                Some((rs, r)) if *rs == si && r.end == ti => r.end = ti + 1,
+                Some(_) => broken[q] = true,
             }
         }
         for m in &s.mentions {
@@ -311,7 +317,12 @@ fn quote_places(
             }
         }
     }
-    (sentence_of, named, toks)
+    for (run, broken) in runs.iter_mut().zip(broken) {
+        if broken {
+            *run = None;
+        }
+    }
+    (sentence_of, named, runs)
 }
 
 struct Ctx<'a> {
@@ -372,13 +383,13 @@ pub(crate) fn analyse(
         .collect();
 
     // Stance of every quote (a quote outside the read paragraphs is tokenised on its own).
-    let (sentence_of, named_in_quote, quote_tokens) = quote_places(&sentences, quotes.len());
+    let (sentence_of, named_in_quote, quote_runs) = quote_places(&sentences, quotes.len());
     let scored: Vec<Option<Scored>> = quotes
         .iter()
-        .zip(&quote_tokens)
-        .map(|(q, toks)| match toks.is_empty() {
-            true => stance::score(&tokens(text, q.range.clone())),
-            false => stance::score(toks),
+        .zip(&quote_runs)
+        .map(|(q, run)| match run {
+            Some((si, r)) => stance::score(&sentences[*si].toks[r.clone()]),
+            None => stance::score(&tokens(text, q.range.clone())),
         })
         .collect();
     let parties_of_quote: Vec<Option<&'static str>> = quotes
@@ -432,8 +443,10 @@ pub(crate) fn analyse(
             evidence.entry(pair).or_default().push((ev, voice.clone()));
         }
     }
+    let mut buf: Vec<Token> = Vec::new();
     for s in &sentences {
-        for unit in narration_units(s) {
+        for unit in narration_units(s, &mut buf) {
+            let unit = &buf[unit];
             let Some(scored_unit) = stance::score(&unit) else {
                 continue;
             };
@@ -564,29 +577,31 @@ pub(crate) fn analyse(
     }
 }
 
-/// The reporter's own clauses of a sentence: its tokens outside quotes, split before `while`
-/// and `whereas` (which join statements about different pairs).
-fn narration_units(s: &Sentence) -> Vec<Vec<Token>> {
-    let mut units: Vec<Vec<Token>> = vec![Vec::new()];
+/// The reporter's own clauses of a sentence: its tokens outside quotes (copied into `buf`,
+/// reused from sentence to sentence), split before `while` and `whereas` (which join
+/// statements about different pairs); ranges of `buf`.
+fn narration_units(s: &Sentence, buf: &mut Vec<Token>) -> Vec<Range<usize>> {
+    buf.clear();
+    let mut units: Vec<Range<usize>> = Vec::new();
+    let mut start = 0;
     let mut gap = true;
     for (t, q) in s.toks.iter().zip(&s.quote) {
         if q.is_some() {
             gap = true;
             continue;
         }
-        let splits = t.key.is_any(&["while", "whereas"]);
-        let cur_len = units.last().map_or(0, Vec::len);
-        if splits && cur_len > 0 {
-            units.push(Vec::new());
+        if t.key.is_any(&["while", "whereas"]) && buf.len() > start {
+            units.push(start..buf.len());
+            start = buf.len();
         }
         let mut t = t.clone();
         t.boundary_before |= gap;
         gap = false;
-        if let Some(u) = units.last_mut() {
-            u.push(t);
-        }
+        buf.push(t);
     }
-    units.retain(|u| !u.is_empty());
+    if buf.len() > start {
+        units.push(start..buf.len());
+    }
     units
 }
 
