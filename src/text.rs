@@ -122,13 +122,14 @@ pub(crate) fn is_double_quote(c: char) -> bool {
 /// double quotes is never split, so a quotation stays in one sentence with its attribution.
 pub(crate) fn sentences(text: &str, para: Range<usize>) -> Vec<Range<usize>> {
     let body = &text[para.clone()];
+    // The char at a byte offset (offsets always stay on char boundaries), or None at the end.
+    let char_at = |at: usize| body.get(at..).and_then(|rest| rest.chars().next());
     let mut out = Vec::new();
     let mut start = 0;
     let mut in_quote = false;
-    let chars: Vec<(usize, char)> = body.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
+    let mut at = 0;
+    while let Some(c) = char_at(at) {
+        let after = at + c.len_utf8();
         if is_double_quote(c) {
             in_quote = match c {
                 '“' | '„' => true,
@@ -137,19 +138,20 @@ pub(crate) fn sentences(text: &str, para: Range<usize>) -> Vec<Range<usize>> {
             };
         }
         // Inside a quote a terminal mark ends the sentence only when the quote closes right after.
-        let closes_quote = chars.get(i + 1).is_some_and(|&(_, n)| n == '”' || n == '"');
+        let closes_quote = char_at(after).is_some_and(|n| n == '”' || n == '"');
         if matches!(c, '.' | '!' | '?') && (!in_quote || closes_quote) {
             // Swallow closing quotes/brackets and further terminal marks.
-            let mut j = i + 1;
-            while j < chars.len()
-                && matches!(chars[j].1, '.' | '!' | '?' | '”' | '"' | '’' | '\'' | ')')
+            let mut j = after;
+            while let Some(n) =
+                char_at(j).filter(|n| matches!(n, '.' | '!' | '?' | '”' | '"' | '’' | '\'' | ')'))
             {
-                j += 1;
+                j += n.len_utf8();
             }
-            let ws_end = (j..chars.len())
-                .find(|&k| !chars[k].1.is_whitespace())
-                .unwrap_or(chars.len());
-            let next = chars.get(ws_end).map(|&(_, c)| c);
+            let mut ws_end = j;
+            while let Some(n) = char_at(ws_end).filter(|n| n.is_whitespace()) {
+                ws_end += n.len_utf8();
+            }
+            let next = char_at(ws_end);
             let starts_new = ws_end > j
                 && next.is_some_and(|n| {
                     n.is_uppercase()
@@ -158,14 +160,13 @@ pub(crate) fn sentences(text: &str, para: Range<usize>) -> Vec<Range<usize>> {
                 });
             if starts_new && !(c == '.' && ends_with_abbreviation(&body[start..at])) {
                 in_quote = false;
-                let end = chars.get(j).map_or(body.len(), |&(b, _)| b);
-                push_trimmed_range(body, para.start, start..end, &mut out);
-                start = chars.get(ws_end).map_or(body.len(), |&(b, _)| b);
-                i = ws_end;
+                push_trimmed_range(body, para.start, start..j, &mut out);
+                start = ws_end;
+                at = ws_end;
                 continue;
             }
         }
-        i += 1;
+        at = after;
     }
     push_trimmed_range(body, para.start, start..body.len(), &mut out);
     out
