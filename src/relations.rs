@@ -447,7 +447,7 @@ pub(crate) fn analyse(
     for s in &sentences {
         for unit in narration_units(s, &mut buf) {
             let unit = &buf[unit];
-            let Some(scored_unit) = stance::score(&unit) else {
+            let Some(scored_unit) = stance::score(unit) else {
                 continue;
             };
             let (first, last) = (&unit[0], &unit[unit.len() - 1]);
