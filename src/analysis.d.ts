@@ -43,10 +43,23 @@ export interface Speaker {
   kind: SpeakerKind;
   aliases: string[];
   mentions: Span[];
+  /** The id of the country the speaker acts for, or null. */
+  country: string | null;
 }
 
 export interface ScareQuote { text: string; start: number; end: number; }
-export interface Actor { id: string; name: string; mentions: Span[]; }
+export type ActorKind = "country" | "person" | "organization";
+
+export interface Actor {
+  id: string;
+  name: string;
+  mentions: Span[];
+  kind: ActorKind;
+  /** The id of the country the actor belongs to (its own id for a country), or null. */
+  country: string | null;
+  /** The role of a person or institution, or null. */
+  role: string | null;
+}
 
 export type InteractionClass = "verbalCooperation" | "materialCooperation" | "verbalConflict" | "materialConflict";
 
@@ -68,6 +81,8 @@ export interface Evidence {
   start: number;
   end: number;
   weight: number;
+  /** The words that moved it; empty for interaction evidence. */
+  cues: StanceCue[];
 }
 
 export interface Relation {
@@ -77,6 +92,8 @@ export interface Relation {
   label: StanceLabel;
   explanation: string;
   evidence: Evidence[];
+  /** The journalist's own stance from the narration alone, or null. */
+  narrator: Stance | null;
 }
 
 export interface TimelineEvent {
@@ -86,6 +103,8 @@ export interface TimelineEvent {
   /** `2014`, `2013-12`, `2014-07-23` or a range `1950/1953`. */
   date: string;
   approximate: boolean;
+  /** The words that give the date. */
+  when: Span;
   actors: string[];
 }
 

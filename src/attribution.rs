@@ -15,9 +15,9 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::reporting::{Clause, CueClass, Lexicon};
 use crate::model::QuoteKind;
 use crate::quotes::{self, Mark};
+use crate::reporting::{Clause, CueClass, Lexicon};
 use crate::speakers::{Np, Registry};
 use crate::text::{self, Para};
 

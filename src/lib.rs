@@ -21,14 +21,20 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod actors;
 mod attribution;
 mod error;
-mod reporting;
+mod interactions;
+mod lexicon;
 mod model;
 mod options;
 mod quotes;
+mod relations;
+mod reporting;
 mod speakers;
+mod stance;
 mod text;
+mod timeline;
 mod view;
 
 /// The JavaScript API (`analyze`, `mount`, `showError`) as Rust functions; wasm32 only.
@@ -37,9 +43,9 @@ pub mod bindings;
 
 pub use error::Error;
 pub use model::{
-    Actor, Analysis, Byline, Cue, Evidence, Interaction, InteractionClass, Paragraph, Quote,
-    QuoteKind, Relation, ScareQuote, Span, Speaker, SpeakerKind, Stance, StanceCue, StanceLabel,
-    TimelineEvent,
+    Actor, ActorKind, Analysis, Byline, Cue, Evidence, Interaction, InteractionClass, Paragraph,
+    Quote, QuoteKind, Relation, ScareQuote, Span, Speaker, SpeakerKind, Stance, StanceCue,
+    StanceLabel, TimelineEvent,
 };
 pub use options::{Options, DEFAULT_MAX_INPUT_BYTES};
 pub use view::{view_model, CardView, ViewModel};
@@ -76,42 +82,77 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
         .collect();
 
     // Voices that speak at least once, numbered in order of first quote.
-    let mut speaker_ids: Vec<Option<String>> = vec![None; found.registry.entities().len()];
-    let mut speakers = Vec::new();
+    let mut speaker_pos: Vec<Option<usize>> = vec![None; found.registry.entities().len()];
+    let mut speakers: Vec<Speaker> = Vec::new();
     for q in &found.quotes {
         if let Some(i) = q.speaker {
-            if speaker_ids[i].is_none() {
-                let id = format!("s{}", speakers.len() + 1);
-                speaker_ids[i] = Some(id.clone());
+            if speaker_pos[i].is_none() {
+                speaker_pos[i] = Some(speakers.len());
                 let e = &found.registry.entities()[i];
                 let mut mentions: Vec<Span> = e.mentions.iter().map(|r| idx.span(r)).collect();
                 mentions.sort();
                 mentions.dedup();
                 speakers.push(Speaker {
-                    id,
+                    id: format!("s{}", speakers.len() + 1),
                     name: e.name.clone(),
                     role: e.role.clone(),
                     org: e.org.clone(),
                     kind: e.kind,
+                    country: None,
                     aliases: e.aliases.clone(),
                     mentions,
                 });
             }
         }
     }
-    let quotes = found
+
+    // Actors, stance, interactions, relations and timeline, from the quotes and their voices.
+    let quote_inputs: Vec<relations::QuoteInput> = found
         .quotes
         .iter()
         .enumerate()
-        .map(|(i, q)| {
+        .map(|(i, q)| relations::QuoteInput {
+            id: format!("q{}", i + 1),
+            range: q.range.clone(),
+            speaker: q.speaker.and_then(|e| speaker_pos[e]),
+            reported: q.kind == QuoteKind::Indirect,
+        })
+        .collect();
+    let speaker_inputs: Vec<relations::SpeakerInput> = speakers
+        .iter()
+        .map(|s| relations::SpeakerInput {
+            id: s.id.clone(),
+            // The organisation and the name place a voice; a role may only name a field of
+            // study (`North Korea studies professor`).
+            description: [s.org.as_deref(), Some(s.name.as_str())]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(", "),
+        })
+        .collect();
+    let mut world = relations::analyse(text, &paras, &quote_inputs, &speaker_inputs, options, &idx);
+    for (s, c) in speakers
+        .iter_mut()
+        .zip(std::mem::take(&mut world.speaker_countries))
+    {
+        s.country = c;
+    }
+
+    let quotes = found
+        .quotes
+        .iter()
+        .zip(quote_inputs)
+        .enumerate()
+        .map(|(i, (q, input))| {
             let s = idx.span(&q.range);
             Quote {
-                id: format!("q{}", i + 1),
+                id: input.id,
                 text: text[q.range.clone()].to_string(),
                 kind: q.kind,
                 start: s.start,
                 end: s.end,
-                speaker: q.speaker.and_then(|i| speaker_ids[i].clone()),
+                speaker: input.speaker.map(|p| speakers[p].id.clone()),
                 cue: q.cue.as_ref().map(|r| {
                     let s = idx.span(r);
                     Cue {
@@ -120,7 +161,7 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
                         end: s.end,
                     }
                 }),
-                stance: None,
+                stance: world.quote_stances.get_mut(i).and_then(Option::take),
             }
         })
         .collect();
@@ -142,7 +183,11 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
         quotes,
         speakers,
         scare_quotes,
+        actors: world.actors,
+        interactions: world.interactions,
+        relations: world.relations,
+        focus: world.focus,
+        timeline: world.timeline,
         byline,
-        ..Analysis::default()
     })
 }

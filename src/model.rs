@@ -170,6 +170,10 @@ pub struct Speaker {
     pub aliases: Vec<String>,
     /// Every place the text names or refers to the speaker.
     pub mentions: Vec<Span>,
+    /// The id of the country the speaker acts for, when the text gives it (an official or
+    /// state medium the gazetteer knows), else null.
+    #[serde(default)]
+    pub country: Option<String>,
 }
 
 /// Quoted words that are nobody's speech.
@@ -192,6 +196,25 @@ pub struct Actor {
     pub name: String,
     /// Every mention, names, adjectives and metonyms alike.
     pub mentions: Vec<Span>,
+    /// Country, person or organisation.
+    pub kind: ActorKind,
+    /// The id of the country the actor belongs to (its own id for a country; null for
+    /// international bodies).
+    pub country: Option<String>,
+    /// The role of a person or institution (`President of China`), from the gazetteer.
+    pub role: Option<String>,
+}
+
+/// What kind of actor an [`Actor`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ActorKind {
+    /// A state, named by its name, adjective or capital.
+    Country,
+    /// A public figure who acts for a country.
+    Person,
+    /// An institution: state media, a ministry, an army, an international body.
+    Organization,
 }
 
 /// A directed event: one actor does something to another.
@@ -244,6 +267,9 @@ pub struct Relation {
     pub explanation: String,
     /// What the verdict rests on.
     pub evidence: Vec<Evidence>,
+    /// The journalist's own stance, from the narration evidence alone (quoted voices kept
+    /// apart), or null when the narration says nothing about the pair.
+    pub narrator: Option<Stance>,
 }
 
 /// One piece of evidence behind a relation verdict.
@@ -262,6 +288,9 @@ pub struct Evidence {
     pub end: usize,
     /// Signed contribution.
     pub weight: f64,
+    /// The words that moved it (empty for interaction evidence, whose score comes from the
+    /// event-verb table).
+    pub cues: Vec<StanceCue>,
 }
 
 /// A dated event.
@@ -277,6 +306,8 @@ pub struct TimelineEvent {
     pub date: String,
     /// True when the date was inferred rather than stated.
     pub approximate: bool,
+    /// The words that give the date (`in December`, `1950-53`, `last year`).
+    pub when: Span,
     /// Ids of the actors involved.
     pub actors: Vec<String>,
 }

@@ -16,8 +16,8 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use crate::reporting::{CueClass, Lexicon, SpeakerWord};
 use crate::model::SpeakerKind;
+use crate::reporting::{CueClass, Lexicon, SpeakerWord};
 use crate::text;
 
 /// Longest description taken as a speaker (`the Republican presidential front-runner`).

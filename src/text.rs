@@ -9,7 +9,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 /// Bytes between two checkpoints of a [`Utf16Index`]; a conversion scans at most this many.
-const UTF16_STRIDE: usize = 256;
+const UTF16_STRIDE: usize = 64;
 
 /// Converts byte offsets of one text into UTF-16 code-unit offsets in O(`UTF16_STRIDE`).
 pub(crate) struct Utf16Index<'a> {
@@ -18,14 +18,13 @@ pub(crate) struct Utf16Index<'a> {
     checkpoints: Vec<usize>,
 }
 
-/// UTF-16 code units contributed by one UTF-8 byte: a leading byte opens a char (one unit), a
-/// four-byte leader opens a char outside the BMP (one more unit); continuation bytes add none.
-fn utf16_units_of_byte(b: u8) -> usize {
-    match b {
-        0x80..=0xBF => 0,
-        0xF0..=0xFF => 2,
-        _ => 1,
-    }
+/// UTF-16 code units of a run of UTF-8 bytes: one per char (every byte that is not a
+/// continuation byte), plus one per char outside the BMP (four-byte leaders); branch-free.
+fn utf16_units(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .map(|&b| usize::from((b & 0xC0) != 0x80) + usize::from(b >= 0xF0))
+        .sum()
 }
 
 impl<'a> Utf16Index<'a> {
@@ -36,7 +35,7 @@ impl<'a> Utf16Index<'a> {
         let mut units = 0;
         for chunk in bytes.chunks(UTF16_STRIDE) {
             checkpoints.push(units);
-            units += chunk.iter().map(|&b| utf16_units_of_byte(b)).sum::<usize>();
+            units += utf16_units(chunk);
         }
         checkpoints.push(units);
         Utf16Index { bytes, checkpoints }
@@ -47,10 +46,7 @@ impl<'a> Utf16Index<'a> {
         let byte = byte.min(self.bytes.len());
         let k = byte / UTF16_STRIDE;
         let base = self.checkpoints.get(k).copied().unwrap_or(0);
-        base + self.bytes[k * UTF16_STRIDE..byte]
-            .iter()
-            .map(|&b| utf16_units_of_byte(b))
-            .sum::<usize>()
+        base + utf16_units(&self.bytes[k * UTF16_STRIDE..byte])
     }
 
     /// Convert a byte range.
@@ -139,17 +135,18 @@ pub(crate) fn is_double_quote(c: char) -> bool {
 /// double quotes is never split, so a quotation stays in one sentence with its attribution.
 pub(crate) fn sentences(text: &str, para: Range<usize>) -> Vec<Range<usize>> {
     let body = &text[para.clone()];
+    // The char at a byte offset (offsets always stay on char boundaries), or None at the end.
+    let char_at = |at: usize| body.get(at..).and_then(|rest| rest.chars().next());
     let mut out = Vec::new();
     let mut start = 0;
     let mut in_quote = false;
-    let chars: Vec<(usize, char)> = body.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
+    let mut at = 0;
+    while let Some(c) = char_at(at) {
+        let after = at + c.len_utf8();
         // Two apostrophes stand for a straight double mark.
-        if c == '\'' && chars.get(i + 1).is_some_and(|&(_, n)| n == '\'') {
+        if body[at..].starts_with("''") {
             in_quote = !in_quote;
-            i += 2;
+            at += 2;
             continue;
         }
         if is_double_quote(c) {
@@ -160,21 +157,21 @@ pub(crate) fn sentences(text: &str, para: Range<usize>) -> Vec<Range<usize>> {
             };
         }
         // Inside a quote a terminal mark ends the sentence only when the quote closes right after.
-        let next_is = |k: usize, x: char| chars.get(i + k).is_some_and(|&(_, n)| n == x);
         let closes_quote =
-            next_is(1, '”') || next_is(1, '"') || (next_is(1, '\'') && next_is(2, '\''));
+            char_at(after).is_some_and(|n| n == '”' || n == '"') || body[after..].starts_with("''");
         if matches!(c, '.' | '!' | '?') && (!in_quote || closes_quote) {
             // Swallow closing quotes/brackets and further terminal marks.
-            let mut j = i + 1;
-            while j < chars.len()
-                && matches!(chars[j].1, '.' | '!' | '?' | '”' | '"' | '’' | '\'' | ')')
+            let mut j = after;
+            while let Some(n) =
+                char_at(j).filter(|n| matches!(n, '.' | '!' | '?' | '”' | '"' | '’' | '\'' | ')'))
             {
-                j += 1;
+                j += n.len_utf8();
             }
-            let ws_end = (j..chars.len())
-                .find(|&k| !chars[k].1.is_whitespace())
-                .unwrap_or(chars.len());
-            let next = chars.get(ws_end).map(|&(_, c)| c);
+            let mut ws_end = j;
+            while let Some(n) = char_at(ws_end).filter(|n| n.is_whitespace()) {
+                ws_end += n.len_utf8();
+            }
+            let next = char_at(ws_end);
             let starts_new = ws_end > j
                 && next.is_some_and(|n| {
                     n.is_uppercase()
@@ -183,14 +180,13 @@ pub(crate) fn sentences(text: &str, para: Range<usize>) -> Vec<Range<usize>> {
                 });
             if starts_new && !(c == '.' && ends_with_abbreviation(&body[start..at])) {
                 in_quote = false;
-                let end = chars.get(j).map_or(body.len(), |&(b, _)| b);
-                push_trimmed_range(body, para.start, start..end, &mut out);
-                start = chars.get(ws_end).map_or(body.len(), |&(b, _)| b);
-                i = ws_end;
+                push_trimmed_range(body, para.start, start..j, &mut out);
+                start = ws_end;
+                at = ws_end;
                 continue;
             }
         }
-        i += 1;
+        at = after;
     }
     push_trimmed_range(body, para.start, start..body.len(), &mut out);
     out
@@ -240,21 +236,44 @@ pub(crate) fn word_end(text: &str, start: usize, limit: usize) -> usize {
 /// periods kept (`backbone-lacking`, `Pyongyang’s`, `U.S`), as byte ranges of `text`.
 pub(crate) fn words(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let body = &text[range.clone()];
-    let mut out = Vec::new();
+    let bytes = body.as_bytes();
+    // ASCII bytes are read directly; other chars are decoded (the common case stays cheap).
+    let char_at = |i: usize| -> (char, usize) {
+        match bytes.get(i) {
+            None => (' ', 0),
+            Some(&b) if b < 0x80 => (char::from(b), 1),
+            Some(_) => body[i..]
+                .chars()
+                .next()
+                .map_or((' ', 1), |c| (c, c.len_utf8())),
+        }
+    };
+    let alnum = |c: char| {
+        if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        }
+    };
+    let mut out = Vec::with_capacity(body.len() / 5 + 1);
     let mut cur: Option<usize> = None;
-    let mut iter = body.char_indices().peekable();
     let mut prev = ' ';
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map_or(' ', |&(_, n)| n);
+    let mut i = 0;
+    let (mut c, mut n) = char_at(0);
+    while i < bytes.len() {
+        let (next, next_len) = char_at(i + n);
+        let next = if next_len == 0 { ' ' } else { next };
         let joins = cur.is_some()
-            && ((matches!(c, '-' | '’' | '\'' | '.' | '‑') && next.is_alphanumeric())
+            && ((matches!(c, '-' | '’' | '\'' | '.' | '‑') && alnum(next))
                 || (c == ',' && prev.is_ascii_digit() && next.is_ascii_digit()));
         prev = c;
-        if c.is_alphanumeric() || joins {
+        if alnum(c) || joins {
             cur.get_or_insert(i);
         } else if let Some(s) = cur.take() {
             out.push(range.start + s..range.start + i);
         }
+        i += n;
+        (c, n) = (next, next_len.max(1));
     }
     if let Some(s) = cur {
         out.push(range.start + s..range.end);

@@ -472,3 +472,39 @@ fn two_widgets_are_independent() {
     assert_eq!(count(&rb, "[role=alert]"), 1);
     assert_eq!(count(&ra, "[role=alert]"), 0);
 }
+
+/// Read one property of a JS object.
+fn prop(v: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(v, &key.into()).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn seed_focus_relation_is_strained_across_the_boundary() {
+    let js = analyze_js(SEED, JsValue::UNDEFINED).unwrap();
+    let focus: Vec<String> = js_sys::Array::from(&prop(&js, "focus"))
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
+    assert_eq!(focus, ["CHN", "PRK"]);
+    let relation = prop(&prop(&js, "relations"), "0");
+    assert_eq!(
+        prop(&relation, "label").as_string().as_deref(),
+        Some("strained")
+    );
+    let pair = js_sys::Array::from(&prop(&relation, "pair"));
+    assert_eq!(pair.get(0).as_string().as_deref(), Some("CHN"));
+    // Every timeline entry's date words slice the JS string.
+    let timeline = js_sys::Array::from(&prop(&js, "timeline"));
+    assert!(timeline.length() > 0);
+    for t in timeline.iter() {
+        let when = prop(&t, "when");
+        let (s, e) = (
+            prop(&when, "start").as_f64().unwrap(),
+            prop(&when, "end").as_f64().unwrap(),
+        );
+        let words: String = js_sys::JsString::from(SEED)
+            .slice(s as u32, e as u32)
+            .into();
+        assert!(!words.is_empty());
+    }
+}

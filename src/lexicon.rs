@@ -1,0 +1,511 @@
+//! Words and phrase tables: the one tokenizer and longest-match lookup that the gazetteer, the
+//! stance lexicon and the event-verb table share.
+//!
+//! Rules:
+//! - A token is a word of [`text::words`] split at hyphens (`backbone-lacking` → `backbone`,
+//!   `lacking`; `Kim Jong-un` → `kim`, `jong`, `un`), so hyphenated and spaced spellings match
+//!   the same entry.
+//! - A possessive `’s` / `'s` (or a bare trailing `’`) is not part of the token's range and is
+//!   flagged instead; periods inside a word are dropped from its key (`U.S.` → `us`).
+//! - Keys are lowercase with `’` read as `'`. A capitalised word in a table entry matches only a
+//!   capitalised word of the text (so `Trump` is a name and `trump` is not); lowercase entry
+//!   words match any case.
+//! - A phrase never runs across clause punctuation (`,` `;` `:` brackets, dashes, quotes).
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::Range;
+
+use crate::text;
+
+/// One word-like token in byte offsets.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Token {
+    /// The token's bytes in the text (without a possessive ending).
+    pub(crate) range: Range<usize>,
+    /// Lowercase key: `’` read as `'`, periods dropped.
+    pub(crate) key: Key,
+    /// The token starts with a capital letter.
+    pub(crate) cap: bool,
+    /// A possessive `’s` or `’` followed the token.
+    pub(crate) possessive: bool,
+    /// Clause punctuation (or the start of a segment) stands between this token and the one
+    /// before it.
+    pub(crate) boundary_before: bool,
+}
+
+/// Bytes a [`Key`] holds without a heap allocation (nearly every English word fits).
+const INLINE_KEY: usize = 22;
+
+/// A token's lookup key: a short string stored inline, so tokens are cheap to make and copy.
+#[derive(Clone, PartialEq, Eq)]
+pub(crate) enum Key {
+    Inline(u8, [u8; INLINE_KEY]),
+    Heap(Box<str>),
+}
+
+impl Key {
+    fn new(s: &str) -> Key {
+        if s.len() <= INLINE_KEY {
+            let mut buf = [0u8; INLINE_KEY];
+            buf[..s.len()].copy_from_slice(s.as_bytes());
+            Key::Inline(s.len() as u8, buf)
+        } else {
+            Key::Heap(s.into())
+        }
+    }
+
+    /// The key as a string.
+    pub(crate) fn as_str(&self) -> &str {
+        match self {
+            // The bytes were copied from a `str` on a char boundary.
+            Key::Inline(n, buf) => std::str::from_utf8(&buf[..usize::from(*n)]).unwrap_or(""),
+            Key::Heap(s) => s,
+        }
+    }
+
+    /// True when the key is one of `words`.
+    pub(crate) fn is_any(&self, words: &[&str]) -> bool {
+        let b = self.as_bytes();
+        words.iter().any(|w| w.as_bytes() == b)
+    }
+
+    /// The key's bytes (no UTF-8 check: comparisons and lookups need none).
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        match self {
+            Key::Inline(n, buf) => &buf[..usize::from(*n)],
+            Key::Heap(s) => s.as_bytes(),
+        }
+    }
+}
+
+impl std::fmt::Debug for Key {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.as_str().fmt(f)
+    }
+}
+
+impl PartialEq<str> for Key {
+    fn eq(&self, other: &str) -> bool {
+        self.as_bytes() == other.as_bytes()
+    }
+}
+
+impl PartialEq<&str> for Key {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_bytes() == other.as_bytes()
+    }
+}
+
+impl PartialEq<String> for Key {
+    fn eq(&self, other: &String) -> bool {
+        self.as_bytes() == other.as_bytes()
+    }
+}
+
+/// True for the punctuation that separates clauses (a period inside a sentence is an
+/// abbreviation's, as in `U.N. Security Council`).
+fn is_clause_punct(c: char) -> bool {
+    matches!(
+        c,
+        ',' | ';' | ':' | '(' | ')' | '[' | ']' | '—' | '–' | '―' | '“' | '”' | '"' | '!' | '?'
+    )
+}
+
+/// Tokenise one byte range of `text`.
+pub(crate) fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::with_capacity(range.len() / 5 + 1);
+    let mut prev_end = range.start;
+    for word in text::words(text, range) {
+        let w = &text[word.clone()];
+        let mut first = true;
+        let mut offset = 0;
+        let hyphenated = w.bytes().any(|b| b == b'-' || b == 0xE2);
+        let parts: &mut dyn Iterator<Item = &str> = if hyphenated {
+            &mut w.split(['-', '‑'])
+        } else {
+            &mut std::iter::once(w)
+        };
+        for part in parts {
+            let pr = word.start + offset..word.start + offset + part.len();
+            offset += part.len()
+                + w[offset + part.len()..]
+                    .chars()
+                    .next()
+                    .map_or(0, char::len_utf8);
+            let (core, possessive) = strip_possessive(part);
+            if core.is_empty() {
+                continue;
+            }
+            let r = pr.start..pr.start + core.len();
+            let gap = &text.as_bytes()[prev_end.min(r.start)..r.start];
+            let boundary_before = (first && out.is_empty())
+                || (!gap.is_empty()
+                    && text[prev_end.min(r.start)..r.start]
+                        .chars()
+                        .any(is_clause_punct));
+            out.push(Token {
+                cap: core.chars().next().is_some_and(char::is_uppercase),
+                range: r,
+                key: key_of(core),
+                possessive,
+                boundary_before,
+            });
+            prev_end = pr.end;
+            first = false;
+        }
+    }
+    out
+}
+
+/// The lookup key of a word: lowercase, `’` read as `'`, periods dropped.
+fn key_of(core: &str) -> Key {
+    if core
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    {
+        return Key::new(core);
+    }
+    if core.is_ascii() && !core.contains('.') && core.len() <= INLINE_KEY {
+        let mut buf = [0u8; INLINE_KEY];
+        for (d, b) in buf.iter_mut().zip(core.bytes()) {
+            *d = b.to_ascii_lowercase();
+        }
+        return Key::Inline(core.len() as u8, buf);
+    }
+    // ASCII case folding only: the tables go through the same function, so non-ASCII letters
+    // still match themselves, and no Unicode case tables are shipped.
+    let s: String = core
+        .chars()
+        .filter(|&c| c != '.')
+        .map(|c| {
+            if c == '’' {
+                '\''
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect();
+    Key::new(&s)
+}
+
+/// Parse a decimal such as `-1.5` or `7.4` from a data file (without pulling a float parser
+/// into the wasm module).
+pub(crate) fn parse_decimal(s: &str) -> Option<f64> {
+    let (neg, digits) = match s.trim().strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s.trim()),
+    };
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    if int.is_empty() && frac.is_empty() {
+        return None;
+    }
+    let mut value = if int.is_empty() {
+        0.0
+    } else {
+        f64::from(int.parse::<u32>().ok()?)
+    };
+    let mut scale = 0.1;
+    for c in frac.chars() {
+        value += f64::from(c.to_digit(10)?) * scale;
+        scale /= 10.0;
+    }
+    Some(if neg { -value } else { value })
+}
+
+/// Format a number with a sign and `decimals` (0–3) places, without float formatting code.
+pub(crate) fn signed(x: f64, decimals: u32) -> String {
+    let scale = 10i64.pow(decimals);
+    let n = (x * scale as f64).round() as i64;
+    let sign = if n < 0 { '-' } else { '+' };
+    let (int, frac) = (n.abs() / scale, n.abs() % scale);
+    match decimals {
+        0 => format!("{sign}{int}"),
+        d => format!("{sign}{int}.{frac:0width$}", width = d as usize),
+    }
+}
+
+/// Split a possessive ending off a word part.
+fn strip_possessive(part: &str) -> (&str, bool) {
+    // Every possessive ends in `s`, `S` or `’` (whose last UTF-8 byte is 0x99).
+    if !matches!(part.as_bytes().last(), Some(b's' | b'S' | 0x99)) {
+        return (part, false);
+    }
+    for suffix in ["’s", "'s", "’S", "'S"] {
+        if let Some(core) = part.strip_suffix(suffix) {
+            return (core, true);
+        }
+    }
+    match part.strip_suffix('’') {
+        Some(core) => (core, true),
+        None => (part, false),
+    }
+}
+
+/// A multiply-rotate hash over 8-byte words (as in rustc's FxHash): table keys are short words,
+/// for which it is several times faster than SipHash (and the tables hold no untrusted keys).
+#[derive(Default)]
+pub(crate) struct Fx(u64);
+
+const FX_K: u64 = 0x517c_c1b7_2722_0a95;
+
+impl Fx {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(FX_K);
+    }
+}
+
+impl Hasher for Fx {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(w));
+        }
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+}
+
+/// A `HashMap` with the [`Fx`] hash, for tables keyed by short words and ids.
+pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+
+/// One table entry: its words and whether each must be capitalised.
+#[derive(Debug)]
+struct Entry<V> {
+    keys: Vec<String>,
+    caps: Vec<bool>,
+    value: V,
+}
+
+/// Phrases keyed by their first word; lookups try the longest phrase first.
+#[derive(Debug)]
+pub(crate) struct PhraseTable<V> {
+    by_first: HashMap<Box<[u8]>, Vec<Entry<V>>, BuildHasherDefault<Fx>>,
+}
+
+impl<V> Default for PhraseTable<V> {
+    fn default() -> Self {
+        PhraseTable {
+            by_first: HashMap::default(),
+        }
+    }
+}
+
+impl<V> PhraseTable<V> {
+    /// Add a phrase; an earlier entry with the same words keeps precedence.
+    pub(crate) fn insert(&mut self, phrase: &str, value: V) {
+        let toks = tokens(phrase, 0..phrase.len());
+        let Some(first) = toks.first() else {
+            return;
+        };
+        let entries = self
+            .by_first
+            .entry(first.key.as_bytes().into())
+            .or_default();
+        let keys: Vec<String> = toks.iter().map(|t| t.key.as_str().to_string()).collect();
+        if entries.iter().any(|e| e.keys == keys) {
+            return;
+        }
+        // Longest first: insert before the first shorter entry.
+        let at = entries
+            .iter()
+            .position(|e| e.keys.len() < keys.len())
+            .unwrap_or(entries.len());
+        entries.insert(
+            at,
+            Entry {
+                caps: toks.iter().map(|t| t.cap).collect(),
+                keys,
+                value,
+            },
+        );
+    }
+
+    /// The longest phrase starting at token `i`: its length in tokens and its value.
+    pub(crate) fn longest_at(&self, toks: &[Token], i: usize) -> Option<(usize, &V)> {
+        let first = toks.get(i)?;
+        let entries = self.by_first.get(first.key.as_bytes())?;
+        entries.iter().find_map(|e| {
+            let n = e.keys.len();
+            let window = toks.get(i..i + n)?;
+            let fits = window.iter().enumerate().all(|(k, t)| {
+                t.key == e.keys[k] && (!e.caps[k] || t.cap) && (k == 0 || !t.boundary_before)
+            });
+            fits.then_some((n, &e.value))
+        })
+    }
+
+    /// The value of the entry whose words are exactly `toks`, ignoring case.
+    pub(crate) fn exact_ignoring_case(&self, toks: &[Token]) -> Option<&V> {
+        let entries = self.by_first.get(toks.first()?.key.as_bytes())?;
+        entries
+            .iter()
+            .find(|e| {
+                e.keys.len() == toks.len() && e.keys.iter().zip(toks).all(|(k, t)| t.key == *k)
+            })
+            .map(|e| &e.value)
+    }
+
+    /// Every non-overlapping longest match, scanning left to right: `(first token, length, value)`.
+    pub(crate) fn scan<'a>(&'a self, toks: &[Token]) -> Vec<(usize, usize, &'a V)> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            match self.longest_at(toks, i) {
+                Some((n, v)) => {
+                    out.push((i, n, v));
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+}
+
+/// Sort by a numeric key, stably (ties keep their order). Every sort of the crate goes through
+/// this one instantiation of the standard sort, which keeps the wasm module small.
+pub(crate) fn sort_by_num<T>(v: &mut Vec<T>, key: impl Fn(&T) -> (u64, u64)) {
+    let mut keys: Vec<(u64, u64, usize)> = v
+        .iter()
+        .enumerate()
+        .map(|(i, x)| {
+            let (a, b) = key(x);
+            (a, b, i)
+        })
+        .collect();
+    keys.sort_unstable();
+    let mut slots: Vec<Option<T>> = v.drain(..).map(Some).collect();
+    v.extend(keys.into_iter().filter_map(|(_, _, i)| slots[i].take()));
+}
+
+/// The non-comment, non-blank lines of a data file, split at tabs.
+pub(crate) fn data_rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    data.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(text: &str) -> Vec<(String, bool, bool, bool)> {
+        tokens(text, 0..text.len())
+            .into_iter()
+            .map(|t| {
+                (
+                    t.key.as_str().to_string(),
+                    t.cap,
+                    t.possessive,
+                    t.boundary_before,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn tokens_split_hyphens_and_possessives() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Pyongyang’s nuclear", &["pyongyang", "nuclear"]),
+            (
+                "backbone-lacking countries",
+                &["backbone", "lacking", "countries"],
+            ),
+            (
+                "Kim Jong-un and Kim Jong Un",
+                &["kim", "jong", "un", "and", "kim", "jong", "un"],
+            ),
+            ("the U.S. and doesn’t", &["the", "us", "and", "doesn't"]),
+            ("Sino-North Korea ties", &["sino", "north", "korea", "ties"]),
+            ("the countries’ regimes", &["the", "countries", "regimes"]),
+        ];
+        for (text, want) in cases {
+            let got: Vec<String> = keys(text).into_iter().map(|k| k.0).collect();
+            assert_eq!(&got, want, "{text:?}");
+        }
+        let k = keys("Pyongyang’s chill, then");
+        assert_eq!(
+            k.iter().map(|x| (x.1, x.2, x.3)).collect::<Vec<_>>(),
+            [
+                (true, true, true),
+                (false, false, false),
+                (false, false, true)
+            ]
+        );
+        // Ranges leave the possessive out and follow the hyphen parts.
+        let t = "Kim Jong-un’s visit";
+        let got: Vec<&str> = tokens(t, 0..t.len())
+            .iter()
+            .map(|x| &t[x.range.clone()])
+            .collect();
+        assert_eq!(got, ["Kim", "Jong", "un", "visit"]);
+    }
+
+    #[test]
+    fn numeric_sort_is_stable() {
+        let mut v = vec![(3, 'a'), (1, 'b'), (3, 'c'), (0, 'd')];
+        sort_by_num(&mut v, |x| (x.0, 0));
+        assert_eq!(v, [(0, 'd'), (1, 'b'), (3, 'a'), (3, 'c')]);
+    }
+
+    #[test]
+    fn decimals() {
+        let cases = [
+            ("-1.5", Some(-1.5)),
+            ("7.4", Some(7.4)),
+            ("2", Some(2.0)),
+            ("x", None),
+            ("", None),
+        ];
+        for (s, want) in cases {
+            assert_eq!(parse_decimal(s), want, "{s}");
+        }
+        assert_eq!(signed(-0.376, 2), "-0.38");
+        assert_eq!(signed(7.4, 1), "+7.4");
+        assert_eq!(signed(0.0, 2), "+0.00");
+    }
+
+    #[test]
+    fn longest_match_respects_case_and_punctuation() {
+        let mut table = PhraseTable::default();
+        table.insert("North Korea", 1);
+        table.insert("the North", 2);
+        table.insert("close", 3);
+        table.insert("close ties", 4);
+        let cases: &[(&str, &[(usize, usize, i32)])] = &[
+            ("North Korea and the North", &[(0, 2, 1), (3, 2, 2)]),
+            ("north korea", &[]),
+            ("close ties", &[(0, 2, 4)]),
+            ("close, ties", &[(0, 1, 3)]),
+            ("the north wind", &[]),
+        ];
+        for (text, want) in cases {
+            let toks = tokens(text, 0..text.len());
+            let got: Vec<(usize, usize, i32)> = table
+                .scan(&toks)
+                .into_iter()
+                .map(|(i, n, v)| (i, n, *v))
+                .collect();
+            assert_eq!(&got, want, "{text:?}");
+        }
+    }
+}

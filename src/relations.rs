@@ -1,0 +1,902 @@
+//! The article's world: actors, the focus pair, stance per quote and per narration clause,
+//! interactions, relations with their evidence, and the timeline — one call, [`analyse`].
+//!
+//! Rules:
+//! - Only paragraphs that do not repeat an earlier one are read, so nothing counts twice.
+//! - Focus: the `pair` option when both names resolve; else the two countries named most often,
+//!   the lead paragraph counting [`LEAD_WEIGHT`] times; ids in alphabetical order.
+//! - A unit of evidence (a quote, or a clause of the reporter's own text) bears on the focus
+//!   relationship when it names both focus countries, only one of them, or no country at all
+//!   (the article is about the pair); it bears on another pair when it names exactly those two.
+//!   A quote names what its words name plus the country its speaker acts for (state media,
+//!   officials).
+//! - A relation's score is the balance of its evidence, `Σw / (Σ|w| + RELATION_SOFTNESS)`:
+//!   quotes weigh [`QUOTE_WEIGHT`], narration clauses [`NARRATION_WEIGHT`], interactions their
+//!   Goldstein score / 10 × [`INTERACTION_WEIGHT`].
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use crate::actors::{gazetteer, Mention};
+use crate::interactions::{self, Event};
+use crate::lexicon::{signed, sort_by_num, tokens, Token};
+use crate::model::{
+    Actor, ActorKind, Evidence, Interaction, Relation, Span, Stance, StanceCue, StanceLabel,
+    TimelineEvent,
+};
+use crate::stance::{self, round2, CueHit, Scored};
+use crate::text::{self, Para, Utf16Index};
+use crate::timeline::{self, Anchor};
+use crate::Options;
+
+/// How many times a mention in the lead paragraph counts when choosing the focus pair.
+pub(crate) const LEAD_WEIGHT: usize = 3;
+/// Evidence weight of one quote's stance score.
+const QUOTE_WEIGHT: f64 = 1.0;
+/// Evidence weight of one narration clause's stance score.
+const NARRATION_WEIGHT: f64 = 0.5;
+/// Evidence weight of an interaction's Goldstein score divided by ten.
+const INTERACTION_WEIGHT: f64 = 0.5;
+/// Damps verdicts that rest on little evidence.
+const RELATION_SOFTNESS: f64 = 0.25;
+/// How many interactions the explanation names.
+const MAIN_ACTS: usize = 2;
+
+/// A quotation as the quote finder hands it over.
+#[derive(Clone, Debug)]
+pub(crate) struct QuoteInput {
+    /// The quote's id in the analysis (`q1`…), for evidence.
+    pub(crate) id: String,
+    /// The quoted words (or the reported clause), in bytes.
+    pub(crate) range: Range<usize>,
+    /// Index into the speakers list, when attributed.
+    pub(crate) speaker: Option<usize>,
+    /// True for reported speech (an indirect quote): its words are the reporter's, so the
+    /// events it tells count like narration.
+    pub(crate) reported: bool,
+}
+
+/// A speaker as the attribution step hands it over.
+#[derive(Clone, Debug)]
+pub(crate) struct SpeakerInput {
+    /// The speaker's id in the analysis (`s1`…).
+    pub(crate) id: String,
+    /// Name, role and organisation, as one string to look up in the gazetteer.
+    pub(crate) description: String,
+}
+
+/// What [`analyse`] fills in.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct World {
+    pub(crate) actors: Vec<Actor>,
+    pub(crate) interactions: Vec<Interaction>,
+    pub(crate) relations: Vec<Relation>,
+    pub(crate) focus: Vec<String>,
+    pub(crate) timeline: Vec<TimelineEvent>,
+    /// The stance of each input quote, in input order.
+    pub(crate) quote_stances: Vec<Option<Stance>>,
+    /// The country (party id) each input speaker acts for, when the gazetteer knows it.
+    pub(crate) speaker_countries: Vec<Option<String>>,
+}
+
+/// One sentence of a non-repeated paragraph, tokenised, with its actor mentions.
+#[derive(Clone, Debug)]
+pub(crate) struct Sentence {
+    pub(crate) range: Range<usize>,
+    pub(crate) para: usize,
+    pub(crate) toks: Vec<Token>,
+    /// The input quote each token belongs to, if any.
+    pub(crate) quote: Vec<Option<usize>>,
+    /// True for tokens in a quote's own words (direct or partial, not reported speech).
+    pub(crate) verbatim: Vec<bool>,
+    pub(crate) mentions: Vec<Mention>,
+}
+
+impl Sentence {
+    /// A sentence with no quotes and only unconditional mentions (for unit tests).
+    #[cfg(test)]
+    pub(crate) fn bare(text: &str, range: Range<usize>) -> Sentence {
+        let toks = tokens(text, range.clone());
+        let mentions = gazetteer()
+            .scan(&toks)
+            .into_iter()
+            .filter(|(_, req)| req.is_empty())
+            .map(|(m, _)| m)
+            .collect();
+        Sentence {
+            quote: vec![None; toks.len()],
+            verbatim: vec![false; toks.len()],
+            range,
+            para: 0,
+            toks,
+            mentions,
+        }
+    }
+}
+
+fn party(m: &Mention) -> &'static str {
+    gazetteer().entities[m.entity].party()
+}
+
+/// Build the article's sentences, with mentions (conditional forms kept only when a country
+/// they require is named unconditionally somewhere).
+fn read(text: &str, paras: &[Para], quotes: &[QuoteInput]) -> Vec<Sentence> {
+    let g = gazetteer();
+    let mut order: Vec<usize> = (0..quotes.len()).collect();
+    sort_by_num(&mut order, |&q| (quotes[q].range.start as u64, 0));
+    let mut sentences = Vec::new();
+    let mut conditional: Vec<Vec<(Mention, &[&str])>> = Vec::new();
+    let mut named: HashSet<&str> = HashSet::new();
+    for (pi, p) in paras.iter().enumerate() {
+        if p.duplicate_of.is_some() {
+            continue;
+        }
+        for r in text::sentences(text, p.range.clone()) {
+            let toks = tokens(text, r.clone());
+            let quote: Vec<Option<usize>> = toks
+                .iter()
+                .map(|t| {
+                    let k = order.partition_point(|&q| quotes[q].range.start <= t.range.start);
+                    k.checked_sub(1)
+                        .map(|k| order[k])
+                        .filter(|&q| t.range.end <= quotes[q].range.end)
+                })
+                .collect();
+            let verbatim = quote
+                .iter()
+                .map(|q| q.is_some_and(|q| !quotes[q].reported))
+                .collect();
+            let mut mentions = Vec::new();
+            let mut cond = Vec::new();
+            for (m, req) in g.scan(&toks) {
+                if req.is_empty() {
+                    named.insert(party(&m));
+                    mentions.push(m);
+                } else {
+                    cond.push((m, req));
+                }
+            }
+            conditional.push(cond);
+            sentences.push(Sentence {
+                range: r,
+                para: pi,
+                toks,
+                quote,
+                verbatim,
+                mentions,
+            });
+        }
+    }
+    for (s, cond) in sentences.iter_mut().zip(conditional) {
+        let ok: Vec<Mention> = cond
+            .into_iter()
+            .filter(|(_, req)| req.iter().any(|r| named.contains(r)))
+            .map(|(m, _)| m)
+            .collect();
+        if !ok.is_empty() {
+            s.mentions.extend(ok);
+            sort_by_num(&mut s.mentions, |m| (m.tok as u64, m.entity as u64));
+        }
+    }
+    sentences
+}
+
+/// The focus pair: from the options when they resolve, else the two most named countries.
+fn choose_focus(
+    sentences: &[Sentence],
+    paras: &[Para],
+    options: &Options,
+) -> Option<[&'static str; 2]> {
+    let g = gazetteer();
+    if let Some([a, b]) = &options.pair {
+        if let (Some(a), Some(b)) = (g.resolve(a), g.resolve(b)) {
+            if a != b {
+                return Some(sorted([a, b]));
+            }
+        }
+    }
+    let lead = paras.iter().position(|p| p.duplicate_of.is_none());
+    let mut counts: HashMap<&'static str, (usize, usize)> = HashMap::new();
+    let mut order = 0;
+    for s in sentences {
+        for m in &s.mentions {
+            let p = party(m);
+            if !g.get(p).is_some_and(|e| e.kind == ActorKind::Country) {
+                continue;
+            }
+            let w = if Some(s.para) == lead { LEAD_WEIGHT } else { 1 };
+            let e = counts.entry(p).or_insert((0, order));
+            e.0 += w;
+            order += 1;
+        }
+    }
+    let mut ranked: Vec<(&'static str, (usize, usize))> = counts.into_iter().collect();
+    sort_by_num(&mut ranked, |r| (u64::MAX - r.1 .0 as u64, r.1 .1 as u64));
+    match ranked.as_slice() {
+        [a, b, ..] => Some(sorted([a.0, b.0])),
+        _ => None,
+    }
+}
+
+fn sorted([a, b]: [&'static str; 2]) -> [&'static str; 2] {
+    if a <= b {
+        [a, b]
+    } else {
+        [b, a]
+    }
+}
+
+/// A sortable number for an ISO-style date (`2014`, `2013-12`, `2014-07-30`, `1950/1953`):
+/// a year sorts before its months, a month before its days.
+fn date_key(date: &str) -> u64 {
+    let mut parts = date
+        .split(['-', '/'])
+        .map(|p| p.parse::<u64>().unwrap_or(0));
+    let y = parts.next().unwrap_or(0);
+    if date.contains('/') {
+        return y * 10_000;
+    }
+    let m = parts.next().unwrap_or(0);
+    let d = parts.next().unwrap_or(0);
+    y * 10_000 + m * 100 + d
+}
+
+/// Which pairs a unit naming `parties` bears on.
+fn pairs_of(parties: &[&'static str], focus: Option<[&'static str; 2]>) -> Vec<[&'static str; 2]> {
+    if let Some(f) = focus {
+        let has = |x: &str| parties.contains(&x);
+        let about_focus = parties.is_empty()
+            || (has(f[0]) && has(f[1]))
+            || (parties.len() == 1 && (has(f[0]) || has(f[1])));
+        if about_focus {
+            return vec![f];
+        }
+    }
+    match parties {
+        [a, b] => vec![sorted([a, b])],
+        _ => Vec::new(),
+    }
+}
+
+fn dedup_parties(it: impl Iterator<Item = &'static str>) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = Vec::new();
+    for p in it {
+        if !out.contains(&p) {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// The party a quote speaks for: its speaker's, when the gazetteer knows the speaker, else the
+/// person or institution named nearest to it in the attribution (its sentence outside quotes).
+fn quote_party(
+    input: &QuoteInput,
+    sentence: Option<&Sentence>,
+    speaker_party: &[Option<&'static str>],
+) -> Option<&'static str> {
+    if let Some(p) = input
+        .speaker
+        .and_then(|s| speaker_party.get(s).copied().flatten())
+    {
+        return Some(p);
+    }
+    let g = gazetteer();
+    let s = sentence?;
+    s.mentions
+        .iter()
+        .filter(|m| s.quote[m.tok].is_none() && g.entities[m.entity].kind != ActorKind::Country)
+        .min_by_key(|m| {
+            if m.range.start >= input.range.end {
+                m.range.start - input.range.end
+            } else {
+                input.range.start.saturating_sub(m.range.end)
+            }
+        })
+        .map(party)
+}
+
+/// Where each quote's tokens are: a sentence and a run of its tokens.
+type TokenRun = Option<(usize, Range<usize>)>;
+
+/// For each quote: the sentence holding it, the parties its own words name, and the run of
+/// that sentence's tokens it covers (`None` when it is not one contiguous run of one sentence).
+fn quote_places(
+    sentences: &[Sentence],
+    n_quotes: usize,
+) -> (Vec<Option<usize>>, Vec<Vec<&'static str>>, Vec<TokenRun>) {
+    let mut sentence_of = vec![None; n_quotes];
+    let mut named: Vec<Vec<&'static str>> = vec![Vec::new(); n_quotes];
+    let mut runs: Vec<TokenRun> = vec![None; n_quotes];
+    let mut broken = vec![false; n_quotes];
+    for (si, s) in sentences.iter().enumerate() {
+        for (ti, q) in s.quote.iter().enumerate() {
+            let Some(q) = *q else { continue };
+            sentence_of[q].get_or_insert(si);
+            match &mut runs[q] {
+                None => runs[q] = Some((si, ti..ti + 1)),
+                Some((rs, r)) if *rs == si && r.end == ti => r.end = ti + 1,
+                Some(_) => broken[q] = true,
+            }
+        }
+        for m in &s.mentions {
+            if let Some(q) = s.quote[m.tok] {
+                let p = party(m);
+                if !named[q].contains(&p) {
+                    named[q].push(p);
+                }
+            }
+        }
+    }
+    for (run, broken) in runs.iter_mut().zip(broken) {
+        if broken {
+            *run = None;
+        }
+    }
+    (sentence_of, named, runs)
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    idx: &'a Utf16Index<'a>,
+}
+
+impl Ctx<'_> {
+    fn cues(&self, hits: &[CueHit]) -> Vec<StanceCue> {
+        hits.iter()
+            .map(|c| {
+                let s = self.idx.span(&c.range);
+                StanceCue {
+                    text: self.text[c.range.clone()].to_string(),
+                    start: s.start,
+                    end: s.end,
+                    weight: round2(c.weight),
+                }
+            })
+            .collect()
+    }
+
+    fn stance(&self, s: &Scored) -> Stance {
+        let score = round2(s.score);
+        Stance {
+            score,
+            label: stance::label(score),
+            cues: self.cues(&s.cues),
+        }
+    }
+}
+
+/// Analyse the article's world. `quotes` are the quotations (any kind) in any order;
+/// `speakers` the attributed voices they point to.
+pub(crate) fn analyse(
+    text: &str,
+    paras: &[Para],
+    quotes: &[QuoteInput],
+    speakers: &[SpeakerInput],
+    options: &Options,
+    idx: &Utf16Index,
+) -> World {
+    let g = gazetteer();
+    let ctx = Ctx { text, idx };
+    let sentences = read(text, paras, quotes);
+    let focus = choose_focus(&sentences, paras, options);
+
+    // Speakers' countries, from their name, role and organisation.
+    let speaker_party: Vec<Option<&'static str>> = speakers
+        .iter()
+        .map(|s| {
+            let toks = tokens(&s.description, 0..s.description.len());
+            g.scan(&toks)
+                .into_iter()
+                .map(|(m, _)| g.entities[m.entity].party())
+                .next()
+        })
+        .collect();
+
+    // Stance of every quote (a quote outside the read paragraphs is tokenised on its own).
+    let (sentence_of, named_in_quote, quote_runs) = quote_places(&sentences, quotes.len());
+    let scored: Vec<Option<Scored>> = quotes
+        .iter()
+        .zip(&quote_runs)
+        .map(|(q, run)| match run {
+            Some((si, r)) => stance::score(&sentences[*si].toks[r.clone()]),
+            None => stance::score(&tokens(text, q.range.clone())),
+        })
+        .collect();
+    let parties_of_quote: Vec<Option<&'static str>> = quotes
+        .iter()
+        .zip(&sentence_of)
+        .map(|(input, si)| quote_party(input, si.map(|i| &sentences[i]), &speaker_party))
+        .collect();
+    // A speaker the gazetteer does not know acts for the party its quotes speak for.
+    let mut speaker_party = speaker_party;
+    for (input, p) in quotes.iter().zip(&parties_of_quote) {
+        if let (Some(i), Some(p)) = (input.speaker, p) {
+            if let Some(slot @ None) = speaker_party.get_mut(i) {
+                *slot = Some(*p);
+            }
+        }
+    }
+    let quote_cues: Vec<Vec<CueHit>> = scored
+        .iter()
+        .map(|s| s.as_ref().map(|s| s.cues.clone()).unwrap_or_default())
+        .collect();
+
+    let events = interactions::extract(&sentences, focus, &parties_of_quote, &quote_cues);
+
+    // Evidence per pair.
+    let mut evidence: HashMap<[&'static str; 2], Vec<(Evidence, Option<String>)>> = HashMap::new();
+    let mut narration: HashMap<[&'static str; 2], Vec<(f64, Vec<StanceCue>)>> = HashMap::new();
+    let quote_stances: Vec<Option<Stance>> = scored
+        .iter()
+        .map(|s| s.as_ref().map(|s| ctx.stance(s)))
+        .collect();
+    for (q, input) in quotes.iter().enumerate() {
+        let (Some(s), Some(model)) = (&scored[q], &quote_stances[q]) else {
+            continue;
+        };
+        let parties = dedup_parties(named_in_quote[q].iter().copied().chain(parties_of_quote[q]));
+        let span = idx.span(&input.range);
+        let voice = input
+            .speaker
+            .and_then(|i| speakers.get(i))
+            .map(|s| s.id.clone());
+        for pair in pairs_of(&parties, focus) {
+            let ev = Evidence {
+                kind: "quote".into(),
+                quote: Some(input.id.clone()),
+                text: text[input.range.clone()].to_string(),
+                start: span.start,
+                end: span.end,
+                weight: round2(s.score * QUOTE_WEIGHT),
+                cues: model.cues.clone(),
+            };
+            evidence.entry(pair).or_default().push((ev, voice.clone()));
+        }
+    }
+    let mut buf: Vec<Token> = Vec::new();
+    for s in &sentences {
+        for unit in narration_units(s, &mut buf) {
+            let unit = &buf[unit];
+            let Some(scored_unit) = stance::score(unit) else {
+                continue;
+            };
+            let (first, last) = (&unit[0], &unit[unit.len() - 1]);
+            let range = first.range.start..last.range.end;
+            let parties = dedup_parties(
+                s.mentions
+                    .iter()
+                    .filter(|m| {
+                        s.quote[m.tok].is_none()
+                            && range.start <= m.range.start
+                            && m.range.end <= range.end
+                    })
+                    .map(party),
+            );
+            let span = idx.span(&range);
+            let cues = ctx.cues(&scored_unit.cues);
+            for pair in pairs_of(&parties, focus) {
+                let ev = Evidence {
+                    kind: "narration".into(),
+                    quote: None,
+                    text: text[range.clone()].to_string(),
+                    start: span.start,
+                    end: span.end,
+                    weight: round2(scored_unit.score * NARRATION_WEIGHT),
+                    cues: cues.clone(),
+                };
+                evidence.entry(pair).or_default().push((ev, None));
+                narration
+                    .entry(pair)
+                    .or_default()
+                    .push((scored_unit.score, cues.clone()));
+            }
+        }
+    }
+    for e in &events {
+        let span = idx.span(&e.range);
+        let ev = Evidence {
+            kind: "interaction".into(),
+            quote: None,
+            text: text[e.range.clone()].to_string(),
+            start: span.start,
+            end: span.end,
+            weight: round2(e.score / 10.0 * INTERACTION_WEIGHT),
+            cues: Vec::new(),
+        };
+        evidence
+            .entry(sorted([e.source, e.target]))
+            .or_default()
+            .push((ev, None));
+    }
+
+    let mut relations: Vec<Relation> = evidence
+        .into_iter()
+        .map(|(pair, mut ev)| {
+            sort_by_num(&mut ev, |(e, _)| (e.start as u64, e.end as u64));
+            let narrator = narration.get(&pair).map(|n| narrator_stance(n));
+            build_relation(text, pair, ev, narrator, &events, speakers.is_empty())
+        })
+        .collect();
+    let is_focus = |r: &Relation| focus.is_some_and(|f| r.pair == f);
+    // The focus pair first, then by how much evidence, then by where the evidence starts.
+    sort_by_num(&mut relations, |r| {
+        let rank = if is_focus(r) {
+            0
+        } else {
+            1 + u64::MAX / 2 - r.evidence.len() as u64
+        };
+        (rank, r.evidence.first().map_or(0, |e| e.start as u64))
+    });
+
+    // Timeline.
+    let given = options
+        .date
+        .as_deref()
+        .and_then(crate::options::parse_date)
+        .map(|(y, m, d)| Anchor {
+            year: y,
+            day: Some((m, d)),
+            approximate: false,
+        });
+    let mut timeline: Vec<TimelineEvent> = timeline::resolve(text, &sentences, given)
+        .into_iter()
+        .map(|d| {
+            let s = &sentences[d.sentence];
+            let span = idx.span(&s.range);
+            TimelineEvent {
+                text: text[s.range.clone()].to_string(),
+                start: span.start,
+                end: span.end,
+                date: d.date,
+                approximate: d.approximate,
+                when: idx.span(&d.when),
+                actors: dedup_parties(s.mentions.iter().map(party))
+                    .into_iter()
+                    .map(String::from)
+                    .collect(),
+            }
+        })
+        .collect();
+    sort_by_num(&mut timeline, |t| (date_key(&t.date), t.when.start as u64));
+
+    World {
+        actors: actors(&sentences, idx),
+        interactions: events
+            .iter()
+            .map(|e| {
+                let span = idx.span(&e.range);
+                Interaction {
+                    source: e.source.into(),
+                    target: e.target.into(),
+                    text: text[e.range.clone()].to_string(),
+                    start: span.start,
+                    end: span.end,
+                    score: e.score,
+                    class: e.class,
+                }
+            })
+            .collect(),
+        relations,
+        focus: focus.map_or_else(Vec::new, |f| f.iter().map(|x| x.to_string()).collect()),
+        timeline,
+        quote_stances,
+        speaker_countries: speaker_party
+            .into_iter()
+            .map(|p| p.map(String::from))
+            .collect(),
+    }
+}
+
+/// The reporter's own clauses of a sentence: its tokens outside quotes (copied into `buf`,
+/// reused from sentence to sentence), split before `while` and `whereas` (which join
+/// statements about different pairs); ranges of `buf`.
+fn narration_units(s: &Sentence, buf: &mut Vec<Token>) -> Vec<Range<usize>> {
+    buf.clear();
+    let mut units: Vec<Range<usize>> = Vec::new();
+    let mut start = 0;
+    let mut gap = true;
+    for (t, q) in s.toks.iter().zip(&s.quote) {
+        if q.is_some() {
+            gap = true;
+            continue;
+        }
+        if t.key.is_any(&["while", "whereas"]) && buf.len() > start {
+            units.push(start..buf.len());
+            start = buf.len();
+        }
+        let mut t = t.clone();
+        t.boundary_before |= gap;
+        gap = false;
+        buf.push(t);
+    }
+    if buf.len() > start {
+        units.push(start..buf.len());
+    }
+    units
+}
+
+/// The narrator's stance on a pair: the mean of its narration clauses, every cue listed.
+fn narrator_stance(units: &[(f64, Vec<StanceCue>)]) -> Stance {
+    let mean = units.iter().map(|u| u.0).sum::<f64>() / units.len().max(1) as f64;
+    let score = round2(mean);
+    Stance {
+        score,
+        label: stance::label(score),
+        cues: units.iter().flat_map(|u| u.1.iter().cloned()).collect(),
+    }
+}
+
+fn label_word(l: StanceLabel) -> &'static str {
+    match l {
+        StanceLabel::Strained => "strained",
+        StanceLabel::Mixed => "mixed",
+        StanceLabel::Cordial => "cordial",
+    }
+}
+
+fn build_relation(
+    text: &str,
+    pair: [&'static str; 2],
+    evidence: Vec<(Evidence, Option<String>)>,
+    narrator: Option<Stance>,
+    events: &[Event],
+    no_speakers: bool,
+) -> Relation {
+    let g = gazetteer();
+    let sum: f64 = evidence.iter().map(|(e, _)| e.weight).sum();
+    let abs: f64 = evidence.iter().map(|(e, _)| e.weight.abs()).sum();
+    let score = round2(sum / (abs + RELATION_SOFTNESS));
+    let label = stance::label(score);
+    let names = [g.name_of(pair[0]), g.name_of(pair[1])];
+
+    // Voices: quotes grouped by speaker (each unattributed quote is its own voice).
+    let mut voices: Vec<(Option<String>, Vec<f64>)> = Vec::new();
+    for (e, voice) in evidence.iter().filter(|(e, _)| e.kind == "quote") {
+        match voice
+            .as_ref()
+            .and_then(|v| voices.iter_mut().find(|(x, _)| x.as_ref() == Some(v)))
+        {
+            Some((_, scores)) => scores.push(e.weight),
+            None => voices.push((voice.clone(), vec![e.weight])),
+        }
+    }
+    let count = |l: StanceLabel| {
+        voices
+            .iter()
+            .filter(|(_, s)| stance::label(s.iter().sum::<f64>() / s.len() as f64) == l)
+            .count()
+    };
+    let (strained, cordial) = (count(StanceLabel::Strained), count(StanceLabel::Cordial));
+    let noun = if no_speakers || voices.iter().all(|(v, _)| v.is_none()) {
+        ("quote", "quotes")
+    } else {
+        ("quoted voice", "quoted voices")
+    };
+    let mut parts = Vec::new();
+    if !voices.is_empty() {
+        let n = voices.len();
+        parts.push(format!(
+            "{strained} of {n} {} call{} the relationship strained and {cordial} cordial",
+            if n == 1 { noun.0 } else { noun.1 },
+            if n == 1 { "s" } else { "" },
+        ));
+    }
+    if let Some(n) = &narrator {
+        let s = evidence
+            .iter()
+            .filter(|(e, _)| e.kind == "narration" && e.weight < 0.0)
+            .count();
+        let c = evidence
+            .iter()
+            .filter(|(e, _)| e.kind == "narration" && e.weight > 0.0)
+            .count();
+        parts.push(format!(
+            "the reporting itself reads {} ({s} clause{} strained, {c} cordial)",
+            label_word(n.label),
+            if s == 1 { "" } else { "s" },
+        ));
+    }
+    let mut acts: Vec<&Event> = events
+        .iter()
+        .filter(|e| sorted([e.source, e.target]) == pair)
+        .collect();
+    sort_by_num(&mut acts, |e| {
+        (u64::MAX - (e.score.abs() * 100.0) as u64, 0)
+    });
+    let mut named_acts: Vec<String> = Vec::new();
+    for e in acts {
+        let words = &text[e.range.clone()];
+        let s = format!(
+            "{} → {} “{}” ({})",
+            g.name_of(e.source),
+            g.name_of(e.target),
+            words,
+            signed(e.score, 1)
+        );
+        if !named_acts
+            .iter()
+            .any(|x| x.starts_with(&s[..s.find('(').unwrap_or(0)]))
+        {
+            named_acts.push(s);
+        }
+        if named_acts.len() == MAIN_ACTS {
+            break;
+        }
+    }
+    if !named_acts.is_empty() {
+        parts.push(format!("the main acts are {}", named_acts.join(" and ")));
+    }
+    let explanation = format!(
+        "{}–{} reads as {} ({}): {}.",
+        names[0],
+        names[1],
+        label_word(label),
+        signed(score, 2),
+        join_clauses(&parts)
+    );
+    Relation {
+        pair: pair.iter().map(|x| x.to_string()).collect(),
+        pair_names: names.iter().map(|x| x.to_string()).collect(),
+        score,
+        label,
+        explanation,
+        evidence: evidence.into_iter().map(|(e, _)| e).collect(),
+        narrator,
+    }
+}
+
+fn join_clauses(parts: &[String]) -> String {
+    match parts {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{}, and {last}", init.join(", ")),
+    }
+}
+
+/// Every actor mentioned, in order of first mention.
+fn actors(sentences: &[Sentence], idx: &Utf16Index) -> Vec<Actor> {
+    let g = gazetteer();
+    let mut order: Vec<usize> = Vec::new();
+    let mut mentions: HashMap<usize, Vec<Span>> = HashMap::new();
+    for s in sentences {
+        for m in &s.mentions {
+            let list = mentions.entry(m.entity).or_default();
+            if list.is_empty() {
+                order.push(m.entity);
+            }
+            list.push(idx.span(&m.range));
+        }
+    }
+    order
+        .into_iter()
+        .map(|e| {
+            let ent = &g.entities[e];
+            let mut spans = mentions.remove(&e).unwrap_or_default();
+            sort_by_num(&mut spans, |s| (s.start as u64, s.end as u64));
+            spans.dedup();
+            Actor {
+                id: ent.id.to_string(),
+                name: ent.name.to_string(),
+                mentions: spans,
+                kind: ent.kind,
+                country: ent.country.map(String::from),
+                role: ent.role.map(String::from),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::paragraphs;
+
+    /// The byte range of the first occurrence of `needle`.
+    fn find(text: &str, needle: &str) -> Range<usize> {
+        let s = text.find(needle).expect("needle in text");
+        s..s + needle.len()
+    }
+
+    fn world(text: &str, quotes: &[QuoteInput], speakers: &[SpeakerInput]) -> World {
+        let idx = Utf16Index::new(text);
+        analyse(
+            text,
+            &paragraphs(text),
+            quotes,
+            speakers,
+            &Options::new(),
+            &idx,
+        )
+    }
+
+    #[test]
+    fn voices_are_grouped_by_speaker_and_speakers_get_countries() {
+        let text = "China and North Korea met.\n\
+                    “Ties are seriously strained,” said an official of the Korean Central News Agency.\n\
+                    “There is no trust at all,” the official added.\n\
+                    “The alliance remains robust,” said a scholar.";
+        let quotes = [
+            QuoteInput {
+                id: "q1".into(),
+                range: find(text, "Ties are seriously strained,"),
+                speaker: Some(0),
+                reported: false,
+            },
+            QuoteInput {
+                id: "q2".into(),
+                range: find(text, "There is no trust at all,"),
+                speaker: Some(0),
+                reported: false,
+            },
+            QuoteInput {
+                id: "q3".into(),
+                range: find(text, "The alliance remains robust,"),
+                speaker: Some(1),
+                reported: false,
+            },
+        ];
+        let speakers = [
+            SpeakerInput {
+                id: "s1".into(),
+                description: "an official".into(),
+            },
+            SpeakerInput {
+                id: "s2".into(),
+                description: "a scholar".into(),
+            },
+        ];
+        let w = world(text, &quotes, &speakers);
+        assert_eq!(w.focus, ["CHN", "PRK"]);
+        // The first speaker acts for North Korea (from the attribution), the second for nobody.
+        assert_eq!(w.speaker_countries, [Some("PRK".to_string()), None]);
+        let labels: Vec<Option<StanceLabel>> = w
+            .quote_stances
+            .iter()
+            .map(|s| s.as_ref().map(|s| s.label))
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                Some(StanceLabel::Strained),
+                Some(StanceLabel::Strained),
+                Some(StanceLabel::Cordial)
+            ]
+        );
+        let r = &w.relations[0];
+        assert!(
+            r.explanation
+                .contains("1 of 2 quoted voices call the relationship strained and 1 cordial"),
+            "{}",
+            r.explanation
+        );
+    }
+
+    #[test]
+    fn units_bear_on_the_pairs_they_name() {
+        let f = Some(["CHN", "PRK"]);
+        let cases: &[(&[&'static str], &[[&str; 2]])] = &[
+            (&[], &[["CHN", "PRK"]]),
+            (&["PRK"], &[["CHN", "PRK"]]),
+            (&["PRK", "CHN", "USA"], &[["CHN", "PRK"]]),
+            (&["CHN", "KOR"], &[["CHN", "KOR"]]),
+            (&["USA"], &[]),
+            (&["USA", "KOR", "JPN"], &[]),
+        ];
+        for (parties, want) in cases {
+            let got = pairs_of(parties, f);
+            let got: Vec<[&str; 2]> = got.into_iter().collect();
+            assert_eq!(&got, want, "{parties:?}");
+        }
+    }
+
+    #[test]
+    fn date_keys_order_years_months_days_and_ranges() {
+        let mut dates = ["2014-07-30", "2013-12", "1950/1953", "2014", "2013"];
+        dates.sort_by_key(|d| date_key(d));
+        assert_eq!(
+            dates,
+            ["1950/1953", "2013", "2013-12", "2014", "2014-07-30"]
+        );
+    }
+}
