@@ -1,0 +1,153 @@
+// npm run bench: the browser benchmark, headless, with every figure of the speed and size
+// targets. It builds nothing: run `bash scripts/build.sh` first (or pass --build to have it
+// run the release build), so that pkg/ holds what a page downloads.
+//
+//   1. www/bench.html in headless Chromium: analyze() on the seed article and on a 1 MB article
+//      (built here from ../shared/data/polnear-train, as the native bench does), compromise on
+//      the seed in the same page and run, and the ratios;
+//   2. the gzipped size of everything a page downloads (wasm, glue, element module, CSS);
+//   3. page load to rendered widget on the demo page (fresh browser context each time).
+//
+// Figures are printed and written to bench/results/latest.json (git-ignored).
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { launchBrowser, ROOT, startStaticServer } from '../e2e/helpers.mjs';
+
+const TARGETS = {
+  seedMs: 0.3,
+  compromiseRatio: 100,
+  largeRatio: 300,
+  gzipKb: 150,
+  loadMs: 100,
+};
+const LARGE_BYTES = 1024 * 1024;
+const LOADS = 9;
+const CORPUS = process.env.RELATIONS_BENCH_CORPUS ?? join(ROOT, '..', 'shared', 'data', 'polnear-train', 'text');
+const SHIPPED = ['relations_widget_bg.wasm', 'relations_widget.js', 'relations-widget.js'];
+const STYLES = ['relations-widget.css'];
+
+/** The native bench's recipe: corpus paragraphs in file-name order until 1 MiB. */
+async function largeArticle() {
+  let files;
+  try {
+    files = (await readdir(CORPUS)).filter((f) => f.endsWith('.txt')).sort();
+  } catch {
+    return null;
+  }
+  const lines = [];
+  let size = 0;
+  for (const f of files) {
+    const text = await readFile(join(CORPUS, f), 'utf8');
+    for (const line of text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean)) {
+      lines.push(line);
+      size += Buffer.byteLength(line) + 1;
+      if (size >= LARGE_BYTES) return `${lines.join('\n')}\n`;
+    }
+  }
+  return null;
+}
+
+async function sizes() {
+  const rows = [];
+  for (const name of [...SHIPPED, ...STYLES]) {
+    const body = await readFile(join(ROOT, 'pkg', name));
+    rows.push({ name, raw: body.length, gzip: gzipSync(body, { level: 9 }).length });
+  }
+  const sum = (names) => rows.filter((r) => names.includes(r.name)).reduce((n, r) => n + r.gzip, 0);
+  return { rows, shipped: sum(SHIPPED), withCss: sum([...SHIPPED, ...STYLES]) };
+}
+
+/** Milliseconds from navigation start to the widget's first `analyzed` event (DOM rendered). */
+async function pageLoads(browser, url) {
+  const times = [];
+  for (let i = 0; i < LOADS; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      document.addEventListener('relations-widget:analyzed', () => {
+        // The cards are in the DOM when the event fires; wait for the frame that paints them.
+        const at = performance.now();
+        requestAnimationFrame(() => { window.__rendered = { event: at, frame: performance.now() }; });
+      }, { once: true });
+    });
+    await page.goto(url);
+    await page.waitForFunction(() => window.__rendered, null, { timeout: 20000 });
+    times.push(await page.evaluate(() => window.__rendered));
+    await context.close();
+  }
+  const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+  return {
+    loads: LOADS,
+    eventMedian: median(times.map((t) => t.event)),
+    frameMedian: median(times.map((t) => t.frame)),
+    first: times[0].event,
+  };
+}
+
+const f = (x, d = 3) => x.toFixed(d);
+const verdict = (ok) => (ok ? 'met' : 'MISSED');
+
+async function main() {
+  if (process.argv.includes('--build')) execFileSync('bash', ['scripts/build.sh'], { cwd: ROOT, stdio: 'inherit' });
+  if (!existsSync(join(ROOT, 'pkg', 'relations_widget_bg.wasm'))) {
+    console.error('bench: pkg/ is missing: run `bash scripts/build.sh` first (or `npm run bench -- --build`).');
+    process.exit(2);
+  }
+  const large = await largeArticle();
+  if (!large) console.warn(`bench: no corpus at ${CORPUS}; the 1 MB article is the sample's paragraphs, numbered.`);
+
+  const server = await startStaticServer();
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    page.on('pageerror', (e) => console.error('page error:', e));
+    if (large) {
+      await page.route('**/bench-large.txt', (route) =>
+        route.fulfill({ status: 200, contentType: 'text/plain; charset=utf-8', body: large }));
+    }
+    await page.goto(`${server.url}/www/bench.html${large ? '?large=bench-large.txt' : ''}`);
+    await page.waitForFunction(() => window.benchResults, null, { timeout: 300000 });
+    const r = await page.evaluate(() => window.benchResults);
+    if (r.error) throw new Error(`the benchmark page failed: ${r.error}`);
+    await page.close();
+
+    const size = await sizes();
+    const load = await pageLoads(browser, `${server.url}/www/`);
+
+    const cpu = cpus()[0]?.model ?? 'unknown CPU';
+    const out = [];
+    const say = (s = '') => out.push(s);
+    say(`relations-widget browser benchmark`);
+    say(`machine: ${cpu}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Chromium ${browser.version()} headless; Node ${process.version}`);
+    say();
+    say(`analyze(seed)        ${f(r.analyzeSeed.median, 4)} ms median (min ${f(r.analyzeSeed.min, 4)})   target ≤ ${TARGETS.seedMs} ms: ${verdict(r.analyzeSeed.median <= TARGETS.seedMs)}`);
+    say(`compromise(seed)     ${f(r.compromiseSeed.median, 2)} ms median (min ${f(r.compromiseSeed.min, 2)})   nlp(text).quotations() + .people()`);
+    say(`  ratio              ${f(r.compromiseRatio, 0)}× faster than compromise   target ≥ ${TARGETS.compromiseRatio}×: ${verdict(r.compromiseRatio >= TARGETS.compromiseRatio)}`);
+    say(`regex scan (seed)    ${f(r.regexSeed.median, 4)} ms median   (quote marks only, for scale)`);
+    say(`analyze(1 MB)        ${f(r.analyzeLarge.median, 2)} ms median (min ${f(r.analyzeLarge.min, 2)})   ${r.largeBytes} B, ${f(r.largeBytes / r.seedBytes, 0)}× the seed (${large ? 'polnear-train paragraphs' : r.largeSource})`);
+    say(`  ratio to seed      ${f(r.largeRatio, 1)}×   target ≤ ${TARGETS.largeRatio}×: ${verdict(r.largeRatio <= TARGETS.largeRatio)}`);
+    say(`wasm init            ${f(r.initMs, 1)} ms (fetch + compile + instantiate, warm server)`);
+    say();
+    say('gzipped sizes (gzip -9):');
+    for (const row of size.rows) say(`  ${row.name.padEnd(26)} ${String(row.gzip).padStart(7)} B   (${row.raw} B raw)`);
+    say(`  total wasm + glue + element ${f(size.shipped / 1024, 1)} KB   target ≤ ${TARGETS.gzipKb} KB: ${verdict(size.shipped / 1024 <= TARGETS.gzipKb)}`);
+    say(`  with the stylesheet         ${f(size.withCss / 1024, 1)} KB`);
+    say();
+    say(`page load → rendered widget (demo page, ${load.loads} fresh loads): median ${f(load.eventMedian, 1)} ms to the analyzed event, ${f(load.frameMedian, 1)} ms to the next frame   target ≤ ${TARGETS.loadMs} ms: ${verdict(load.frameMedian <= TARGETS.loadMs)}`);
+    console.log(out.join('\n'));
+
+    await mkdir(join(ROOT, 'bench', 'results'), { recursive: true });
+    await writeFile(join(ROOT, 'bench', 'results', 'latest.json'), JSON.stringify({
+      date: new Date().toISOString(), cpu, cores: cpus().length, chromium: browser.version(), page: r, size, load,
+    }, null, 2));
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });
