@@ -65,14 +65,9 @@ fn large_article(bytes: usize) -> Result<String, String> {
 }
 
 /// Median and minimum time of one `analyze` call on `text`.
-fn measure(text: &str, options: &Options, json: bool) -> (Duration, Duration) {
+fn measure(text: &str, options: &Options) -> (Duration, Duration) {
     let run = || {
-        let a = analyze(black_box(text), options).expect("the benchmark article analyses");
-        if json {
-            black_box(serde_json::to_string(&a).expect("serialises"));
-        } else {
-            black_box(a);
-        }
+        black_box(analyze(black_box(text), options).expect("the benchmark article analyses"));
     };
     let start = Instant::now();
     let mut iters = 0u32;
@@ -112,16 +107,11 @@ fn main() {
     }
     let options = Options::new().max_input_bytes(usize::MAX);
     println!("relations-widget native benchmark (median of {SAMPLES} samples)");
-    let seed = measure(SEED, &options, false);
+    let seed = measure(SEED, &options);
     row("analyze(seed)", SEED.len(), seed);
-    row(
-        "analyze(seed) + JSON",
-        SEED.len(),
-        measure(SEED, &options, true),
-    );
     match large_article(LARGE_BYTES) {
         Ok(large) => {
-            let big = measure(&large, &options, false);
+            let big = measure(&large, &options);
             row("analyze(1 MB polnear)", large.len(), big);
             let ratio = big.0.as_secs_f64() / seed.0.as_secs_f64();
             let size_ratio = large.len() as f64 / SEED.len() as f64;

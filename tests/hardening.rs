@@ -1,6 +1,7 @@
 //! Pathological inputs through the public API: each finishes (in bounded, linear time — the
 //! native benchmark measures it) with an analysis that passes every invariant of
 //! `tests/common`, or with the one clear error its case calls for. No timing is asserted here.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

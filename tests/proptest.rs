@@ -5,6 +5,7 @@
 //! Two generators: any Unicode string at all, and article-like strings assembled from the
 //! pieces that steer the analysis (quotation marks of every kind, newlines, names, reporting
 //! verbs, country names, astral characters), which reach far more of its branches.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

@@ -12,26 +12,44 @@ import nlp from '../node_modules/compromise/builds/three/compromise-three.mjs';
 const LARGE_BYTES = 1024 * 1024;
 const params = new URLSearchParams(location.search);
 const SAMPLES = Number(params.get('samples')) || 41;
-/** A sample times enough calls to last at least this long (timer resolution is coarse). */
+/** A sample times enough calls to last about this long (timer resolution is coarse). */
 const MIN_SAMPLE_MS = 10;
 
 const bytes = (s) => new TextEncoder().encode(s).length;
 
-/** Median and minimum milliseconds per call of `fn`, after a warm-up. */
-function measure(fn, samples = SAMPLES) {
+const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+
+/** Calls of `fn` that last about `ms`, measured after a warm-up of at least three calls. */
+function batchFor(fn, ms = MIN_SAMPLE_MS) {
   let calls = 0;
   const t0 = performance.now();
   while (performance.now() - t0 < 200 || calls < 3) { fn(); calls++; }
   const per = (performance.now() - t0) / calls;
-  const batch = Math.max(1, Math.ceil(MIN_SAMPLE_MS / Math.max(per, 1e-4)));
-  const times = [];
-  for (let s = 0; s < samples; s++) {
-    const t = performance.now();
-    for (let i = 0; i < batch; i++) fn();
-    times.push((performance.now() - t) / batch);
+  return Math.max(1, Math.ceil(ms / Math.max(per, 1e-4)));
+}
+
+function sample(fn, batch) {
+  const t = performance.now();
+  for (let i = 0; i < batch; i++) fn();
+  return (performance.now() - t) / batch;
+}
+
+/**
+ * Time `a` and `b` side by side: each round takes one sample of each (in alternating order),
+ * so a busy machine slows both alike. Returns per-call medians and minima, and the median of
+ * the per-round ratios b/a, which is the figure least moved by other load.
+ */
+function measurePair(a, b, rounds = SAMPLES) {
+  const batchA = batchFor(a);
+  const batchB = batchFor(b);
+  const ta = [];
+  const tb = [];
+  for (let r = 0; r < rounds; r++) {
+    if (r % 2) { tb.push(sample(b, batchB)); ta.push(sample(a, batchA)); }
+    else { ta.push(sample(a, batchA)); tb.push(sample(b, batchB)); }
   }
-  times.sort((a, b) => a - b);
-  return { median: times[times.length >> 1], min: times[0], batch, samples };
+  const stats = (ts) => ({ median: median(ts), min: Math.min(...ts), samples: ts.length });
+  return { a: stats(ta), b: stats(tb), ratio: median(ta.map((t, i) => tb[i] / t)) };
 }
 
 /** About 1 MiB of distinct paragraphs: the sample's, numbered so none repeats. */
@@ -63,15 +81,18 @@ async function run() {
   const options = { maxInputBytes: 64 * 1024 * 1024 };
 
   const quotes = analyze(seed, options).quotes.length;
-  const analyzeSeed = measure(() => analyze(seed, options));
-  const compromiseSeed = measure(() => {
+  const seedFn = () => analyze(seed, options);
+  const vsCompromise = measurePair(seedFn, () => {
     const doc = nlp(seed);
     doc.quotations().out('array');
     doc.people().out('array');
-  }, Math.min(SAMPLES, 21));
-  const regexSeed = measure(() => seed.match(/[“”"]/g));
-  const analyzeLarge = measure(() => analyze(large, options), Math.min(SAMPLES, 15));
+  }, Math.min(SAMPLES, 25));
+  const vsLarge = measurePair(seedFn, () => analyze(large, options), Math.min(SAMPLES, 25));
+  const regexSeed = measurePair(seedFn, () => seed.match(/[“”"]/g), 11).b;
   const compromisePeople = nlp(seed).people().out('array').length;
+  const analyzeSeed = vsCompromise.a;
+  const compromiseSeed = vsCompromise.b;
+  const analyzeLarge = vsLarge.b;
 
   return {
     userAgent: navigator.userAgent,
@@ -85,8 +106,9 @@ async function run() {
     compromiseSeed,
     regexSeed,
     analyzeLarge,
-    compromiseRatio: compromiseSeed.median / analyzeSeed.median,
-    largeRatio: analyzeLarge.median / analyzeSeed.median,
+    analyzeSeedBesideLarge: vsLarge.a,
+    compromiseRatio: vsCompromise.ratio,
+    largeRatio: vsLarge.ratio,
   };
 }
 
