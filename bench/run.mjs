@@ -10,13 +10,13 @@
 //      first, while the browser is fresh).
 //
 // Figures are printed and written to bench/results/latest.json (git-ignored).
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { launchBrowser, ROOT, startStaticServer } from '../e2e/helpers.mjs';
+import { launchBrowser, ROOT } from '../e2e/helpers.mjs';
 
 const TARGETS = {
   seedMs: 0.3,
@@ -116,14 +116,6 @@ async function floorLoads(browser, origin) {
   const times = [];
   for (let i = 0; i < LOADS; i++) {
     const context = await browser.newContext();
-    await context.route(`${origin}/floor.html`, (route) => route.fulfill({
-      contentType: 'text/html',
-      body: '<!doctype html><title>floor</title><link rel="icon" href="data:,"><p>floor</p><script type="module" src="floor.js"></script>',
-    }));
-    await context.route(`${origin}/floor.js`, (route) => route.fulfill({
-      contentType: 'text/javascript',
-      body: 'requestAnimationFrame(() => { window.__rendered = { frame: performance.now() }; });',
-    }));
     const page = await context.newPage();
     await page.goto(`${origin}/floor.html`);
     await page.waitForFunction(() => window.__rendered, null, { timeout: 20000 });
@@ -131,6 +123,19 @@ async function floorLoads(browser, origin) {
     await context.close();
   }
   return [...times].sort((a, b) => a - b)[times.length >> 1];
+}
+
+/** Start bench/serve.mjs in its own process; returns {url, close}. */
+function serveInChild() {
+  const child = spawn(process.execPath, [join(ROOT, 'bench', 'serve.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`bench/serve.mjs exited with ${code}`)));
+    child.stdout.once('data', (d) => resolve({
+      url: String(d).trim().split('\n')[0],
+      close: () => new Promise((ok) => { child.removeAllListeners('exit'); child.once('exit', ok); child.kill('SIGTERM'); }),
+    }));
+  });
 }
 
 const f = (x, d = 3) => x.toFixed(d);
@@ -145,7 +150,7 @@ async function main() {
   const large = await largeArticle();
   if (!large) console.warn(`bench: no corpus at ${CORPUS}; the 1 MB article is the sample's paragraphs, numbered.`);
 
-  const server = await startStaticServer();
+  const server = await serveInChild();
   const browser = await launchBrowser();
   try {
     // Page loads first, while the browser is fresh; then the timing page.
