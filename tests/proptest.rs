@@ -136,6 +136,24 @@ proptest! {
     }
 
     #[test]
+    fn arbitrary_options(
+        a in any::<String>(),
+        b in any::<String>(),
+        date in prop_oneof![any::<String>(), "[0-9]{1,6}-[0-9]{1,3}-[0-9]{1,3}"],
+        cap in any::<usize>(),
+    ) {
+        let options = Options::new().pair(a, b).date(date).max_input_bytes(cap);
+        let text = "“Ties are close,” said Jane Doe.\nChina and North Korea met on Tuesday.";
+        match analyze(text, &options) {
+            Ok(an) => {
+                common::check(text, &an).map_err(TestCaseError::fail)?;
+                let _ = relations_widget::view_model(&an, &options);
+            }
+            Err(e) => prop_assert!(!e.to_string().is_empty()),
+        }
+    }
+
+    #[test]
     fn the_cap_is_exact(text in "\\PC{0,64}", cap in 0usize..128) {
         let got = analyze(&text, &Options::new().max_input_bytes(cap));
         if text.len() > cap {
