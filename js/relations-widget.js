@@ -5,9 +5,12 @@
 //   <relations-widget src="article.txt"></relations-widget>
 //
 // The article comes from `src` (a text or HTML URL, http(s) or relative), from `for` (the id
-// of an element of the host page), or from the element's own text. All rendering is done in
-// Rust; article text only ever reaches the DOM as text.
-import init, { mount, showError } from './relations_widget.js';
+// of an element of the host page), or from the element's own text. All rendering and the
+// interactive state are Rust (one `Widget` per element, freed when the element leaves the
+// page); article text only ever reaches the DOM as text. With `for`, the quotes are
+// highlighted in the host page's own article with the CSS Custom Highlight API: the host's
+// DOM is never modified.
+import init, { Widget, showError } from './relations_widget.js';
 
 /** Largest article body `src` may load, in bytes. */
 export const MAX_SRC_BYTES = 5 * 1024 * 1024;
@@ -111,6 +114,117 @@ async function fetchArticle(src, signal) {
   return isHtml || /^\s*<(!doctype|html)/i.test(body) ? textFromHtml(body) : body;
 }
 
+/** Elements whose text is never article text. */
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'OBJECT', 'SVG', 'BUTTON', 'SELECT', 'TEXTAREA']);
+/** Elements that end a paragraph. */
+const BLOCK = /^(P|DIV|H[1-6]|LI|BLOCKQUOTE|ARTICLE|SECTION|MAIN|HEADER|FOOTER|ASIDE|FIGCAPTION|TR|DD|DT|PRE|BR|HR|UL|OL|TABLE)$/;
+
+/**
+ * The readable text of a host element, with a map back to its text nodes: paragraphs (block
+ * elements) become lines, runs of white space one space. Returns {text, segments}, each
+ * segment {node, start, end, raw}: `text.slice(start, end)` came from `node`, and `raw[i]` is
+ * the node offset of the segment's i-th code unit (raw[end - start] is the node's length).
+ */
+export function hostText(root) {
+  const segments = [];
+  let text = '';
+  let pendingBreak = false;
+  const walk = (node) => {
+    if (node.nodeType === Node.TEXT_NODE) {
+      const raw = node.data;
+      let out = '';
+      const map = [];
+      for (let i = 0; i < raw.length; i++) {
+        const ws = /\s/.test(raw[i]);
+        if (ws) {
+          const atStart = (text.length + out.length === 0) || pendingBreak || /[\s]$/.test(out || text.slice(-1));
+          if (atStart) continue;
+          out += ' ';
+        } else {
+          if (pendingBreak) {
+            if (text.length) text += '\n';
+            pendingBreak = false;
+          }
+          out += raw[i];
+        }
+        map.push(i);
+      }
+      if (out) {
+        map.push(raw.length);
+        segments.push({ node, start: text.length, end: text.length + out.length, raw: map });
+        text += out;
+      }
+      return;
+    }
+    if (node.nodeType !== Node.ELEMENT_NODE || SKIP.has(node.tagName.toUpperCase())) return;
+    const block = BLOCK.test(node.tagName.toUpperCase());
+    if (block) pendingBreak = true;
+    for (const child of node.childNodes) walk(child);
+    if (block) pendingBreak = true;
+  };
+  walk(root);
+  return { text, segments };
+}
+
+/** The segment holding code unit `offset` (the last one starting at or before it). */
+function segmentAt(segments, offset) {
+  let lo = 0;
+  let hi = segments.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (segments[mid].start <= offset) lo = mid; else hi = mid - 1;
+  }
+  return segments[lo];
+}
+
+/** A DOM Range over `[start, end)` of a hostText() result, or null. */
+function hostRange(map, start, end) {
+  if (!map.segments.length || end <= start) return null;
+  const a = segmentAt(map.segments, start);
+  const b = segmentAt(map.segments, end - 1);
+  if (!a || !b || start >= a.end) return null;
+  const range = new Range();
+  range.setStart(a.node, a.raw[start - a.start]);
+  range.setEnd(b.node, b.raw[Math.min(end - b.start, b.raw.length - 1)]);
+  return range;
+}
+
+/** The article offset of a node position, or -1. */
+function hostOffset(map, node, offset) {
+  const seg = map.segments.find((s) => s.node === node);
+  if (!seg) return -1;
+  const i = seg.raw.findIndex((r) => r >= offset);
+  return seg.start + (i < 0 ? seg.raw.length - 1 : i);
+}
+
+const HIGHLIGHTS = ['rw-quote', 'rw-speaker', 'rw-scare', 'rw-selected'];
+let hostSheet = false;
+
+/** Link the host-page stylesheet for the highlights, once per document. */
+function linkHostSheet() {
+  if (hostSheet || document.querySelector('link[data-relations-widget-host]')) return;
+  hostSheet = true;
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = new URL('./relations-widget-host.css', import.meta.url).href;
+  link.dataset.relationsWidgetHost = '';
+  document.head.append(link);
+}
+
+/** Add `ranges` to the page-wide highlight `name` (shared by every widget on the page). */
+function addHighlight(name, ranges) {
+  if (!globalThis.CSS?.highlights || !globalThis.Highlight) return;
+  let h = CSS.highlights.get(name);
+  if (!h) { h = new Highlight(); CSS.highlights.set(name, h); }
+  for (const r of ranges) h.add(r);
+}
+
+function removeHighlight(name, ranges) {
+  const h = globalThis.CSS?.highlights?.get(name);
+  if (!h) return;
+  for (const r of ranges) h.delete(r);
+}
+
 export class RelationsWidget extends HTMLElement {
   static observedAttributes = ['src', 'for', 'pair', 'date', 'theme'];
 
@@ -122,9 +236,14 @@ export class RelationsWidget extends HTMLElement {
 
   #analysis = null;
   #text = null;
+  #given = null;
   #generation = 0;
   #abort = null;
   #queued = false;
+  /** The Rust side: analysis, view state and listeners. Freed on disconnect. */
+  #widget = null;
+  /** `for` mode: the host article's text map, its highlight ranges and click listener. */
+  #host = null;
 
   /** The last analysis object, or null. */
   get analysis() { return this.#analysis; }
@@ -133,8 +252,27 @@ export class RelationsWidget extends HTMLElement {
   get text() { return this.#text; }
   set text(value) {
     this.#text = value == null ? null : String(value);
+    this.#given = null;
     this.#schedule();
   }
+
+  /**
+   * Show an analysis made earlier (by the `relations` CLI, say) of `text`, without analysing
+   * again. Returns a promise that settles once it is drawn.
+   */
+  showAnalysis(analysis, text) {
+    this.#given = { analysis, text: String(text ?? '') };
+    return this.#schedule();
+  }
+
+  /** Select a quote by id (null clears), as a click on its card does. */
+  select(quoteId) { this.#widget?.select(quoteId ?? undefined); }
+
+  /** The quotes as CSV text. */
+  csv() { return this.#widget?.csv() ?? ''; }
+
+  /** The filters and selection: {speaker, stance, kind, search, selected, visible}. */
+  get viewState() { return this.#widget?.state() ?? null; }
 
   get src() { return this.getAttribute('src') ?? ''; }
   set src(v) { this.setAttribute('src', v); }
@@ -169,23 +307,33 @@ export class RelationsWidget extends HTMLElement {
     this.#abort?.abort();
     this.#abort = null;
     this.#generation++;
+    this.#releaseHost();
+    this.#widget?.free();
+    this.#widget = null;
   }
   attributeChangedCallback(name, oldValue, newValue) {
-    if (oldValue !== newValue && this.isConnected) this.#schedule();
+    // The theme is pure CSS (:host([theme])); everything else changes the analysis.
+    if (oldValue !== newValue && name !== 'theme' && this.isConnected) this.#schedule();
   }
 
   /** Re-read the article and render again. */
-  refresh() { this.#schedule(); }
+  refresh() { return this.#schedule(); }
 
   // Several attribute changes in one task render once.
   #schedule() {
-    if (this.#queued) return;
-    this.#queued = true;
-    queueMicrotask(() => {
-      this.#queued = false;
-      if (this.isConnected) this.#render();
-    });
+    if (!this.#queued) {
+      this.#queued = true;
+      this.#done = new Promise((resolve) => {
+        queueMicrotask(async () => {
+          this.#queued = false;
+          if (this.isConnected) await this.#render();
+          resolve();
+        });
+      });
+    }
+    return this.#done;
   }
+  #done = Promise.resolve();
 
   #options() {
     const options = {};
@@ -198,11 +346,16 @@ export class RelationsWidget extends HTMLElement {
     if (this.#text != null) return this.#text;
     if (this.src) return fetchArticle(this.src, signal);
     if (this.for) {
-      const host = this.getRootNode().getElementById?.(this.for) ?? document.getElementById(this.for);
+      const host = this.#forElement();
       if (!host) throw new ArticleError(`No element with id “${this.for}” holds the article.`);
-      return host.innerText || host.textContent || '';
+      this.#host = { element: host, map: hostText(host), ranges: {} };
+      return this.#host.map.text;
     }
     return this.textContent ?? '';
+  }
+
+  #forElement() {
+    return this.getRootNode().getElementById?.(this.for) ?? document.getElementById(this.for);
   }
 
   async #render() {
@@ -210,25 +363,88 @@ export class RelationsWidget extends HTMLElement {
     this.#abort?.abort();
     const abort = new AbortController();
     this.#abort = abort;
+    this.#releaseHost();
     try {
-      // Load the article while the module loads; its errors are shown once the module (which
-      // draws them) is ready.
-      const article = this.#articleText(abort.signal);
-      article.catch(() => {});
+      // Load the article while the module loads (neither needs the other); its errors are
+      // shown once the module, which draws them, is ready.
+      const article = this.#given ? null : this.#articleText(abort.signal);
+      article?.catch(() => {});
       await ready();
-      const text = await article;
-      if (generation !== this.#generation) return;
-      if (!text.trim()) throw new ArticleError('There is no article text to analyse.');
-      const analysis = mount(this, text, this.#options());
+      if (generation !== this.#generation || !this.isConnected) return;
+      this.#widget ??= new Widget(this);
+      let analysis;
+      if (this.#given) {
+        this.#widget.setHostArticle(false);
+        this.#widget.render(this.#given.analysis, this.#given.text, this.#options());
+        analysis = this.#given.analysis;
+      } else {
+        const text = await article;
+        if (generation !== this.#generation || !this.#widget) return;
+        if (!text.trim()) {
+          throw new ArticleError(this.src
+            ? 'The article at this address has no readable text.'
+            : 'There is no article text to analyse.');
+        }
+        this.#widget.setHostArticle(Boolean(this.#host));
+        analysis = this.#widget.analyze(text, this.#options());
+      }
       this.#analysis = analysis;
+      if (this.#host) this.#highlightHost(analysis);
       this.#emit('relations-widget:analyzed', analysis);
     } catch (e) {
       if (e?.name === 'AbortError' || generation !== this.#generation) return;
       const message = e instanceof Error ? e.message : String(e);
-      try { showError(this, message); } catch { /* the module failed to load: nothing to draw with */ }
+      try {
+        if (this.#widget) this.#widget.showError(message); else showError(this, message);
+      } catch { /* the module failed to load: nothing to draw with */ }
       this.#analysis = null;
       this.#emit('relations-widget:error', { message });
     }
+  }
+
+  /** `for` mode: highlight quotes, speakers and scare quotes in the host's own article. */
+  #highlightHost(analysis) {
+    const host = this.#host;
+    linkHostSheet();
+    const ranges = (spans) => spans.map((s) => hostRange(host.map, s.start, s.end)).filter(Boolean);
+    host.ranges = {
+      'rw-quote': ranges(analysis.quotes),
+      'rw-speaker': ranges(analysis.speakers.flatMap((s) => s.mentions)),
+      'rw-scare': ranges(analysis.scareQuotes),
+      'rw-selected': [],
+    };
+    for (const name of HIGHLIGHTS) addHighlight(name, host.ranges[name]);
+    host.onSelect = (e) => {
+      removeHighlight('rw-selected', host.ranges['rw-selected']);
+      const q = e.detail?.quote;
+      const r = q ? hostRange(host.map, q.start, q.end) : null;
+      host.ranges['rw-selected'] = r ? [r] : [];
+      addHighlight('rw-selected', host.ranges['rw-selected']);
+      const el = r?.startContainer.parentElement;
+      if (el && e.detail.source !== 'host') el.scrollIntoView({ block: 'nearest' });
+    };
+    host.onClick = (e) => {
+      const pos = document.caretPositionFromPoint?.(e.clientX, e.clientY);
+      const caret = pos
+        ? { node: pos.offsetNode, offset: pos.offset }
+        : (() => { const r = document.caretRangeFromPoint?.(e.clientX, e.clientY); return r && { node: r.startContainer, offset: r.startOffset }; })();
+      if (!caret) return;
+      const at = hostOffset(host.map, caret.node, caret.offset);
+      const quote = this.#analysis?.quotes.find((q) => q.start <= at && at < q.end);
+      if (quote) this.#widget?.select(quote.id);
+    };
+    this.addEventListener('relations-widget:select', host.onSelect);
+    host.element.addEventListener('click', host.onClick);
+  }
+
+  /** Remove this widget's highlights and listeners from the host page. */
+  #releaseHost() {
+    const host = this.#host;
+    if (!host) return;
+    for (const name of HIGHLIGHTS) removeHighlight(name, host.ranges[name] ?? []);
+    if (host.onSelect) this.removeEventListener('relations-widget:select', host.onSelect);
+    if (host.onClick) host.element.removeEventListener('click', host.onClick);
+    this.#host = null;
   }
 
   #emit(type, detail) {

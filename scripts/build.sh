@@ -12,3 +12,4 @@ mode=--release
 wasm-pack build --target web "$mode" --out-dir pkg --out-name relations_widget
 cp js/relations-widget.js pkg/relations-widget.js
 cp src/view/widget.css pkg/relations-widget.css
+cp src/view/host.css pkg/relations-widget-host.css

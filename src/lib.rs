@@ -21,10 +21,13 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod attribution;
 mod error;
+mod lexicon;
 mod model;
 mod options;
 mod quotes;
+mod speakers;
 mod text;
 mod view;
 
@@ -57,7 +60,8 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
     }
     let idx = Utf16Index::new(text);
     let paras = text::paragraphs(text);
-    let raw_quotes = quotes::find(text, &paras);
+    let marks = quotes::find(text, &paras);
+    let found = attribution::attribute(text, &paras, &marks);
 
     let paragraphs = paras
         .iter()
@@ -70,7 +74,33 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
             }
         })
         .collect();
-    let quotes = raw_quotes
+
+    // Voices that speak at least once, numbered in order of first quote.
+    let mut speaker_ids: Vec<Option<String>> = vec![None; found.registry.entities().len()];
+    let mut speakers = Vec::new();
+    for q in &found.quotes {
+        if let Some(i) = q.speaker {
+            if speaker_ids[i].is_none() {
+                let id = format!("s{}", speakers.len() + 1);
+                speaker_ids[i] = Some(id.clone());
+                let e = &found.registry.entities()[i];
+                let mut mentions: Vec<Span> = e.mentions.iter().map(|r| idx.span(r)).collect();
+                mentions.sort();
+                mentions.dedup();
+                speakers.push(Speaker {
+                    id,
+                    name: e.name.clone(),
+                    role: e.role.clone(),
+                    org: e.org.clone(),
+                    kind: e.kind,
+                    aliases: e.aliases.clone(),
+                    mentions,
+                });
+            }
+        }
+    }
+    let quotes = found
+        .quotes
         .iter()
         .enumerate()
         .map(|(i, q)| {
@@ -78,18 +108,41 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
             Quote {
                 id: format!("q{}", i + 1),
                 text: text[q.range.clone()].to_string(),
-                kind: QuoteKind::Direct,
+                kind: q.kind,
                 start: s.start,
                 end: s.end,
-                speaker: None,
-                cue: None,
+                speaker: q.speaker.and_then(|i| speaker_ids[i].clone()),
+                cue: q.cue.as_ref().map(|r| {
+                    let s = idx.span(r);
+                    Cue {
+                        text: text[r.clone()].to_string(),
+                        start: s.start,
+                        end: s.end,
+                    }
+                }),
                 stance: None,
             }
         })
         .collect();
+    let scare_quotes = found
+        .scare
+        .iter()
+        .map(|r| {
+            let s = idx.span(r);
+            ScareQuote {
+                text: text[r.clone()].to_string(),
+                start: s.start,
+                end: s.end,
+            }
+        })
+        .collect();
+    let byline = found.byline.map(|(author, email)| Byline { author, email });
     Ok(Analysis {
         paragraphs,
         quotes,
+        speakers,
+        scare_quotes,
+        byline,
         ..Analysis::default()
     })
 }

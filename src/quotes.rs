@@ -1,22 +1,25 @@
-//! Direct quotations: the stretches between double quotation marks.
+//! Quotation marks: the double-quoted stretches of an article and the single-quoted words
+//! nested inside them.
 //!
 //! Rules of English news copy this module follows:
 //! - “ ” (curly) and " (straight) both open and close; a straight mark opens when outside a
 //!   quote and closes when inside one, so mismatched pairs such as `“…"` still pair up.
-//! - ‘ ’ and ' inside a quote are nested quotes or apostrophes: never separate quotes here.
-//! - A quote left open at the end of a paragraph runs to the paragraph's end (news style opens
-//!   each paragraph of a long quote without closing the previous one).
+//! - ‘ ’ and ' inside a double quote are nested quotes or apostrophes, never separate quotes.
+//! - A quote left open at the end of a paragraph runs to the paragraph's end; news style opens
+//!   each paragraph of a long quote without closing the previous one.
 //! - Paragraphs that repeat an earlier one are skipped, so each quote is reported once.
 
 use std::ops::Range;
 
 use crate::text::Para;
 
-/// A quoted stretch in byte offsets.
+/// One double-quoted stretch, in byte offsets.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct RawQuote {
-    /// The words between the marks.
-    pub(crate) range: Range<usize>,
+pub(crate) struct Mark {
+    /// The words between the marks, trimmed.
+    pub(crate) content: Range<usize>,
+    /// The stretch with its marks (to the paragraph's end when unclosed).
+    pub(crate) outer: Range<usize>,
     /// Index of the paragraph holding it.
     pub(crate) para: usize,
     /// False when the paragraph ended before a closing mark.
@@ -31,50 +34,124 @@ fn is_close_mark(c: char) -> bool {
     matches!(c, '”' | '"')
 }
 
+/// The double quotation mark at byte `i` of `body`, if any: its length and kind. Two
+/// apostrophes (`''`) stand for a straight double mark, as in some wire and archive copy.
+fn mark_at(body: &str, i: usize) -> Option<(usize, char)> {
+    let rest = &body[i..];
+    if rest.starts_with("''") {
+        return Some((2, '"'));
+    }
+    let c = rest.chars().next()?;
+    (is_open_mark(c) || is_close_mark(c)).then_some((c.len_utf8(), c))
+}
+
+/// Does the mark at `i` touch the text before it but not the text after it?
+fn hugs_left(body: &str, i: usize, len: usize) -> bool {
+    let before = body[..i]
+        .chars()
+        .next_back()
+        .is_some_and(|c| !c.is_whitespace());
+    let after = body[i + len..]
+        .chars()
+        .next()
+        .is_none_or(|c| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':'));
+    before && after
+}
+
 /// Every double-quoted stretch of the non-repeated paragraphs, in text order.
-pub(crate) fn find(text: &str, paras: &[Para]) -> Vec<RawQuote> {
+pub(crate) fn find(text: &str, paras: &[Para]) -> Vec<Mark> {
     let mut out = Vec::new();
     for (pi, p) in paras.iter().enumerate() {
         if p.duplicate_of.is_some() {
             continue;
         }
         let body = &text[p.range.clone()];
-        let mut open: Option<usize> = None;
-        for (i, c) in body.char_indices() {
+        // (start of the opening mark, its length)
+        let mut open: Option<(usize, usize)> = None;
+        let mut i = 0;
+        while i < body.len() {
+            let Some((len, c)) = mark_at(body, i) else {
+                i += body[i..].chars().next().map_or(1, char::len_utf8);
+                continue;
+            };
             let at = p.range.start + i;
             match open {
-                None if is_open_mark(c) => open = Some(at + c.len_utf8()),
-                // A curly opening mark inside a quote: the earlier mark was never closed, so the
-                // quote starts again here (real copy drops closing marks more often than opens).
-                Some(_) if c == '“' => open = Some(at + c.len_utf8()),
-                Some(s) if is_close_mark(c) => {
-                    push_trimmed(text, &mut out, s..at, pi, true);
+                None if is_open_mark(c) => open = Some((at, len)),
+                // A curly opening mark inside a quote that hugs the word before it and not the
+                // word after (`unusual,“ said`) is a closing mark typed the wrong way round.
+                Some((s, open_len)) if c == '“' && hugs_left(body, i, len) => {
+                    push(text, &mut out, s..at + len, (open_len, len), pi, true);
+                    open = None;
+                }
+                // Otherwise the earlier mark was never closed, so the quote starts again here
+                // (real copy drops closing marks more often than opening ones).
+                Some(_) if c == '“' => open = Some((at, len)),
+                Some((s, open_len)) if is_close_mark(c) => {
+                    push(text, &mut out, s..at + len, (open_len, len), pi, true);
                     open = None;
                 }
                 _ => {}
             }
+            i += len;
         }
-        if let Some(s) = open {
-            push_trimmed(text, &mut out, s..p.range.end, pi, false);
+        if let Some((s, open_len)) = open {
+            push(text, &mut out, s..p.range.end, (open_len, 0), pi, false);
         }
     }
     out
 }
 
-/// Keep the quote unless it holds no word at all; trim white space just inside the marks.
-fn push_trimmed(text: &str, out: &mut Vec<RawQuote>, r: Range<usize>, para: usize, closed: bool) {
-    let s = &text[r.clone()];
+/// Keep the stretch unless it holds no word at all; trim white space inside the marks.
+fn push(
+    text: &str,
+    out: &mut Vec<Mark>,
+    outer: Range<usize>,
+    (open_len, close_len): (usize, usize),
+    para: usize,
+    closed: bool,
+) {
+    let inner = outer.start + open_len..outer.end - close_len;
+    let s = &text[inner.clone()];
     let lead = s.len() - s.trim_start().len();
     let trimmed = s.trim();
     if !trimmed.chars().any(char::is_alphanumeric) {
         return;
     }
-    let start = r.start + lead;
-    out.push(RawQuote {
-        range: start..start + trimmed.len(),
+    let start = inner.start + lead;
+    out.push(Mark {
+        content: start..start + trimmed.len(),
+        outer,
         para,
         closed,
     });
+}
+
+/// Single-quoted words inside a range (‘abandon’, 'normal'): an opening mark after a space or
+/// bracket, a closing mark not followed by a letter. Apostrophes (`doesn’t`, `Kim’s`) never
+/// open or close, because a letter stands on both sides of them.
+pub(crate) fn nested_single(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let body = &text[range.clone()];
+    let chars: Vec<(usize, char)> = body.char_indices().collect();
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let prev = if k == 0 { ' ' } else { chars[k - 1].1 };
+        let next = chars.get(k + 1).map_or(' ', |&(_, n)| n);
+        match c {
+            '‘' | '\'' if open.is_none() && !prev.is_alphanumeric() && next.is_alphanumeric() => {
+                open = Some(i + c.len_utf8());
+            }
+            '’' | '\'' if !next.is_alphanumeric() && prev != ' ' => {
+                if let Some(s) = open.take() {
+                    if body[s..i].chars().any(char::is_alphanumeric) {
+                        out.push(range.start + s..range.start + i);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -86,7 +163,7 @@ mod tests {
         let paras = paragraphs(text);
         find(text, &paras)
             .into_iter()
-            .map(|q| (&text[q.range], q.closed))
+            .map(|q| (&text[q.content], q.closed))
             .collect()
     }
 
@@ -109,6 +186,11 @@ mod tests {
             ("Empty “ ” marks and “...” dots.", &[]),
             ("“ Spaced ” words.", &[("Spaced", true)]),
             ("“Lost close “Fresh start.”", &[("Fresh start.", true)]),
+            ("“Wrong way round,“ he said.", &[("Wrong way round,", true)]),
+            (
+                "“Ellipses … and [bracketed] kept.”",
+                &[("Ellipses … and [bracketed] kept.", true)],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(&quotes(text), want, "{text:?}");
@@ -116,8 +198,34 @@ mod tests {
     }
 
     #[test]
+    fn outer_includes_the_marks() {
+        let text = "He said “yes” then.";
+        let m = &find(text, &paragraphs(text))[0];
+        assert_eq!(&text[m.outer.clone()], "“yes”");
+    }
+
+    #[test]
     fn repeated_paragraphs_are_skipped() {
         let text = "“Once,” he said.\nOther.\n“Once,” he said.";
         assert_eq!(quotes(text), vec![("Once,", true)]);
+    }
+
+    #[test]
+    fn nested_single_quotes() {
+        let cases: &[(&str, &[&str])] = &[
+            ("would not ‘abandon’ it", &["abandon"]),
+            ("into a ‘normal’ one", &["normal"]),
+            ("a 'straight' one", &["straight"]),
+            ("Kim’s wish doesn’t matter", &[]),
+            ("the ‘two words’ here", &["two words"]),
+            ("‘Start’ of range", &["Start"]),
+        ];
+        for (text, want) in cases {
+            let got: Vec<&str> = nested_single(text, 0..text.len())
+                .into_iter()
+                .map(|r| &text[r])
+                .collect();
+            assert_eq!(&got, want, "{text:?}");
+        }
     }
 }

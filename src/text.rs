@@ -104,6 +104,152 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Para> {
     out
 }
 
+/// Abbreviations that end in a period without ending a sentence (`data/abbreviations.txt`).
+const ABBREVIATIONS: &str = include_str!("../data/abbreviations.txt");
+
+/// A known abbreviation (`Dr`, `U.S`) or a single capital initial (`D` in `Paul D. Ryan`).
+pub(crate) fn is_abbreviation_or_initial(word: &str) -> bool {
+    let mut cs = word.chars();
+    matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase()) || is_abbreviation(word)
+}
+
+fn is_abbreviation(word: &str) -> bool {
+    ABBREVIATIONS
+        .lines()
+        .any(|l| !l.starts_with('#') && l.trim() == word)
+}
+
+/// True for the marks that open or close a double-quoted stretch.
+pub(crate) fn is_double_quote(c: char) -> bool {
+    matches!(c, '“' | '”' | '"' | '„')
+}
+
+/// Split one paragraph (a byte range of `text`) into sentences, each trimmed.
+///
+/// A sentence ends at `.`, `!` or `?` (with any closing quotes or brackets after it) when white
+/// space and then a capital, a digit or an opening quote follow — unless the word before the
+/// period is a known abbreviation or a single capital initial (`John F. Kennedy`). Text inside
+/// double quotes is never split, so a quotation stays in one sentence with its attribution.
+pub(crate) fn sentences(text: &str, para: Range<usize>) -> Vec<Range<usize>> {
+    let body = &text[para.clone()];
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut in_quote = false;
+    let chars: Vec<(usize, char)> = body.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, c) = chars[i];
+        // Two apostrophes stand for a straight double mark.
+        if c == '\'' && chars.get(i + 1).is_some_and(|&(_, n)| n == '\'') {
+            in_quote = !in_quote;
+            i += 2;
+            continue;
+        }
+        if is_double_quote(c) {
+            in_quote = match c {
+                '“' | '„' => true,
+                '”' => false,
+                _ => !in_quote,
+            };
+        }
+        // Inside a quote a terminal mark ends the sentence only when the quote closes right after.
+        let next_is = |k: usize, x: char| chars.get(i + k).is_some_and(|&(_, n)| n == x);
+        let closes_quote =
+            next_is(1, '”') || next_is(1, '"') || (next_is(1, '\'') && next_is(2, '\''));
+        if matches!(c, '.' | '!' | '?') && (!in_quote || closes_quote) {
+            // Swallow closing quotes/brackets and further terminal marks.
+            let mut j = i + 1;
+            while j < chars.len()
+                && matches!(chars[j].1, '.' | '!' | '?' | '”' | '"' | '’' | '\'' | ')')
+            {
+                j += 1;
+            }
+            let ws_end = (j..chars.len())
+                .find(|&k| !chars[k].1.is_whitespace())
+                .unwrap_or(chars.len());
+            let next = chars.get(ws_end).map(|&(_, c)| c);
+            let starts_new = ws_end > j
+                && next.is_some_and(|n| {
+                    n.is_uppercase()
+                        || n.is_ascii_digit()
+                        || matches!(n, '“' | '"' | '‘' | '\'' | '(' | '[')
+                });
+            if starts_new && !(c == '.' && ends_with_abbreviation(&body[start..at])) {
+                in_quote = false;
+                let end = chars.get(j).map_or(body.len(), |&(b, _)| b);
+                push_trimmed_range(body, para.start, start..end, &mut out);
+                start = chars.get(ws_end).map_or(body.len(), |&(b, _)| b);
+                i = ws_end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    push_trimmed_range(body, para.start, start..body.len(), &mut out);
+    out
+}
+
+/// True when the text before a period ends in an abbreviation or a single capital initial.
+fn ends_with_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '“' || c == '"')
+        .next()
+        .unwrap_or("");
+    let mut cs = word.chars();
+    let single_initial = matches!((cs.next(), cs.next()), (Some(c), None) if c.is_uppercase());
+    single_initial || is_abbreviation(word)
+}
+
+fn push_trimmed_range(body: &str, base: usize, r: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let s = &body[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let t = s.trim();
+    if !t.is_empty() {
+        let start = base + r.start + lead;
+        out.push(start..start + t.len());
+    }
+}
+
+/// The words of a byte range: runs of letters and digits, with inner hyphens, apostrophes and
+/// periods kept (`backbone-lacking`, `Pyongyang’s`, `U.S`), as byte ranges of `text`.
+pub(crate) fn words(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    words_upto(text, range, usize::MAX)
+}
+
+/// The first word of a byte range, as [`words`] finds it, reading no further than its end (a
+/// tokenizer that asks for one word at a time stays linear).
+pub(crate) fn first_word(text: &str, range: Range<usize>) -> Option<Range<usize>> {
+    words_upto(text, range, 1).pop()
+}
+
+/// At most `limit` words of a byte range, scanning only as far as needed.
+fn words_upto(text: &str, range: Range<usize>, limit: usize) -> Vec<Range<usize>> {
+    let body = &text[range.clone()];
+    let mut out = Vec::new();
+    let mut cur: Option<usize> = None;
+    let mut iter = body.char_indices().peekable();
+    let mut prev = ' ';
+    while let Some((i, c)) = iter.next() {
+        let next = iter.peek().map_or(' ', |&(_, n)| n);
+        let joins = cur.is_some()
+            && ((matches!(c, '-' | '’' | '\'' | '.' | '‑') && next.is_alphanumeric())
+                || (c == ',' && prev.is_ascii_digit() && next.is_ascii_digit()));
+        prev = c;
+        if c.is_alphanumeric() || joins {
+            cur.get_or_insert(i);
+        } else if let Some(s) = cur.take() {
+            out.push(range.start + s..range.start + i);
+            if out.len() >= limit {
+                return out;
+            }
+        }
+    }
+    if let Some(s) = cur {
+        out.push(range.start + s..range.end);
+    }
+    out
+}
+
 /// Collapse every run of white space to one space.
 pub(crate) fn normalise_ws(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -142,6 +288,79 @@ mod tests {
     }
 
     type ParaCase<'a> = (&'a str, &'a [(&'a str, Option<usize>)]);
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text, 0..text.len())
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
+    }
+
+    #[test]
+    fn sentence_boundaries() {
+        let cases: &[(&str, &[&str])] = &[
+            ("One. Two.", &["One.", "Two."]),
+            ("Is it? Yes! Fine.", &["Is it?", "Yes!", "Fine."]),
+            (
+                "Mr. Kim spoke. Then Dr. Lee left.",
+                &["Mr. Kim spoke.", "Then Dr. Lee left."],
+            ),
+            (
+                "The U.S. Army came. It left.",
+                &["The U.S. Army came.", "It left."],
+            ),
+            ("John F. Kennedy spoke.", &["John F. Kennedy spoke."]),
+            (
+                "It rose 3.5 percent. Then 1990 came.",
+                &["It rose 3.5 percent.", "Then 1990 came."],
+            ),
+            (
+                "“A. B,” he said. Next one.",
+                &["“A. B,” he said.", "Next one."],
+            ),
+            ("He said “Go.” Then left.", &["He said “Go.”", "Then left."]),
+            ("lower. case stays.", &["lower. case stays."]),
+            ("No end", &["No end"]),
+            ("", &[]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(&split(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn word_ranges() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Pyongyang’s nuclear ambitions",
+                &["Pyongyang’s", "nuclear", "ambitions"],
+            ),
+            (
+                "backbone-lacking countries, the U.S. and (South Korean)",
+                &[
+                    "backbone-lacking",
+                    "countries",
+                    "the",
+                    "U.S",
+                    "and",
+                    "South",
+                    "Korean",
+                ],
+            ),
+            (
+                "1950-53 war; 700,000 troops",
+                &["1950-53", "war", "700,000", "troops"],
+            ),
+            ("“quoted” — dash", &["quoted", "dash"]),
+        ];
+        for (text, want) in cases {
+            let got: Vec<&str> = words(text, 0..text.len())
+                .into_iter()
+                .map(|r| &text[r])
+                .collect();
+            assert_eq!(&got, want, "{text:?}");
+        }
+    }
 
     #[test]
     fn paragraphs_are_trimmed_lines_with_duplicates_marked() {

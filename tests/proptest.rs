@@ -99,7 +99,7 @@ fn check(text: &str) -> Result<(), TestCaseError> {
     match analyze(text, &Options::new()) {
         Ok(a) => {
             common::check(text, &a).map_err(TestCaseError::fail)?;
-            let _ = relations_widget::view_model(&a, &Options::new());
+            let _ = relations_widget::view_model(&a, text, &Options::new());
         }
         Err(e) => {
             // The only refusals possible here: empty input (the cap is far above these sizes).
@@ -147,7 +147,7 @@ proptest! {
         match analyze(text, &options) {
             Ok(an) => {
                 common::check(text, &an).map_err(TestCaseError::fail)?;
-                let _ = relations_widget::view_model(&an, &options);
+                let _ = relations_widget::view_model(&an, text, &options);
             }
             Err(e) => prop_assert!(!e.to_string().is_empty()),
         }

@@ -16,7 +16,15 @@ document.getElementById('reset-button').addEventListener('click', async () => {
   widget.text = null;
   widget.src = SAMPLE;
   widget.refresh();
-  await loadSample();
+  await document.getElementById('theme-select').addEventListener('change', (e) => {
+  widget.theme = e.target.value;
+});
+
+loadSample();
+});
+
+document.getElementById('theme-select').addEventListener('change', (e) => {
+  widget.theme = e.target.value;
 });
 
 loadSample();

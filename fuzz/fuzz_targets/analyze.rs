@@ -65,6 +65,6 @@ fuzz_target!(|data: &[u8]| {
     for i in &analysis.interactions {
         slice(i.start, i.end);
     }
-    let _ = view_model(&analysis, &options);
+    let _ = view_model(&analysis, &text, &options);
     serde_json::to_string(&analysis).expect("serialises");
 });

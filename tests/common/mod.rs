@@ -165,7 +165,7 @@ pub fn analyze_checked(text: &str, options: &Options) -> Result<Analysis, relati
         panic!("{e}\ninput ({} bytes): {:?}", text.len(), preview(text));
     }
     // The view-model is pure Rust too: it must digest whatever the analysis holds.
-    let _ = view_model(&a, options);
+    let _ = view_model(&a, text, options);
     serde_json::to_string(&a).expect("the analysis serialises");
     Ok(a)
 }

@@ -1,0 +1,1636 @@
+//! Attribution: which quoted stretches are speech and of what kind (direct, partial, or a scare
+//! quote), which sentences report speech without quotation marks (indirect), and who speaks.
+//!
+//! Every rule is a pattern of English news writing, applied sentence by sentence with the
+//! quoted stretches folded into single tokens:
+//! - cue after the quote: `“…,” said X, APPOSITIVE.` / `“…,” X said.` / `“…,” he told reporters.`
+//! - cue before the quote: `X said, “…”` / `X said: “…”` / `…, saying: “…”`
+//! - texts that speak: `“…,” reads the statement released by X.`
+//! - a quote split by its attribution, or continued in the next sentence or paragraph, keeps
+//!   the speaker of the attributed part;
+//! - a quoted fragment inside the reporter's sentence is a partial quote of the sentence's
+//!   subject when a verb of saying or judging governs it; otherwise it is a scare quote or a name;
+//! - reported speech: `X said (that) CLAUSE`, `CLAUSE, X said`, `according to X, CLAUSE`.
+
+use std::ops::Range;
+
+use crate::lexicon::{Clause, CueClass, Lexicon};
+use crate::model::QuoteKind;
+use crate::quotes::{self, Mark};
+use crate::speakers::{Np, Registry};
+use crate::text::{self, Para};
+
+/// Longest subject phrase (in words) taken as a speaker; longer ones are clauses.
+const MAX_SUBJECT_WORDS: usize = 12;
+/// Fewest words a reported clause must have to count as indirect speech.
+const MIN_CLAUSE_WORDS: usize = 4;
+/// Most words a quoted title or name may have (`“Day of Victory in the Fatherland …”`).
+const MAX_NAME_WORDS: usize = 10;
+/// Fewest words an unattributed quote needs to count as speech rather than a scare quote.
+const MIN_UNATTRIBUTED_WORDS: usize = 4;
+/// How far (in tokens) a cue may stand after the quote it attributes (`“…,” Rep. Jane Roe,
+/// R-Ohio, said`).
+const MAX_QUOTE_TO_CUE: usize = 14;
+/// How far (in tokens) a `that` may stand after a cue and still open its clause.
+const MAX_CUE_TO_THAT: usize = 14;
+
+/// A quotation or reported statement, in byte offsets.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Found {
+    pub(crate) range: Range<usize>,
+    pub(crate) kind: QuoteKind,
+    pub(crate) speaker: Option<usize>,
+    pub(crate) cue: Option<Range<usize>>,
+}
+
+/// Everything attribution found.
+pub(crate) struct Attribution {
+    pub(crate) quotes: Vec<Found>,
+    pub(crate) scare: Vec<Range<usize>>,
+    pub(crate) registry: Registry,
+    pub(crate) byline: Option<(String, Option<String>)>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum K {
+    Word,
+    Comma,
+    Colon,
+    Semi,
+    Dash,
+    Stop,
+    Paren,
+    Quote(usize),
+}
+
+#[derive(Clone, Debug)]
+struct Tok {
+    k: K,
+    s: usize,
+    e: usize,
+}
+
+/// Fold a sentence into tokens: words, punctuation, and one token per quoted stretch.
+fn tokenize(text: &str, sent: &Range<usize>, marks: &[Mark]) -> Vec<Tok> {
+    let mut out = Vec::new();
+    let mut mi = marks.partition_point(|m| m.outer.start < sent.start);
+    let mut i = sent.start;
+    let bytes_end = sent.end;
+    while i < bytes_end {
+        if let Some(m) = marks.get(mi) {
+            if m.outer.start == i {
+                out.push(Tok {
+                    k: K::Quote(mi),
+                    s: m.outer.start,
+                    e: m.outer.end,
+                });
+                i = m.outer.end.max(i + 1);
+                mi += 1;
+                continue;
+            }
+        }
+        let next_mark = marks
+            .get(mi)
+            .map_or(bytes_end, |m| m.outer.start.min(bytes_end))
+            .max(i);
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        let len = c.len_utf8();
+        if c.is_alphanumeric() {
+            let mut end =
+                text::first_word(text, i..next_mark.max(i + len)).map_or(i + len, |w| w.end);
+            // `Dr.`, `Sen.`, `Paul D. Ryan`: the period belongs to the word.
+            if text[end..].starts_with('.') && text::is_abbreviation_or_initial(&text[i..end]) {
+                end += 1;
+            }
+            out.push(Tok {
+                k: K::Word,
+                s: i,
+                e: end,
+            });
+            i = end;
+            continue;
+        }
+        let k = match c {
+            ',' => Some(K::Comma),
+            ':' => Some(K::Colon),
+            ';' => Some(K::Semi),
+            '—' | '–' | '―' => Some(K::Dash),
+            '-' if text[i + len..].starts_with(' ') => Some(K::Dash),
+            '.' | '!' | '?' | '…' => Some(K::Stop),
+            '(' | ')' | '[' | ']' => Some(K::Paren),
+            _ => None,
+        };
+        if let Some(k) = k {
+            out.push(Tok {
+                k,
+                s: i,
+                e: i + len,
+            });
+        }
+        i += len;
+    }
+    out
+}
+
+/// Irregular past forms that attribute a quote when they stand where a verb of saying does
+/// (`“…,” Roe shot back`).
+const IRREGULAR_SPEECH_VERBS: &[&str] = &[
+    "shot", "went", "began", "spoke", "sang", "sings", "fought", "struck", "came", "chimed",
+    "swore", "wrote", "told", "said",
+];
+
+/// Words a title leaves in lower case (`Midday with Charlie Sykes`).
+const TITLE_MINOR_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "nor", "with",
+    "from", "by", "into", "over", "as", "vs", "is", "be", "de", "la", "du", "von", "van", "upon",
+    "via", "per",
+];
+
+/// Words that may stand between a subject and its verb of saying.
+const SKIP_BEFORE_CUE: &[&str] = &[
+    "also",
+    "later",
+    "then",
+    "has",
+    "have",
+    "had",
+    "once",
+    "again",
+    "previously",
+    "recently",
+    "further",
+    "would",
+    "will",
+    "did",
+    "does",
+    "was",
+    "is",
+    "were",
+    "are",
+    "earlier",
+    "separately",
+    "privately",
+    "just",
+    "often",
+    "repeatedly",
+];
+
+/// Words that end a subject phrase when read backwards from the cue.
+const CLAUSE_WORDS: &[&str] = &[
+    "that", "which", "who", "whom", "because", "while", "when", "but", "as", "if", "though",
+    "although",
+];
+
+/// Words that make a cue a non-assertion (`declined to say`, `did not say`).
+const NEGATORS: &[&str] = &[
+    "to", "not", "never", "n’t", "n't", "no", "refused", "declined",
+];
+
+/// Questions and refusals reported without content.
+const NOT_A_CLAUSE: &[&str] = &[
+    "whether", "if", "how", "what", "why", "when", "where", "who", "which",
+];
+
+/// Time words that may follow a cue before its clause (`said on Tuesday that`).
+const OBJECT_TAKERS: &[&str] = &[
+    "told", "tells", "tell", "telling", "informed", "assured", "warned", "urged", "reminded",
+];
+
+struct Sentence<'a> {
+    text: &'a str,
+    toks: Vec<Tok>,
+    /// [`Sentence::leading_subject`], computed once: it scans the sentence, and every quote
+    /// of the sentence asks for it.
+    lead: std::cell::OnceCell<Option<Np>>,
+    /// `word_counts[i]`: word tokens before token `i`, computed once so that
+    /// [`Sentence::n_words`] costs O(1) however often the clause rules ask.
+    word_counts: std::cell::OnceCell<Vec<usize>>,
+}
+
+impl<'a> Sentence<'a> {
+    fn word(&self, i: usize) -> &'a str {
+        let t = &self.toks[i];
+        &self.text[t.s..t.e]
+    }
+
+    fn is_word(&self, i: usize, w: &str) -> bool {
+        i < self.toks.len() && self.toks[i].k == K::Word && self.word(i).eq_ignore_ascii_case(w)
+    }
+
+    fn is_cap(&self, i: usize) -> bool {
+        self.toks[i].k == K::Word && self.word(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    fn range(&self, a: usize, b: usize) -> Range<usize> {
+        self.toks[a].s..self.toks[b - 1].e
+    }
+
+    fn n_words(&self, a: usize, b: usize) -> usize {
+        if a >= b {
+            return 0;
+        }
+        let counts = self.word_counts.get_or_init(|| {
+            let mut v = Vec::with_capacity(self.toks.len() + 1);
+            let mut n = 0;
+            v.push(n);
+            for t in &self.toks {
+                n += usize::from(t.k == K::Word);
+                v.push(n);
+            }
+            v
+        });
+        counts[b] - counts[a]
+    }
+
+    /// The cues of the sentence: (token index, class, takes a clause).
+    fn cues(&self) -> Vec<(usize, CueClass, Clause)> {
+        let lx = Lexicon::get();
+        let mut out = Vec::new();
+        for i in 0..self.toks.len() {
+            if self.toks[i].k != K::Word {
+                continue;
+            }
+            let w = self.word(i);
+            // A capitalised cue word is a name (`United States`), unless it opens the sentence.
+            if i > 0 && w.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            let Some(info) = lx.cue(w) else { continue };
+            if info.class == CueClass::According && !self.is_word(i + 1, "to") {
+                continue;
+            }
+            // `media reports say`: the first of two cues is a noun.
+            if i + 1 < self.toks.len()
+                && self.toks[i + 1].k == K::Word
+                && lx
+                    .cue(self.word(i + 1))
+                    .is_some_and(|c| c.class == CueClass::Speech)
+            {
+                continue;
+            }
+            let negated = (i.saturating_sub(2)..i).any(|j| {
+                self.toks[j].k == K::Word
+                    && NEGATORS.contains(&self.word(j).to_lowercase().as_str())
+            });
+            if negated && info.class != CueClass::Naming {
+                continue;
+            }
+            // A passive participle (`has been observed`, `was asked`) reports no speaker.
+            let passive = i > 0
+                && self.toks[i - 1].k == K::Word
+                && matches!(
+                    self.word(i - 1).to_lowercase().as_str(),
+                    "been" | "be" | "being" | "is" | "was" | "were" | "are"
+                );
+            if passive {
+                continue;
+            }
+            out.push((i, info.class, info.clause));
+        }
+        // Any verb in attribution position is a cue, whatever the verb: `“…,” Roe fumed.`,
+        // `“…?” pressed Roe.`, `Roe shot back, “…”`.
+        for qi in 0..self.toks.len() {
+            if !matches!(self.toks[qi].k, K::Quote(_)) {
+                continue;
+            }
+            if let Some(v) = self
+                .verb_after_quote(qi)
+                .or_else(|| self.verb_before_quote(qi))
+            {
+                if !out.iter().any(|&(c, _, _)| c == v) && lx.cue(self.word(v)).is_none() {
+                    out.push((v, CueClass::Speech, Clause::No));
+                }
+            }
+        }
+        out.sort_by_key(|&(c, _, _)| c);
+        out
+    }
+
+    /// A verb-like word (lower case, ending in `-ed` or `-s`).
+    fn is_verb_like(&self, i: usize) -> bool {
+        i < self.toks.len() && self.toks[i].k == K::Word && !self.is_cap(i) && {
+            let w = self.word(i);
+            IRREGULAR_SPEECH_VERBS.contains(&w)
+                || (w.ends_with("ed") || w.ends_with('s'))
+                    && w.len() > 3
+                    && !w.ends_with("ss")
+                    && !w.ends_with("’s")
+                    && !w.ends_with("'s")
+        }
+    }
+
+    /// Short subject (a pronoun or up to four capitalised words) starting at `i`; its end.
+    fn short_subject(&self, i: usize) -> Option<usize> {
+        if i < self.toks.len()
+            && self.toks[i].k == K::Word
+            && matches!(self.word(i), "he" | "she" | "they" | "He" | "She" | "They")
+        {
+            return Some(i + 1);
+        }
+        let mut j = i;
+        while j < self.toks.len() && j < i + 4 && self.is_cap(j) {
+            j += 1;
+        }
+        (j > i).then_some(j)
+    }
+
+    /// `“…,” X verbed` / `“…,” verbed X`: the verb after a quote that ends in `,`, `?` or `!`.
+    fn verb_after_quote(&self, qi: usize) -> Option<usize> {
+        let t = &self.toks[qi];
+        let inner = self.text[t.s..t.e]
+            .trim_end_matches(['”', '"', '\'', '’'])
+            .trim_end();
+        if !inner.ends_with([',', '?', '!', '—']) {
+            return None;
+        }
+        let i = qi + 1 + usize::from(self.toks.get(qi + 1).is_some_and(|t| t.k == K::Comma));
+        if self.is_verb_like(i) && self.short_subject(i + 1).is_some() {
+            return Some(i);
+        }
+        let j = self.short_subject(i)?;
+        self.is_verb_like(j).then_some(j)
+    }
+
+    /// `X verbed, “…”` / `X shot back: “…”`: the verb right before `,` or `:` and a quote.
+    fn verb_before_quote(&self, qi: usize) -> Option<usize> {
+        if qi < 3 || !matches!(self.toks[qi - 1].k, K::Comma | K::Colon) {
+            return None;
+        }
+        let mut v = qi - 2;
+        if matches!(self.word(v), "back" | "out" | "up" | "on") {
+            v -= 1;
+        }
+        let lead = (0..v)
+            .rev()
+            .take_while(|&k| {
+                self.toks[k].k == K::Word
+                    && (self.is_cap(k) || matches!(self.word(k), "he" | "she" | "they"))
+            })
+            .count();
+        // The subject opens the sentence or a clause after a comma.
+        let clause_start = v - lead == 0 || self.toks[v - lead - 1].k == K::Comma;
+        // `… leaned in and boomed: “…”`: a second verb of the sentence's subject.
+        let coordinated = lead == 0 && v > 0 && matches!(self.word(v - 1), "and" | "then");
+        let subject_ok = (lead > 0 && lead <= 4 && clause_start) || coordinated;
+        (self.toks[v].k == K::Word && self.is_verb_like(v) && subject_ok).then_some(v)
+    }
+
+    /// The subject phrase before token `cue`: `X said`, `X, APPOSITIVE, said`,
+    /// `CLAUSE, X said`. Returns the phrase, its appositive and the index of the chunk start
+    /// (where a preceding reported clause would end).
+    fn subject_before(&self, cue: usize) -> Option<(Np, usize)> {
+        // `X slammed the plan and accused Y …`: a second verb shares the sentence's subject.
+        if cue > 0
+            && self.toks[cue - 1].k == K::Word
+            && matches!(self.word(cue - 1), "and" | "but" | "or")
+        {
+            return self.leading_subject().map(|np| (np, 0));
+        }
+        let mut end = cue;
+        while end > 0 && self.toks[end - 1].k == K::Word && {
+            let w = self.word(end - 1).to_lowercase();
+            SKIP_BEFORE_CUE.contains(&w.as_str())
+                || (w.ends_with("ly") && w.len() > 4 && !self.is_cap(end - 1))
+        } {
+            end -= 1;
+        }
+        // The region: back to the last quote, colon, semicolon or dash.
+        let mut start = end;
+        while start > 0
+            && matches!(
+                self.toks[start - 1].k,
+                K::Word | K::Comma | K::Paren | K::Stop
+            )
+        {
+            start -= 1;
+        }
+        if start == end {
+            return None;
+        }
+        // Comma-separated chunks of the region.
+        let mut chunks: Vec<(usize, usize)> = Vec::new();
+        let mut cs = start;
+        for i in start..end {
+            if self.toks[i].k == K::Comma {
+                chunks.push((cs, i));
+                cs = i + 1;
+            }
+        }
+        chunks.push((cs, end));
+        let last = chunks[chunks.len() - 1];
+        let (subject, appos) = if last.0 == last.1 && chunks.len() >= 3 {
+            // `X, APPOSITIVE, …, said`: the subject is the nearest chunk, read backwards, that
+            // does not look like an appositive (`22`, `of Flint`, `Mich.`, `a professor`).
+            let body = &chunks[..chunks.len() - 1];
+            let k = (0..body.len())
+                .rev()
+                .find(|&k| !self.appositive_like(body[k]))
+                .unwrap_or(0);
+            (body[k], body.get(k + 1).copied())
+        } else {
+            (last, None)
+        };
+        let (mut a, b) = subject;
+        while a < b
+            && self.toks[a].k == K::Word
+            && matches!(
+                self.word(a).to_lowercase().as_str(),
+                "and" | "but" | "or" | "then" | "so"
+            )
+        {
+            a += 1;
+        }
+        // `X, who said`: the relative pronoun stands for the chunk before it.
+        if b == a + 1 && s_is_relative(self, a) {
+            let (pa, pb) = match chunks.iter().position(|&(x, _)| x == a) {
+                Some(k) if k > 0 => chunks[k - 1],
+                _ => return None,
+            };
+            let mut na = pb;
+            while na > pa && self.is_cap(na - 1) {
+                na -= 1;
+            }
+            return (na < pb).then(|| {
+                (
+                    Np {
+                        range: self.range(na, pb),
+                        appos: None,
+                    },
+                    pa,
+                )
+            });
+        }
+        // `X on Thursday said`: the time phrase is not part of the name.
+        let b = (a + 1..b)
+            .find(|&i| {
+                self.toks[i].k == K::Word
+                    && matches!(
+                        self.word(i).to_lowercase().as_str(),
+                        "on" | "during"
+                            | "last"
+                            | "this"
+                            | "earlier"
+                            | "yesterday"
+                            | "today"
+                            | "late"
+                            | "tonight"
+                    )
+            })
+            .unwrap_or(b);
+        // Cut a relative or subordinate clause off the front (`… that X said`).
+        for i in (a..b).rev() {
+            if self.toks[i].k == K::Word
+                && CLAUSE_WORDS.contains(&self.word(i).to_lowercase().as_str())
+            {
+                a = i + 1;
+                break;
+            }
+        }
+        if a >= b || self.n_words(a, b) == 0 || self.n_words(a, b) > MAX_SUBJECT_WORDS {
+            return None;
+        }
+        let appos = appos.filter(|&(x, y)| x < y).map(|(x, y)| self.range(x, y));
+        Some((
+            Np {
+                range: self.range(a, b),
+                appos,
+            },
+            a,
+        ))
+    }
+
+    /// Does the chunk read as an appositive rather than a subject: it opens with a lower-case
+    /// word or a number, or is one short capitalised word (a state: `Mich.`, `R-Pa.`)?
+    fn appositive_like(&self, (a, b): (usize, usize)) -> bool {
+        if a >= b || self.toks[a].k != K::Word {
+            return true;
+        }
+        let w = self.word(a);
+        let first = w.chars().next().unwrap_or(' ');
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        // `R-Ohio`, `D-Calif.`: a party and a state.
+        let party_state = w.len() > 2 && matches!(&w[..2], "R-" | "D-" | "I-");
+        !first.is_uppercase() || (self.n_words(a, b) == 1 && (letters <= 4 || party_state))
+    }
+
+    /// The phrase after token `cue` up to the next comma or stop (`said X, APPOSITIVE.`).
+    fn phrase_after(&self, cue: usize) -> Option<Np> {
+        let a = cue + 1;
+        let mut b = a;
+        // `said Roe as she left`: the phrase ends where a clause begins.
+        while b < self.toks.len()
+            && self.toks[b].k == K::Word
+            && !(b > a && CLAUSE_WORDS.contains(&self.word(b).to_lowercase().as_str()))
+        {
+            b += 1;
+        }
+        if a == b || self.n_words(a, b) > MAX_SUBJECT_WORDS {
+            return None;
+        }
+        let appos = (b < self.toks.len() && self.toks[b].k == K::Comma).then(|| {
+            let x = b + 1;
+            let mut y = x;
+            while y < self.toks.len() && matches!(self.toks[y].k, K::Word | K::Paren) {
+                y += 1;
+            }
+            (x < y).then(|| self.range(x, y))
+        });
+        Some(Np {
+            range: self.range(a, b),
+            appos: appos.flatten(),
+        })
+    }
+
+    /// The subject at the start of the sentence, for participles (`X spoke, saying: “…”`): the
+    /// words before the first verb-like word (a cue, an auxiliary, a past-tense `-ed` form).
+    /// The subject at the start of the sentence, or — after an introductory phrase or clause —
+    /// at the start of the main clause (`Here in Columbia, X stepped up …`).
+    fn leading_subject(&self) -> Option<Np> {
+        self.lead
+            .get_or_init(|| self.find_leading_subject())
+            .clone()
+    }
+
+    fn find_leading_subject(&self) -> Option<Np> {
+        self.leading_subject_from(0).or_else(|| {
+            let comma = self.toks.iter().position(|t| t.k == K::Comma)?;
+            self.leading_subject_from(comma + 1)
+        })
+    }
+
+    fn leading_subject_from(&self, start: usize) -> Option<Np> {
+        let lx = Lexicon::get();
+        // An introductory phrase (`In a press conference, X …`) ends at the first comma; a
+        // sentence opened by a subordinate clause (`While …`, `That’s …`) has no simple subject.
+        let first = self
+            .toks
+            .get(start)
+            .filter(|t| t.k == K::Word)
+            .map(|_| self.word(start).to_lowercase())?;
+        if CLAUSE_WORDS.contains(&first.as_str())
+            || matches!(
+                first.as_str(),
+                "after"
+                    | "before"
+                    | "since"
+                    | "continuing"
+                    | "that’s"
+                    | "that's"
+                    | "it"
+                    | "there"
+                    | "this"
+            )
+        {
+            return None;
+        }
+        let a = if is_adverbial_start(&first) {
+            self.toks
+                .iter()
+                .skip(start)
+                .position(|t| t.k == K::Comma)
+                .map(|i| start + i + 1)?
+        } else {
+            start
+        };
+        if a >= self.toks.len()
+            || self.toks[a].k != K::Word
+            || !(self.is_cap(a) || matches!(self.word(a), "he" | "she" | "they"))
+        {
+            return None;
+        }
+        let mut b = a;
+        while b < self.toks.len() && self.toks[b].k == K::Word && b < a + 6 {
+            let w = self.word(b).to_lowercase();
+            let verb_like = b > a
+                && !self.is_cap(b)
+                && (lx.cue(&w).is_some()
+                    || w.ends_with("ed")
+                    || matches!(
+                        w.as_str(),
+                        "is" | "was"
+                            | "are"
+                            | "were"
+                            | "has"
+                            | "had"
+                            | "have"
+                            | "will"
+                            | "would"
+                            | "spoke"
+                            | "met"
+                            | "went"
+                            | "made"
+                            | "took"
+                            | "gave"
+                    ));
+            if verb_like {
+                break;
+            }
+            b += 1;
+        }
+        let ok = b > a && b < self.toks.len() && self.toks[b].k == K::Word;
+        ok.then(|| Np {
+            range: self.range(a, b),
+            appos: None,
+        })
+    }
+}
+
+/// Is the quote at token `qi` in a naming context (`so-called “…”`, `what it calls the “…”`,
+/// `dubbed “…”`, `known as “…”`)?
+fn naming_context(s: &Sentence, qi: usize) -> bool {
+    let lx = Lexicon::get();
+    let prev =
+        |k: usize| (qi >= k && s.toks[qi - k].k == K::Word).then(|| s.word(qi - k).to_lowercase());
+    let p1 = prev(1);
+    let p2 = prev(2);
+    let p3 = prev(3);
+    let naming = |w: &Option<String>| {
+        w.as_deref()
+            .and_then(|w| lx.cue(w))
+            .is_some_and(|c| c.class == CueClass::Naming)
+    };
+    if naming(&p1) || (p1.as_deref() == Some("as") && naming(&p2)) {
+        return true;
+    }
+    // `what it calls the “…”`, `calls it “…”` after `what`.
+    let calls = |w: &Option<String>| {
+        matches!(
+            w.as_deref(),
+            Some("calls" | "called" | "call" | "dubs" | "terms")
+        )
+    };
+    (calls(&p1) || (matches!(p1.as_deref(), Some("the" | "a" | "its" | "their")) && calls(&p2)))
+        && (qi >= 3
+            && (qi.saturating_sub(5)..qi)
+                .any(|j| s.toks[j].k == K::Word && s.word(j).eq_ignore_ascii_case("what"))
+            || p3.is_none())
+}
+
+/// Words of a quote's content, and whether they read as a title (every long word capitalised).
+fn content_shape(text: &str, m: &Mark) -> (usize, bool) {
+    let words = text::words(text, m.content.clone());
+    let title = words.iter().all(|w| {
+        let w = &text[w.clone()];
+        TITLE_MINOR_WORDS.contains(&w)
+            || w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    });
+    (words.len(), title)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Class {
+    Direct,
+    Partial,
+    Scare,
+}
+
+/// Where a quote's attribution sits in its sentence.
+struct Frame {
+    /// Token index of the cue.
+    cue: usize,
+    class: CueClass,
+    /// The source phrase.
+    np: Option<Np>,
+}
+
+/// Does the cue at token `c` introduce the quote at token `qi`: `X said “…”`, `X said, “…”`,
+/// `X said: “…”`, `X shot back, “…”`?
+fn cue_right_before(s: &Sentence, c: usize, qi: usize) -> bool {
+    if c >= qi {
+        return false;
+    }
+    let particle = c + 1 < qi && matches!(s.word(c + 1), "back" | "out" | "up");
+    let gap = qi - c - usize::from(particle);
+    gap == 1 || (gap == 2 && matches!(s.toks[qi - 1].k, K::Colon | K::Comma))
+}
+
+/// Is token `c` right after a quote (`“…,” said`)?
+fn after_quote(s: &Sentence, c: usize) -> bool {
+    c > 0
+        && (matches!(s.toks[c - 1].k, K::Quote(_))
+            || (s.toks[c - 1].k == K::Comma && c > 1 && matches!(s.toks[c - 2].k, K::Quote(_))))
+}
+
+/// The attribution of the quote at token `qi`: the cue just before it (`X said, “…”`), else
+/// the first cue after it with no other quote between (`“…,” X said`), else the sentence's
+/// first cue; or a name and a colon (`X: “…”`).
+fn frame_for(s: &Sentence, cues: &[(usize, CueClass, Clause)], qi: usize) -> Option<Frame> {
+    let usable = |c: usize, class: CueClass| match class {
+        CueClass::Speech | CueClass::According => true,
+        CueClass::Document => after_quote(s, c),
+        _ => false,
+    };
+    // Cues are in token order, and only the few tokens around the quote can hold its cue:
+    // look there, not through the whole sentence, so that a sentence of many quotes stays
+    // linear. A cue right before the quote is at most three tokens before it.
+    let near = cues.partition_point(|&(c, _, _)| c + 3 < qi);
+    let at = cues.partition_point(|&(c, _, _)| c <= qi);
+    let before = cues[near..at]
+        .iter()
+        .filter(|&&(c, k, _)| usable(c, k))
+        .rfind(|&&(c, _, _)| cue_right_before(s, c, qi));
+    let after = cues[at..]
+        .iter()
+        .take_while(|&&(c, _, _)| c <= qi + MAX_QUOTE_TO_CUE)
+        .filter(|&&(c, k, _)| usable(c, k))
+        .find(|&&(c, _, _)| {
+            c > qi && !s.toks[qi + 1..c].iter().any(|t| matches!(t.k, K::Quote(_)))
+        });
+    let chosen = before
+        .or(after)
+        .or_else(|| cues.iter().find(|&&(c, k, _)| usable(c, k)));
+    if let Some(&(c, class, _)) = chosen {
+        return Some(Frame {
+            cue: c,
+            class,
+            np: source_of(s, cues, c, class),
+        });
+    }
+    // `X: “…”` — a name and a colon before the quote.
+    let i = qi.checked_sub(1)?;
+    if i > 0 && s.toks[i].k == K::Colon && s.is_cap(i - 1) {
+        let mut a = i;
+        while a > 0 && s.toks[a - 1].k == K::Word {
+            a -= 1;
+        }
+        if s.n_words(a, i) <= 4 {
+            let np = Some(Np {
+                range: s.range(a, i),
+                appos: None,
+            });
+            return Some(Frame {
+                cue: i,
+                class: CueClass::Speech,
+                np,
+            });
+        }
+    }
+    None
+}
+
+/// The source phrase of the cue at token `c`.
+fn source_of(
+    s: &Sentence,
+    cues: &[(usize, CueClass, Clause)],
+    c: usize,
+    class: CueClass,
+) -> Option<Np> {
+    match class {
+        CueClass::Document => s.phrase_after(c),
+        CueClass::According => s.phrase_after(c + 1),
+        CueClass::Verbal | CueClass::Naming | CueClass::Speech
+            if s.word(c).to_lowercase().ends_with("ing") =>
+        {
+            {
+                // `a voice over saying` names its speaker; `X spoke, adding` borrows the
+                // sentence's main speaker.
+                if c > 0 && s.toks[c - 1].k == K::Word {
+                    if let Some((np, _)) = s
+                        .subject_before(c)
+                        .filter(|(np, _)| text::words(s.text, np.range.clone()).len() <= 4)
+                    {
+                        return Some(np);
+                    }
+                }
+                let main = cues.iter().find(|&&(m, k, _)| {
+                    m != c
+                        && matches!(k, CueClass::Speech | CueClass::Verbal)
+                        && !s.word(m).to_lowercase().ends_with("ing")
+                });
+                match main {
+                    Some(&(m, k, _)) => source_of(s, cues, m, k),
+                    None => s.leading_subject(),
+                }
+            }
+        }
+        CueClass::Verbal | CueClass::Naming => s
+            .subject_before(c)
+            .map(|(np, _)| np)
+            .or_else(|| s.leading_subject()),
+        CueClass::Speech => {
+            if after_quote(s, c) {
+                // `“…,” said X` (inverted) or `“…,” X said`.
+                s.subject_before(c)
+                    .map(|(np, _)| np)
+                    .or_else(|| s.phrase_after(c))
+            } else {
+                s.subject_before(c).map(|(np, _)| np)
+            }
+        }
+    }
+}
+
+/// Classify the quote at token `qi`.
+fn classify(
+    s: &Sentence,
+    qi: usize,
+    m: &Mark,
+    frame: Option<&Frame>,
+    judging: bool,
+    para_reported: bool,
+) -> Class {
+    let (n_words, title) = content_shape(s.text, m);
+    // `what it calls the “Day of …”`, `so-called “…”`: a name, unless it is a whole phrase.
+    if naming_context(s, qi) && (title || n_words <= 3) {
+        return Class::Scare;
+    }
+    let next = s.toks.get(qi + 1).map(|t| t.k);
+    let prev = qi.checked_sub(1).map(|i| s.toks[i].k);
+    let content = &s.text[m.content.clone()];
+    let ends_punct = content
+        .trim_end_matches(['’', '\'', ')', ']'])
+        .ends_with([',', '.', '?', '!', '…', '—', '-']);
+    // Attribution right after the quote: `“…,” he said` / `“…,” said X`.
+    let attributed_after = frame.is_some_and(|f| {
+        f.cue > qi
+            && f.cue <= qi + MAX_QUOTE_TO_CUE
+            && f.class != CueClass::According
+            && !s.toks[qi + 1..f.cue]
+                .iter()
+                .any(|t| matches!(t.k, K::Quote(_)))
+    }) && (qi == 0 || !title);
+    // Attribution right before: `X said, “…”` / `X said: “…”` / `X: “…”`.
+    let attributed_before = frame.is_some_and(|f| cue_right_before(s, f.cue, qi));
+    let whole_sentence = qi == 0 && matches!(next, None | Some(K::Stop));
+    let terminal = content.ends_with(['.', '?', '!', '…']);
+    // A title right after `told` is who was told (`told “Fox and Friends,”`), not speech.
+    let told_title = title
+        && qi > 0
+        && s.toks[qi - 1].k == K::Word
+        && matches!(s.word(qi - 1), "told" | "tells" | "telling");
+    if told_title
+        || (title
+            && n_words <= MAX_NAME_WORDS
+            && !(ends_punct && (attributed_after || attributed_before))
+            && !(whole_sentence && (n_words >= 3 || terminal)))
+    {
+        return Class::Scare;
+    }
+    // A web address is a reference, not speech.
+    if content.contains("://") || (n_words <= 3 && content.starts_with("www.")) {
+        return Class::Scare;
+    }
+    if whole_sentence
+        || (ends_punct && (attributed_after || attributed_before))
+        || prev == Some(K::Colon)
+    {
+        return Class::Direct;
+    }
+    if qi == 0 && !m.closed {
+        return Class::Direct;
+    }
+    if judging || frame.is_some() {
+        return Class::Partial;
+    }
+    if n_words >= MIN_UNATTRIBUTED_WORDS || !m.closed {
+        return Class::Direct;
+    }
+    // A short fragment in a paragraph that reports someone's speech is part of that speech.
+    if para_reported && n_words >= 2 {
+        return Class::Partial;
+    }
+    // A fragment in a sentence whose subject is a named person or a pronoun quotes that
+    // subject (`Roe is promising to create “a big spectacle”`), unless it is a name.
+    if !title
+        && n_words >= 1
+        && s.leading_subject()
+            .is_some_and(|np| names_someone(s.text, &np))
+    {
+        return Class::Partial;
+    }
+    Class::Scare
+}
+
+/// Does a subject phrase name someone: a pronoun for a person, or a capitalised name that is
+/// not a determiner?
+fn names_someone(text: &str, np: &Np) -> bool {
+    let words = text::words(text, np.range.clone());
+    let Some(first) = words.first().map(|w| &text[w.clone()]) else {
+        return false;
+    };
+    matches!(first, "He" | "She" | "They" | "he" | "she" | "they")
+        || (words.len() <= 4
+            && words.iter().all(|w| {
+                text[w.clone()]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+            })
+            && !matches!(
+                first,
+                "The"
+                    | "A"
+                    | "An"
+                    | "This"
+                    | "That"
+                    | "Their"
+                    | "Its"
+                    | "Our"
+                    | "My"
+                    | "His"
+                    | "Her"
+            ))
+}
+
+/// Reported speech in a sentence without direct quotes: the clause and its cue.
+fn indirect(
+    s: &Sentence,
+    cues: &[(usize, CueClass, Clause)],
+) -> Option<(Range<usize>, usize, Option<Np>)> {
+    let n = s.toks.len();
+    let last = if n > 0 && s.toks[n - 1].k == K::Stop {
+        n - 1
+    } else {
+        n
+    };
+    for &(c, class, clause) in cues {
+        if clause == Clause::No {
+            continue;
+        }
+        if class == CueClass::According {
+            // `according to X, CLAUSE`
+            let np = s.phrase_after(c + 1);
+            let mut j = c + 2;
+            while j < last && s.toks[j].k == K::Word {
+                j += 1;
+            }
+            if c == 0
+                && j < last
+                && s.toks[j].k == K::Comma
+                && s.n_words(j + 1, last) >= MIN_CLAUSE_WORDS
+            {
+                return Some((s.range(j + 1, last), c, np));
+            }
+            // `CLAUSE, according to X.`
+            if c >= 2 && s.toks[c - 1].k == K::Comma && s.n_words(0, c - 1) >= MIN_CLAUSE_WORDS {
+                return Some((s.range(0, c - 1), c, np));
+            }
+            continue;
+        }
+        // `X said (…) that CLAUSE` / `X said CLAUSE`.
+        let participle = s.word(c).to_lowercase().ends_with("ing");
+        let subject = if participle {
+            s.leading_subject().map(|np| (np, 0))
+        } else {
+            s.subject_before(c)
+        };
+        let that = (c + 1..(c + 1 + MAX_CUE_TO_THAT).min(last))
+            .take_while(|&j| !matches!(s.toks[j].k, K::Stop | K::Semi | K::Colon))
+            .find(|&j| s.is_word(j, "that"));
+        let mut start = match that {
+            Some(j) => j + 1,
+            // `she said, CLAUSE`
+            None if c + 1 < last && s.toks[c + 1].k == K::Comma => c + 2,
+            None => c + 1,
+        };
+        if that.is_none() && OBJECT_TAKERS.contains(&s.word(c).to_lowercase().as_str()) {
+            // `told reporters he …`: skip the person told.
+            let mut j = start;
+            while j < last
+                && j < start + 4
+                && s.toks[j].k == K::Word
+                && !is_clause_opener(s.word(j))
+            {
+                j += 1;
+            }
+            start = if j < last && s.toks[j].k == K::Word && is_clause_opener(s.word(j)) {
+                j
+            } else {
+                last
+            };
+        }
+        if start < last && s.toks[start].k == K::Word && s.n_words(start, last) >= MIN_CLAUSE_WORDS
+        {
+            let first = s.word(start).to_lowercase();
+            if !NOT_A_CLAUSE.contains(&first.as_str())
+                && subject.is_some()
+                && (that.is_some() || (clause == Clause::Yes && starts_clause(s, start)))
+            {
+                return Some((s.range(start, last), c, subject.map(|(np, _)| np)));
+            }
+        }
+        // `CLAUSE, X said.` / `CLAUSE, said X.` — the cue ends the sentence, but for a short
+        // adverbial (`said last month,`) or a trailing phrase after a comma.
+        // (Counting stops at 4: only `tail <= 3` matters, and a sentence of many cues stays
+        // linear.)
+        let tail = (c + 1..last)
+            .take_while(|&j| s.toks[j].k == K::Word)
+            .take(4)
+            .count();
+        let ends_sentence = c + 1 + tail >= last || s.toks[c + 1 + tail].k == K::Comma;
+        let adverbial = tail > 0 && is_adverbial_start(s.word(c + 1));
+        // The fronted clause must read as a clause, not an adverbial (`In a release, X said`).
+        let fronted_ok =
+            s.toks.first().is_some_and(|t| t.k == K::Word) && !is_adverbial_start(s.word(0));
+        if !participle && fronted_ok && (tail == 0 || adverbial || (tail <= 3 && ends_sentence)) {
+            if let Some((np, chunk_start)) = s.subject_before(c) {
+                if chunk_start >= 2
+                    && s.toks[chunk_start - 1].k == K::Comma
+                    && s.n_words(0, chunk_start - 1) >= MIN_CLAUSE_WORDS
+                {
+                    let appos_end = chunk_start - 1;
+                    return Some((s.range(0, appos_end), c, Some(np)));
+                }
+            }
+            if c >= 2 && s.toks[c - 1].k == K::Comma && s.n_words(0, c - 1) >= MIN_CLAUSE_WORDS {
+                return Some((s.range(0, c - 1), c, s.phrase_after(c)));
+            }
+        }
+    }
+    None
+}
+
+/// Words that open a reported clause without `that` (`said he would …`, `said the plan …`).
+fn is_clause_opener(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "he" | "she"
+            | "it"
+            | "they"
+            | "we"
+            | "i"
+            | "you"
+            | "there"
+            | "the"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "a"
+            | "an"
+    ) || w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Does the clause at `start` read as a clause rather than an adverbial (`said on Tuesday`)?
+fn starts_clause(s: &Sentence, start: usize) -> bool {
+    !is_adverbial_start(s.word(start))
+        && !matches!(
+            s.word(start).to_lowercase().as_str(),
+            "and" | "but" | "so" | "for" | "by" | "no" | "yes"
+        )
+}
+
+/// Is token `i` a relative pronoun (`who`, `which`)?
+fn s_is_relative(s: &Sentence, i: usize) -> bool {
+    s.toks[i].k == K::Word && matches!(s.word(i).to_lowercase().as_str(), "who" | "which")
+}
+
+/// Words that open an adverbial after a cue (`said in a statement`, `said last month`), not an
+/// object (`maintained cordial relations`).
+fn is_adverbial_start(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "in" | "on"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "last"
+            | "this"
+            | "earlier"
+            | "later"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "recently"
+            | "while"
+            | "when"
+            | "as"
+            | "through"
+            | "via"
+            | "from"
+            | "to"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "of"
+            | "about"
+            | "with"
+            | "late"
+            | "early"
+            | "friday's"
+            | "told"
+            | "then"
+            | "again"
+            | "also"
+    )
+}
+
+/// A byline paragraph: `By NAME (email)`, `By NAME and NAME`.
+fn byline(text: &str, para: &Range<usize>) -> Option<(String, Option<String>)> {
+    let p = &text[para.clone()];
+    let rest = p.strip_prefix("By ").or_else(|| p.strip_prefix("BY "))?;
+    if p.len() > 120 {
+        return None;
+    }
+    let (name_part, email) = match rest.find(['(', ',', '|']) {
+        Some(i) => {
+            let e = rest[i + 1..].trim().trim_end_matches(')').trim();
+            (rest[..i].trim(), e.contains('@').then(|| e.to_string()))
+        }
+        None => (rest.trim(), None),
+    };
+    let words: Vec<&str> = name_part.split_whitespace().collect();
+    let ok = !words.is_empty()
+        && words.len() <= 8
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || matches!(*w, "and" | "de" | "van" | "von")
+        });
+    ok.then(|| (name_part.to_string(), email))
+}
+
+/// Attribute every quote of the article.
+pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attribution {
+    let mut reg = Registry::default();
+    let mut quotes: Vec<Found> = Vec::new();
+    let mut scare: Vec<Range<usize>> = Vec::new();
+    let mut byline_found = None;
+    // The speaker of the last direct quote (paragraph, speaker); the speaker of a paragraph
+    // that ended inside an open quote or with `X said:`.
+    let mut last_direct: Option<(usize, Option<usize>)> = None;
+    let mut carried: Option<Option<usize>> = None;
+
+    for (pi, p) in paras.iter().enumerate() {
+        if p.duplicate_of.is_some() {
+            continue;
+        }
+        if byline_found.is_none() {
+            if let Some(b) = byline(text, &p.range) {
+                byline_found = Some(b);
+                continue;
+            }
+        }
+        reg.start_paragraph(pi);
+        // The paragraph's own speaker: of its attributed quotes, else of a sentence that
+        // reports speech without quoting it (`X said on a call. “…”`).
+        let mut para_speaker: Option<usize> = None;
+        let mut pending_speaker: Option<usize> = None;
+        let mut unattributed: Vec<usize> = Vec::new();
+        let mut last_kind: Option<QuoteKind> = None;
+        let mut last_speaker: Option<usize> = None;
+        let mut last_cue_speaker: Option<usize> = None;
+        let first_mark = marks.partition_point(|m| m.para < pi);
+        let para_opens_with_quote = marks
+            .get(first_mark)
+            .is_some_and(|m| m.para == pi && m.outer.start == p.range.start);
+
+        let sentences: Vec<(Sentence, Vec<(usize, CueClass, Clause)>)> =
+            text::sentences(text, p.range.clone())
+                .into_iter()
+                .map(|sent| {
+                    let s = Sentence {
+                        text,
+                        toks: tokenize(text, &sent, marks),
+                        lead: Default::default(),
+                        word_counts: Default::default(),
+                    };
+                    let cues = s.cues();
+                    (s, cues)
+                })
+                .collect();
+        let para_reported = sentences.iter().any(|(_, cues)| {
+            cues.iter()
+                .any(|&(_, k, _)| matches!(k, CueClass::Speech | CueClass::According))
+        });
+        for (s, cues) in &sentences {
+            let judging = cues
+                .iter()
+                .any(|&(_, c, _)| matches!(c, CueClass::Speech | CueClass::Verbal));
+            let mut sentence_has_speech = false;
+            // Speakers resolved in this sentence, by cue token.
+            let mut resolved: Vec<(usize, Option<usize>)> = Vec::new();
+            let mut speaker_of = |reg: &mut Registry, f: &Frame| -> Option<usize> {
+                if let Some(&(_, sp)) = resolved.iter().find(|(c, _)| *c == f.cue) {
+                    return sp;
+                }
+                let sp = f.np.as_ref().and_then(|np| reg.resolve(text, np, f.class));
+                resolved.push((f.cue, sp));
+                sp
+            };
+            for (qi, t) in s.toks.iter().enumerate() {
+                let K::Quote(mi) = t.k else { continue };
+                let m = &marks[mi];
+                scare.extend(quotes::nested_single(text, m.content.clone()));
+                let frame = frame_for(s, cues, qi);
+                let kind = match classify(s, qi, m, frame.as_ref(), judging, para_reported) {
+                    Class::Scare => {
+                        scare.push(m.content.clone());
+                        continue;
+                    }
+                    Class::Direct => QuoteKind::Direct,
+                    Class::Partial => QuoteKind::Partial,
+                };
+                sentence_has_speech = true;
+                let frame = match kind {
+                    // A fragment belongs to the verb of saying or judging nearest before it.
+                    QuoteKind::Partial => cues
+                        .iter()
+                        .rfind(|&&(c, k, _)| {
+                            c < qi && matches!(k, CueClass::Speech | CueClass::Verbal)
+                        })
+                        .or_else(|| cues.iter().find(|&&(_, k, _)| k != CueClass::Naming))
+                        .map(|&(c, class, _)| Frame {
+                            cue: c,
+                            class,
+                            np: source_of(s, cues, c, class),
+                        }),
+                    _ => frame,
+                };
+                let (speaker, cue) = match &frame {
+                    Some(f) => (
+                        speaker_of(&mut reg, f),
+                        Some(s.toks[f.cue].s..cue_end(s, f)),
+                    ),
+                    // A fragment with no verb of saying quotes the sentence's subject.
+                    None if kind == QuoteKind::Partial => {
+                        let np = s.leading_subject().filter(|np| names_someone(text, np));
+                        (
+                            np.and_then(|np| reg.resolve(text, &np, CueClass::Speech)),
+                            None,
+                        )
+                    }
+                    None => (None, None),
+                };
+                match speaker {
+                    None => unattributed.push(quotes.len()),
+                    Some(_) if kind == QuoteKind::Direct => para_speaker = para_speaker.or(speaker),
+                    Some(_) => {}
+                }
+                last_kind = Some(kind);
+                last_speaker = speaker;
+                quotes.push(Found {
+                    range: m.content.clone(),
+                    kind,
+                    speaker,
+                    cue,
+                });
+            }
+            if !sentence_has_speech {
+                if let Some((clause, c, np)) = indirect(s, cues) {
+                    let class = cues
+                        .iter()
+                        .find(|x| x.0 == c)
+                        .map_or(CueClass::Speech, |x| x.1);
+                    let speaker = np.and_then(|np| reg.resolve(text, &np, class));
+                    let f = Frame {
+                        cue: c,
+                        class,
+                        np: None,
+                    };
+                    pending_speaker = pending_speaker.or(speaker);
+                    last_cue_speaker = speaker;
+                    quotes.push(Found {
+                        range: clause,
+                        kind: QuoteKind::Indirect,
+                        speaker,
+                        cue: Some(s.toks[c].s..cue_end(s, &f)),
+                    });
+                } else if let Some(&(c, class, _)) =
+                    cues.iter().find(|&&(_, k, _)| k == CueClass::Speech)
+                {
+                    // `X said on a call.` / `X said:` — speech announced, quoted later.
+                    let f = Frame {
+                        cue: c,
+                        class,
+                        np: source_of(s, cues, c, class),
+                    };
+                    let sp = speaker_of(&mut reg, &f);
+                    pending_speaker = pending_speaker.or(sp);
+                    last_cue_speaker = sp;
+                }
+            }
+        }
+
+        // Direct quotes of this paragraph without attribution of their own take the
+        // paragraph's speaker; a paragraph that opens with a quote may continue the last one.
+        let inherited = para_speaker.or(pending_speaker).or_else(|| {
+            if !para_opens_with_quote {
+                return None;
+            }
+            match (carried, last_direct) {
+                (Some(sp), _) => sp,
+                (None, Some((lp, sp))) if prev_kept_para(paras, pi) == Some(lp) => sp,
+                _ => None,
+            }
+        });
+        for &qi in &unattributed {
+            // Fragments take the paragraph's speaker, never a continued one.
+            let sp = if quotes[qi].kind == QuoteKind::Direct {
+                inherited
+            } else {
+                para_speaker.or(pending_speaker)
+            };
+            if sp.is_some() {
+                quotes[qi].speaker = sp;
+                if let Some(sp) = sp {
+                    reg.mention_speaker(sp);
+                }
+            }
+        }
+        carried = None;
+        let m_last = marks[first_mark..]
+            .iter()
+            .take_while(|m| m.para == pi)
+            .last();
+        if last_kind == Some(QuoteKind::Direct) {
+            let sp = last_speaker.or(inherited);
+            last_direct = Some((pi, sp));
+            if m_last.is_some_and(|m| !m.closed) {
+                carried = Some(sp);
+            }
+        }
+        if text[p.range.clone()].ends_with(':') && last_cue_speaker.is_some() {
+            carried = Some(last_cue_speaker);
+            last_direct = Some((pi, last_cue_speaker));
+        }
+    }
+    quotes.sort_by_key(|q| q.range.start);
+    scare.sort_by_key(|r| r.start);
+    scare.dedup();
+    Attribution {
+        quotes,
+        scare,
+        registry: reg,
+        byline: byline_found,
+    }
+}
+
+/// The index of the last non-repeated paragraph before `pi`.
+fn prev_kept_para(paras: &[Para], pi: usize) -> Option<usize> {
+    (0..pi).rev().find(|&i| paras[i].duplicate_of.is_none())
+}
+
+/// Where a cue ends: `according to` spans two words.
+fn cue_end(s: &Sentence, f: &Frame) -> usize {
+    if f.class == CueClass::According {
+        s.toks.get(f.cue + 1).map_or(s.toks[f.cue].e, |t| t.e)
+    } else {
+        s.toks[f.cue].e
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::paragraphs;
+
+    /// (quote text, kind, speaker name) for every quote of `text`.
+    fn run(text: &str) -> Vec<(String, QuoteKind, Option<String>)> {
+        let paras = paragraphs(text);
+        let marks = quotes::find(text, &paras);
+        let a = attribute(text, &paras, &marks);
+        a.quotes
+            .iter()
+            .map(|q| {
+                (
+                    text[q.range.clone()].to_string(),
+                    q.kind,
+                    q.speaker.map(|i| a.registry.entities()[i].name.clone()),
+                )
+            })
+            .collect()
+    }
+
+    fn scare(text: &str) -> Vec<String> {
+        let paras = paragraphs(text);
+        let marks = quotes::find(text, &paras);
+        attribute(text, &paras, &marks)
+            .scare
+            .iter()
+            .map(|r| text[r.clone()].to_string())
+            .collect()
+    }
+
+    use QuoteKind::{Direct, Indirect, Partial};
+
+    fn q(t: &str, k: QuoteKind, s: Option<&str>) -> (String, QuoteKind, Option<String>) {
+        (t.to_string(), k, s.map(str::to_string))
+    }
+
+    #[test]
+    fn direct_quote_patterns() {
+        let cases: &[(&str, &[(&str, QuoteKind, Option<&str>)])] = &[
+            (
+                "“We will go,” said Jane Roe, a senior fellow at the Example Institute.",
+                &[("We will go,", Direct, Some("Jane Roe"))],
+            ),
+            (
+                "“We will go,” Jane Roe said.",
+                &[("We will go,", Direct, Some("Jane Roe"))],
+            ),
+            (
+                "Jane Roe said, “We will go.”",
+                &[("We will go.", Direct, Some("Jane Roe"))],
+            ),
+            (
+                "Jane Roe said: “We will go.”",
+                &[("We will go.", Direct, Some("Jane Roe"))],
+            ),
+            (
+                "Roe: “We will go.”",
+                &[("We will go.", Direct, Some("Roe"))],
+            ),
+            (
+                "“A is true,” Jane Roe said. “B is also true.”",
+                &[
+                    ("A is true,", Direct, Some("Jane Roe")),
+                    ("B is also true.", Direct, Some("Jane Roe")),
+                ],
+            ),
+            (
+                "Jane Roe said the talks had ended.\n“It is over,” she told reporters.",
+                &[
+                    ("the talks had ended", Indirect, Some("Jane Roe")),
+                    ("It is over,", Direct, Some("Jane Roe")),
+                ],
+            ),
+            (
+                "“Hold on,” reads the statement released by the Example News Agency.",
+                &[("Hold on,", Direct, Some("Example News Agency"))],
+            ),
+            (
+                "The ministry spoke, saying: “Talks are over for now.”",
+                &[("Talks are over for now.", Direct, Some("The ministry"))],
+            ),
+            (
+                "“Mismatched marks still pair,\" said Jane Roe.",
+                &[("Mismatched marks still pair,", Direct, Some("Jane Roe"))],
+            ),
+            // Any verb where a verb of saying stands attributes the quote.
+            (
+                "“Not again,” Jane Roe fumed.",
+                &[("Not again,", Direct, Some("Jane Roe"))],
+            ),
+            (
+                "Jane Roe shot back, “Not again.”",
+                &[("Not again.", Direct, Some("Jane Roe"))],
+            ),
+            // Appositives with abbreviations and states between the quote and its cue.
+            (
+                "“We will see,” Rep. Jane Roe, R-Ohio, said.",
+                &[("We will see,", Direct, Some("Jane Roe"))],
+            ),
+            // Archive copy writes double marks as two apostrophes.
+            (
+                "''It is done,'' Jane Roe said.",
+                &[("It is done,", Direct, Some("Jane Roe"))],
+            ),
+            // A relative pronoun stands for the name before it.
+            (
+                "The plan came from Jane Roe, who said, “It will work.”",
+                &[("It will work.", Direct, Some("Jane Roe"))],
+            ),
+            // `the senator` is the senator already named.
+            (
+                "“One,” said Sen. Jane Roe.\nOther news came in.\n“Two,” the senator said.",
+                &[
+                    ("One,", Direct, Some("Jane Roe")),
+                    ("Two,", Direct, Some("Jane Roe")),
+                ],
+            ),
+        ];
+        for (text, want) in cases {
+            let want: Vec<_> = want.iter().map(|&(t, k, s)| q(t, k, s)).collect();
+            assert_eq!(run(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn continuation_paragraphs_keep_their_speaker() {
+        let text = "“First part,” said Jane Roe, an analyst.\n“Second part, with no attribution of its own.”\nThe reporter adds context here.\n“A stray quote that nobody claims in this paragraph.”";
+        let got = run(text);
+        assert_eq!(got[0].2.as_deref(), Some("Jane Roe"));
+        assert_eq!(got[1].2.as_deref(), Some("Jane Roe"));
+        assert_eq!(got[2].2, None);
+        let open = "Jane Roe said: “The first paragraph runs on\n“and the second closes it.”";
+        let got = run(open);
+        assert_eq!(got.len(), 2);
+        assert!(
+            got.iter().all(|x| x.2.as_deref() == Some("Jane Roe")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn partial_and_scare_quotes() {
+        let cases: &[(&str, &[(&str, QuoteKind, Option<&str>)], &[&str])] = &[
+            (
+                "The Example Council, the main body, sharply criticized its neighbour as “lacking spine” last week.",
+                &[("lacking spine", Partial, Some("Example Council"))],
+                &[],
+            ),
+            ("Their “iron friendship” has faded.", &[], &["iron friendship"]),
+            ("It marked what it calls the “Day of Unity in the Great War.”", &[], &["Day of Unity in the Great War."]),
+            (
+                "Jane Roe said on “Meet the Press,” that she would run again soon.",
+                &[("she would run again soon", Indirect, Some("Jane Roe"))],
+                &["Meet the Press,"],
+            ),
+            ("The so-called “peace dividend” never came.", &[], &["peace dividend"]),
+            (
+                "“We would not ‘abandon’ them,” she said.",
+                &[("We would not ‘abandon’ them,", Direct, None)],
+                &["abandon"],
+            ),
+        ];
+        for (text, want, want_scare) in cases {
+            let want: Vec<_> = want.iter().map(|&(t, k, s)| q(t, k, s)).collect();
+            assert_eq!(run(text), want, "{text:?}");
+            assert_eq!(
+                scare(text),
+                want_scare.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn indirect_speech_patterns() {
+        let cases: &[(&str, Option<(&str, Option<&str>)>)] = &[
+            (
+                "Jane Roe said the talks would resume next month.",
+                Some(("the talks would resume next month", Some("Jane Roe"))),
+            ),
+            (
+                "Jane Roe said on Tuesday that the talks would resume.",
+                Some(("the talks would resume", Some("Jane Roe"))),
+            ),
+            (
+                "The talks would resume next month, Jane Roe said.",
+                Some(("The talks would resume next month", Some("Jane Roe"))),
+            ),
+            (
+                "The talks would resume next month, said Jane Roe, an envoy.",
+                Some(("The talks would resume next month", Some("Jane Roe"))),
+            ),
+            (
+                "According to Jane Roe, the talks would resume next month.",
+                Some(("the talks would resume next month", Some("Jane Roe"))),
+            ),
+            (
+                "The talks would resume next month, according to the Example Agency.",
+                Some(("The talks would resume next month", Some("Example Agency"))),
+            ),
+            (
+                "Jane Roe told reporters that the talks would resume.",
+                Some(("the talks would resume", Some("Jane Roe"))),
+            ),
+            (
+                "Jane Roe declined to say whether the talks would resume.",
+                None,
+            ),
+            (
+                "Jane Roe gave no indication that the talks would resume.",
+                None,
+            ),
+            (
+                "Jane Roe pushed back on speculation that the talks would resume.",
+                None,
+            ),
+            ("Jane Roe believes the talks would resume next month.", None),
+            ("Jane Roe said on Tuesday.", None),
+        ];
+        for (text, want) in cases {
+            let got = run(text);
+            let want: Vec<_> = want.iter().map(|&(t, s)| q(t, Indirect, s)).collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn bylines() {
+        let cases = [
+            (
+                "By Jane Roe (jroe@example.com)",
+                Some(("Jane Roe", Some("jroe@example.com"))),
+            ),
+            (
+                "By Jane Roe and John Doe",
+                Some(("Jane Roe and John Doe", None)),
+            ),
+            ("By the way, this is not a byline at all.", None),
+        ];
+        for (p, want) in cases {
+            let got = byline(p, &(0..p.len()));
+            assert_eq!(
+                got,
+                want.map(|(n, e)| (n.to_string(), e.map(str::to_string))),
+                "{p}"
+            );
+        }
+    }
+}

@@ -1,0 +1,165 @@
+//! Word lists the attribution rules use, parsed once from the data files in `data/`.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// How a reporting cue behaves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CueClass {
+    /// A verb of saying (`said`, `told`).
+    Speech,
+    /// A verb of judging whose object may be a quoted fragment (`criticized … as “…”`).
+    Verbal,
+    /// A text that speaks (`reads`).
+    Document,
+    /// `according to`.
+    According,
+    /// A word that introduces a name, not speech (`dubbed`, `so-called`).
+    Naming,
+}
+
+/// A reporting cue's class and whether it introduces a reported clause.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct CueInfo {
+    pub(crate) class: CueClass,
+    pub(crate) clause: Clause,
+}
+
+/// Whether a cue introduces a reported clause.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Clause {
+    /// Never (`asked`, `called`).
+    No,
+    /// With or without `that` (`said the talks …`).
+    Yes,
+    /// Only with `that`: without it the words after the verb are its object
+    /// (`announced the plan`).
+    That,
+}
+
+/// What a word says about the speaker phrase it stands in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum SpeakerWord {
+    /// Makes a capitalised name an organisation (`Agency`, `University`).
+    Org,
+    /// A plural noun for several people (`analysts`).
+    Group,
+    /// A singular noun for one unnamed person (`official`).
+    Unnamed,
+    /// A text that speaks for its author (`statement`).
+    Document,
+    /// A title that may stand before a name (`President`).
+    Title,
+    /// A common noun for an organisation (`campaign`, `ministry`).
+    OrgNoun,
+}
+
+pub(crate) struct Lexicon {
+    cues: HashMap<String, CueInfo>,
+    speaker_words: HashMap<String, SpeakerWord>,
+}
+
+/// Rows of a tab-separated data file, without comments and blank lines.
+fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    data.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+impl Lexicon {
+    fn load() -> Self {
+        let mut cues = HashMap::new();
+        for row in rows(include_str!("../data/cues.tsv")) {
+            let class = match row.get(1).copied() {
+                Some("speech") => CueClass::Speech,
+                Some("verbal") => CueClass::Verbal,
+                Some("document") => CueClass::Document,
+                Some("according") => CueClass::According,
+                Some("naming") => CueClass::Naming,
+                _ => continue,
+            };
+            let clause = match row.get(2).copied() {
+                Some("yes") => Clause::Yes,
+                Some("that") => Clause::That,
+                _ => Clause::No,
+            };
+            cues.insert(row[0].to_lowercase(), CueInfo { class, clause });
+        }
+        let mut speaker_words = HashMap::new();
+        for row in rows(include_str!("../data/speaker-words.tsv")) {
+            let class = match row.get(1).copied() {
+                Some("org") => SpeakerWord::Org,
+                Some("group") => SpeakerWord::Group,
+                Some("unnamed") => SpeakerWord::Unnamed,
+                Some("document") => SpeakerWord::Document,
+                Some("title") => SpeakerWord::Title,
+                Some("orgnoun") => SpeakerWord::OrgNoun,
+                _ => continue,
+            };
+            speaker_words.insert(row[0].to_string(), class);
+        }
+        Lexicon {
+            cues,
+            speaker_words,
+        }
+    }
+
+    /// The lexicon, parsed on first use.
+    pub(crate) fn get() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(Lexicon::load)
+    }
+
+    /// The cue a word is, if any (case-insensitive).
+    pub(crate) fn cue(&self, word: &str) -> Option<CueInfo> {
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            self.cues.get(&word.to_lowercase()).copied()
+        } else {
+            self.cues.get(word).copied()
+        }
+    }
+
+    /// What a word says about a speaker phrase. Org and title words match as written
+    /// (capitalised); the nouns match in lower case.
+    pub(crate) fn speaker_word(&self, word: &str) -> Option<SpeakerWord> {
+        let word = word.trim_end_matches('.');
+        if let Some(&w) = self.speaker_words.get(word) {
+            return Some(w);
+        }
+        let lower = word.to_lowercase();
+        match self.speaker_words.get(&lower) {
+            Some(&w @ (SpeakerWord::Group | SpeakerWord::Unnamed | SpeakerWord::Document)) => {
+                Some(w)
+            }
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lookups() {
+        let lx = Lexicon::get();
+        let cases = [
+            ("said", Some(CueClass::Speech)),
+            ("Said", Some(CueClass::Speech)),
+            ("criticized", Some(CueClass::Verbal)),
+            ("reads", Some(CueClass::Document)),
+            ("according", Some(CueClass::According)),
+            ("dubbed", Some(CueClass::Naming)),
+            ("believes", None),
+        ];
+        for (w, want) in cases {
+            assert_eq!(lx.cue(w).map(|c| c.class), want, "{w}");
+        }
+        assert_eq!(lx.speaker_word("University"), Some(SpeakerWord::Org));
+        assert_eq!(lx.speaker_word("university"), None);
+        assert_eq!(lx.speaker_word("analysts"), Some(SpeakerWord::Group));
+        assert_eq!(lx.speaker_word("Analysts"), Some(SpeakerWord::Group));
+        assert_eq!(lx.speaker_word("Sen."), Some(SpeakerWord::Title));
+        assert_eq!(lx.speaker_word("statement"), Some(SpeakerWord::Document));
+    }
+}
