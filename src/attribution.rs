@@ -511,7 +511,7 @@ impl<'a> Sentence<'a> {
         let first = w.chars().next().unwrap_or(' ');
         let letters = w.chars().filter(|c| c.is_alphabetic()).count();
         // `R-Ohio`, `D-Calif.`: a party and a state.
-        let party_state = w.len() > 2 && matches!(&w[..2], "R-" | "D-" | "I-");
+        let party_state = w.len() > 2 && matches!(w.get(..2), Some("R-" | "D-" | "I-"));
         !first.is_uppercase() || (self.n_words(a, b) == 1 && (letters <= 4 || party_state))
     }
 

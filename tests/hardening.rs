@@ -252,3 +252,28 @@ fn options_are_checked_before_the_text() {
     let e = analyze("x", &Options::new().pair("", "China")).unwrap_err();
     assert!(e.to_string().contains("pair"), "{e}");
 }
+
+/// Inputs that once crashed or stalled the analysis (found by these tests, the property tests
+/// and the fuzzer), kept as regressions.
+#[test]
+fn regressions() {
+    let cases: Vec<(&str, String)> = vec![
+        // A non-ASCII word where a party-state abbreviation (`R-Pa.`) was sliced by bytes.
+        ("party-state slice", ",𝔄,said“".to_string()),
+        (
+            "party-state slice, CJK",
+            "“Ties,” said 中文Beijing, 〨 of it.".to_string(),
+        ),
+        // One word per quote mark with no mark ahead: the tokenizer read to the next mark
+        // for every word (quadratic).
+        ("open marks before words", "“a ".repeat(20_000)),
+        // Every quote of a long sentence looked through all its cues and recomputed its
+        // subject (quadratic).
+        ("many quotes in one sentence", "said “a” ".repeat(20_000)),
+        ("many cues in one sentence", "and said and ".repeat(20_000)),
+    ];
+    for (name, text) in cases {
+        let a = ok(&text);
+        assert!(!a.paragraphs.is_empty(), "{name}");
+    }
+}
