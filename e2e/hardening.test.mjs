@@ -68,7 +68,7 @@ test('an over-size article: a clear message, from analyze() and in the widget', 
     return { message, alert: w.shadowRoot.querySelector('[role=alert]')?.textContent };
   });
   assert.match(got.message, /too large to analyse: \d+ bytes, the limit is 5242880 bytes/);
-  assert.equal(got.alert, got.message);
+  assert.ok(got.alert?.includes(got.message), got.alert);
 });
 
 test('many quotation marks, unbalanced marks, odd scripts: the widget renders', async () => {

@@ -96,7 +96,7 @@ async function fetchArticle(src, signal) {
     throw new ArticleError(`The article could not be loaded from ${url.href}: network error (the server is unreachable or refused the request).`);
   }
   if (res.status === 404 || res.status === 410) {
-    throw new ArticleError(`No article was found at ${url.href} (${res.status} ${res.statusText || 'Not Found'}).`);
+    throw new ArticleError(`The article could not be loaded from ${url.href}: nothing was found there (${res.status} ${res.statusText || 'Not Found'}).`);
   }
   if (!res.ok) {
     throw new ArticleError(`The article could not be loaded from ${url.href}: the server answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''}.`);
