@@ -38,6 +38,45 @@ export function textFromHtml(html) {
 
 class ArticleError extends Error {}
 
+/** The charset a `content-type` header names, if TextDecoder knows it; else UTF-8. */
+function decoderFor(contentType) {
+  const label = /;\s*charset\s*=\s*"?([^";]+)/i.exec(contentType ?? '')?.[1]?.trim();
+  try {
+    return new TextDecoder(label || 'utf-8');
+  } catch {
+    return new TextDecoder('utf-8');
+  }
+}
+
+/**
+ * Read a response body, giving up as soon as it passes `MAX_SRC_BYTES` (a server may omit or
+ * understate Content-Length), so an endless or huge body never freezes the tab.
+ */
+async function readCapped(res, url, signal) {
+  const decoder = decoderFor(res.headers.get('content-type'));
+  if (!res.body) return decoder.decode(new Uint8Array(await res.arrayBuffer()));
+  const reader = res.body.getReader();
+  const parts = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > MAX_SRC_BYTES) {
+        reader.cancel().catch(() => {});
+        throw new ArticleError(`The article at ${url.href} is too large: more than ${MAX_SRC_BYTES} bytes (the limit).`);
+      }
+      parts.push(decoder.decode(value, { stream: true }));
+    }
+  } catch (e) {
+    if (e instanceof ArticleError || e?.name === 'AbortError' || signal?.aborted) throw e;
+    throw new ArticleError(`The article could not be loaded from ${url.href}: the connection failed while reading it.`);
+  }
+  parts.push(decoder.decode());
+  return parts.join('');
+}
+
 /** Fetch an article from `src`, with a clear message for each way it can fail. */
 async function fetchArticle(src, signal) {
   let url;
@@ -47,17 +86,20 @@ async function fetchArticle(src, signal) {
     throw new ArticleError(`The article address “${src}” is not a valid URL.`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ArticleError(`The article address must be http(s) or relative; “${url.protocol}” is not allowed.`);
+    throw new ArticleError(`The article address must be http(s) or relative; “${url.protocol}” addresses are not allowed.`);
   }
   let res;
   try {
     res = await fetch(url, { signal, credentials: 'same-origin' });
   } catch (e) {
     if (e.name === 'AbortError') throw e;
-    throw new ArticleError(`The article could not be loaded from ${url.href}: network error.`);
+    throw new ArticleError(`The article could not be loaded from ${url.href}: network error (the server is unreachable or refused the request).`);
+  }
+  if (res.status === 404 || res.status === 410) {
+    throw new ArticleError(`The article could not be loaded from ${url.href}: nothing was found there (${res.status} ${res.statusText || 'Not Found'}).`);
   }
   if (!res.ok) {
-    throw new ArticleError(`The article could not be loaded from ${url.href}: ${res.status} ${res.statusText || 'error'}.`.replace(' .', '.'));
+    throw new ArticleError(`The article could not be loaded from ${url.href}: the server answered ${res.status}${res.statusText ? ` ${res.statusText}` : ''}.`);
   }
   const type = (res.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
   const isHtml = type === 'text/html' || type === 'application/xhtml+xml';
@@ -66,12 +108,9 @@ async function fetchArticle(src, signal) {
   }
   const declared = Number(res.headers.get('content-length'));
   if (declared > MAX_SRC_BYTES) {
-    throw new ArticleError(`The article at ${url.href} is too large (${declared} bytes; the limit is ${MAX_SRC_BYTES}).`);
+    throw new ArticleError(`The article at ${url.href} is too large: ${declared} bytes, the limit is ${MAX_SRC_BYTES}.`);
   }
-  const body = await res.text();
-  if (body.length > MAX_SRC_BYTES) {
-    throw new ArticleError(`The article at ${url.href} is too large (over ${MAX_SRC_BYTES} bytes).`);
-  }
+  const body = await readCapped(res, url, signal);
   return isHtml || /^\s*<(!doctype|html)/i.test(body) ? textFromHtml(body) : body;
 }
 
@@ -326,6 +365,10 @@ export class RelationsWidget extends HTMLElement {
     this.#abort = abort;
     this.#releaseHost();
     try {
+      // Load the article while the module loads (neither needs the other); its errors are
+      // shown once the module, which draws them, is ready.
+      const article = this.#given ? null : this.#articleText(abort.signal);
+      article?.catch(() => {});
       await ready();
       if (generation !== this.#generation || !this.isConnected) return;
       this.#widget ??= new Widget(this);
@@ -335,7 +378,7 @@ export class RelationsWidget extends HTMLElement {
         this.#widget.render(this.#given.analysis, this.#given.text, this.#options());
         analysis = this.#given.analysis;
       } else {
-        const text = await this.#articleText(abort.signal);
+        const text = await article;
         if (generation !== this.#generation || !this.#widget) return;
         if (!text.trim()) {
           throw new ArticleError(this.src

@@ -34,8 +34,6 @@ const MIN_UNATTRIBUTED_WORDS: usize = 4;
 const MAX_QUOTE_TO_CUE: usize = 14;
 /// How many of a sentence's cues a fallback search looks at.
 const MAX_CUES_SCANNED: usize = 16;
-/// Word counts stop here: every threshold is below it.
-const MAX_COUNTED_WORDS: usize = MAX_SUBJECT_WORDS + 1;
 /// How far back (in tokens) a subject phrase may start before its cue.
 const MAX_SUBJECT_TOKENS: usize = 48;
 /// How far (in tokens) an introductory phrase may run before the comma that ends it.
@@ -209,6 +207,12 @@ const OBJECT_TAKERS: &[&str] = &[
 struct Sentence<'a> {
     text: &'a str,
     toks: Vec<Tok>,
+    /// [`Sentence::leading_subject`], computed once: it scans the sentence, and every quote
+    /// of the sentence asks for it.
+    lead: std::cell::OnceCell<Option<Np>>,
+    /// `word_counts[i]`: word tokens before token `i`, computed once so that
+    /// [`Sentence::n_words`] costs O(1) however often the clause rules ask.
+    word_counts: std::cell::OnceCell<Vec<usize>>,
 }
 
 impl<'a> Sentence<'a> {
@@ -229,13 +233,23 @@ impl<'a> Sentence<'a> {
         self.toks[a].s..self.toks[b - 1].e
     }
 
-    /// Words in `[a, b)`, counted up to `MAX_COUNTED_WORDS` (every caller compares with a
-    /// smaller bound, and the cap keeps long sentences linear).
+    /// Words in `[a, b)`, from prefix counts computed once per sentence (so that the many
+    /// counts of a long sentence stay linear).
     fn n_words(&self, a: usize, b: usize) -> usize {
-        (a..b)
-            .filter(|&i| self.toks[i].k == K::Word)
-            .take(MAX_COUNTED_WORDS)
-            .count()
+        if a >= b {
+            return 0;
+        }
+        let counts = self.word_counts.get_or_init(|| {
+            let mut v = Vec::with_capacity(self.toks.len() + 1);
+            let mut n = 0;
+            v.push(n);
+            for t in &self.toks {
+                n += usize::from(t.k == K::Word);
+                v.push(n);
+            }
+            v
+        });
+        counts[b] - counts[a]
     }
 
     /// The cues of the sentence: (token index, class, takes a clause).
@@ -515,7 +529,7 @@ impl<'a> Sentence<'a> {
         let first = w.chars().next().unwrap_or(' ');
         let letters = w.chars().filter(|c| c.is_alphabetic()).count();
         // `R-Ohio`, `D-Calif.`: a party and a state.
-        let party_state = w.len() > 2 && matches!(&w[..2], "R-" | "D-" | "I-");
+        let party_state = w.len() > 2 && matches!(w.get(..2), Some("R-" | "D-" | "I-"));
         !first.is_uppercase() || (self.n_words(a, b) == 1 && (letters <= 4 || party_state))
     }
 
@@ -553,6 +567,12 @@ impl<'a> Sentence<'a> {
     /// The subject at the start of the sentence, or — after an introductory phrase or clause —
     /// at the start of the main clause (`Here in Columbia, X stepped up …`).
     fn leading_subject(&self) -> Option<Np> {
+        self.lead
+            .get_or_init(|| self.find_leading_subject())
+            .clone()
+    }
+
+    fn find_leading_subject(&self) -> Option<Np> {
         self.leading_subject_from(0).or_else(|| {
             let comma = self
                 .toks
@@ -1020,8 +1040,11 @@ fn indirect(
         }
         // `CLAUSE, X said.` / `CLAUSE, said X.` — the cue ends the sentence, but for a short
         // adverbial (`said last month,`) or a trailing phrase after a comma.
+        // (Counting stops at 4: only `tail <= 3` matters, and a sentence of many cues stays
+        // linear.)
         let tail = (c + 1..last)
             .take_while(|&j| s.toks[j].k == K::Word)
+            .take(4)
             .count();
         let ends_sentence = c + 1 + tail >= last || s.toks[c + 1 + tail].k == K::Comma;
         let adverbial = tail > 0 && is_adverbial_start(s.word(c + 1));
@@ -1197,6 +1220,8 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
                     let s = Sentence {
                         text,
                         toks: tokenize(text, &sent, marks),
+                        lead: Default::default(),
+                        word_counts: Default::default(),
                     };
                     let cues = s.cues();
                     (s, cues)

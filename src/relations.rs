@@ -561,7 +561,7 @@ pub(crate) fn analyse(
     sort_by_num(&mut timeline, |t| (date_key(&t.date), t.when.start as u64));
 
     World {
-        actors: actors(&sentences, idx),
+        actors: actors(&sentences, idx, focus.as_ref().map_or(&[][..], |f| &f[..])),
         interactions: events
             .iter()
             .map(|e| {
@@ -754,8 +754,9 @@ fn join_clauses(parts: &[String]) -> String {
     }
 }
 
-/// Every actor mentioned, in order of first mention.
-fn actors(sentences: &[Sentence], idx: &Utf16Index) -> Vec<Actor> {
+/// Every actor mentioned, in order of first mention, then the focus pair's actors the text
+/// never names (a pair given as an option), without mentions.
+fn actors(sentences: &[Sentence], idx: &Utf16Index, focus: &[&str]) -> Vec<Actor> {
     let g = gazetteer();
     let mut order: Vec<usize> = Vec::new();
     let mut mentions: HashMap<usize, Vec<Span>> = HashMap::new();
@@ -766,6 +767,13 @@ fn actors(sentences: &[Sentence], idx: &Utf16Index) -> Vec<Actor> {
                 order.push(m.entity);
             }
             list.push(idx.span(&m.range));
+        }
+    }
+    for f in focus {
+        if let Some(e) = g.entities.iter().position(|e| e.id == *f) {
+            if !order.contains(&e) {
+                order.push(e);
+            }
         }
     }
     order

@@ -508,3 +508,69 @@ fn seed_focus_relation_is_strained_across_the_boundary() {
         assert!(!words.is_empty());
     }
 }
+
+/// Quote spans of a JS analysis object: `(start, end, text)`.
+fn js_quote_spans(analysis: &JsValue) -> Vec<(u32, u32, String)> {
+    let get = |v: &JsValue, k: &str| js_sys::Reflect::get(v, &k.into()).unwrap();
+    let quotes: js_sys::Array = get(analysis, "quotes").dyn_into().unwrap();
+    quotes
+        .iter()
+        .map(|q| {
+            (
+                get(&q, "start").as_f64().unwrap() as u32,
+                get(&q, "end").as_f64().unwrap() as u32,
+                get(&q, "text").as_string().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn lone_surrogates_from_javascript_keep_offsets_aligned() {
+    // JavaScript strings may hold unpaired surrogates; crossing into Rust each becomes one
+    // U+FFFD, which is also one UTF-16 unit, so offsets still index the caller's string.
+    let cases: &[&[u16]] = &[
+        // \uD800“a\uDC00b,” he said \uDFFF
+        &[
+            0xD800, 0x201C, 0x61, 0xDC00, 0x62, 0x2C, 0x201D, 0x20, 0x68, 0x65, 0x20, 0x73, 0x61,
+            0x69, 0x64, 0x20, 0xDFFF,
+        ],
+        // “\uDBFF” then “x\uD83D” then a real pair 😀 and “y”
+        &[
+            0x201C, 0xDBFF, 0x201D, 0x20, 0x201C, 0x78, 0xD83D, 0x201D, 0x20, 0xD83D, 0xDE00, 0x20,
+            0x201C, 0x79, 0x201D,
+        ],
+        // Only lone surrogates and marks.
+        &[0xDC00, 0xD800, 0x22, 0xDFFF, 0x22, 0xD800],
+    ];
+    for units in cases {
+        let js = js_sys::JsString::from_char_code(units);
+        assert!(!js.is_valid_utf16());
+        let text = js.as_string().expect("a string");
+        assert_eq!(text.encode_utf16().count(), units.len());
+        let analysis = analyze_js(&text, JsValue::UNDEFINED).expect("analyses");
+        for (start, end, quote) in js_quote_spans(&analysis) {
+            let (s, e) = (start as usize, end as usize);
+            assert!(s <= e && e <= units.len(), "{s}..{e} of {}", units.len());
+            assert_eq!(String::from_utf16_lossy(&units[s..e]), quote);
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn the_input_cap_is_an_option_with_a_clear_message() {
+    let small = js_sys::JSON::parse(r#"{"maxInputBytes":8}"#).unwrap();
+    let err = JsValue::from(analyze_js("“Nine bytes,” and more", small).unwrap_err());
+    let message = js_sys::Reflect::get(&err, &"message".into())
+        .unwrap()
+        .as_string()
+        .unwrap();
+    assert!(message.contains("too large"), "{message}");
+    assert!(message.contains("maxInputBytes"), "{message}");
+    // At the cap, the same text is accepted.
+    let exact = js_sys::JSON::parse(r#"{"maxInputBytes":8}"#).unwrap();
+    assert!(analyze_js("“ab”", exact).is_ok());
+    // The default cap refuses 5 MiB + 1 byte, and quickly: the check comes first.
+    let big = "x".repeat(relations_widget::DEFAULT_MAX_INPUT_BYTES + 1);
+    assert!(analyze_js(&big, JsValue::UNDEFINED).is_err());
+}

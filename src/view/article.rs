@@ -53,7 +53,11 @@ enum Mark<'a> {
     Cue,
 }
 
-/// Cut `[from, to)` of `utf16` into runs at every layer boundary.
+/// Cut `[from, to)` of `utf16` into runs at every layer boundary. `layers` are in precedence
+/// order: the first quote (or speaker) covering a run names it.
+///
+/// One sweep over the boundaries with the layers sorted by start, keeping those that cover the
+/// current run, so a paragraph with many highlights stays linear.
 fn cut(utf16: &[u16], from: usize, to: usize, layers: &[&Layer]) -> Vec<Run> {
     let mut bounds = vec![from, to];
     for l in layers.iter() {
@@ -65,16 +69,30 @@ fn cut(utf16: &[u16], from: usize, to: usize, layers: &[&Layer]) -> Vec<Run> {
     }
     bounds.sort_unstable();
     bounds.dedup();
+    let mut by_start: Vec<usize> = (0..layers.len()).collect();
+    by_start.sort_by_key(|&i| layers[i].start);
+    let mut next = 0;
+    // Indices (into `layers`) of the layers that started at or before the current run and
+    // have not ended.
+    let mut active: Vec<usize> = Vec::new();
     bounds
         .windows(2)
         .map(|w| {
             let (s, e) = (w[0], w[1]);
+            while next < by_start.len() && layers[by_start[next]].start <= s {
+                active.push(by_start[next]);
+                next += 1;
+            }
+            active.retain(|&i| layers[i].end > s);
+            active.sort_unstable();
             let mut run = Run {
                 text: String::from_utf16_lossy(&utf16[s..e]),
                 start: s,
                 ..Run::default()
             };
-            for l in layers.iter().filter(|l| l.start <= s && e <= l.end) {
+            // Every active layer covers the whole run: `e` is the next boundary and no layer
+            // ends strictly inside it.
+            for l in active.iter().map(|&i| layers[i]).filter(|l| e <= l.end) {
                 match l.what {
                     Mark::Quote(id) => run.quote = run.quote.or(Some(id.to_string())),
                     Mark::Speaker(id) => run.speaker = run.speaker.or(Some(id.to_string())),
@@ -126,12 +144,29 @@ pub(crate) fn paragraphs(analysis: &Analysis, text: &str) -> Vec<ParagraphView> 
             .map(|p| (p.start.min(n), p.end.min(n)))
             .collect()
     };
+    let spans: Vec<(usize, usize)> = spans.into_iter().filter(|(s, e)| s < e).collect();
+    // Paragraphs in order and apart (as `analyze` gives them): sweep the layers sorted by
+    // start once. Otherwise (a hand-made analysis) test every layer against every paragraph.
+    let ordered = spans.windows(2).all(|w| w[0].1 <= w[1].0);
+    let mut by_start: Vec<usize> = (0..layers.len()).collect();
+    by_start.sort_by_key(|&i| layers[i].start);
+    let mut next = 0;
+    let mut open: Vec<usize> = Vec::new();
     spans
         .into_iter()
-        .filter(|(s, e)| s < e)
         .map(|(s, e)| {
-            // Only the layers that touch this paragraph, so long articles stay linear-ish.
-            let local: Vec<&Layer> = layers.iter().filter(|l| l.start < e && l.end > s).collect();
+            // Only the layers that touch this paragraph, in their precedence order.
+            let local: Vec<&Layer> = if ordered {
+                while next < by_start.len() && layers[by_start[next]].start < e {
+                    open.push(by_start[next]);
+                    next += 1;
+                }
+                open.retain(|&i| layers[i].end > s);
+                open.sort_unstable();
+                open.iter().map(|&i| &layers[i]).collect()
+            } else {
+                layers.iter().filter(|l| l.start < e && l.end > s).collect()
+            };
             ParagraphView {
                 start: s,
                 runs: cut(&utf16, s, e, &local),
