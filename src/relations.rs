@@ -560,8 +560,8 @@ pub(crate) fn analyse(
         .collect();
     sort_by_num(&mut timeline, |t| (date_key(&t.date), t.when.start as u64));
 
-    World {
-        actors: actors(&sentences, idx, focus.as_ref().map_or(&[][..], |f| &f[..])),
+    let mut world = World {
+        actors: actors(&sentences, idx),
         interactions: events
             .iter()
             .map(|e| {
@@ -585,6 +585,43 @@ pub(crate) fn analyse(
             .into_iter()
             .map(|p| p.map(String::from))
             .collect(),
+    };
+    list_referenced_actors(&mut world);
+    world
+}
+
+/// Every actor id the world refers to (focus, interactions, relations, timeline) is listed in
+/// `actors`: a country acting through its leader, or given as the focus pair, joins the list
+/// without mentions of its own.
+fn list_referenced_actors(world: &mut World) {
+    let g = gazetteer();
+    let referenced: Vec<String> = world
+        .focus
+        .iter()
+        .chain(
+            world
+                .interactions
+                .iter()
+                .flat_map(|i| [&i.source, &i.target]),
+        )
+        .chain(world.relations.iter().flat_map(|r| r.pair.iter()))
+        .chain(world.timeline.iter().flat_map(|t| t.actors.iter()))
+        .cloned()
+        .collect();
+    for id in referenced {
+        if world.actors.iter().any(|a| a.id == id) {
+            continue;
+        }
+        if let Some(ent) = g.entities.iter().find(|e| e.id == id) {
+            world.actors.push(Actor {
+                id: ent.id.to_string(),
+                name: ent.name.to_string(),
+                mentions: Vec::new(),
+                kind: ent.kind,
+                country: ent.country.map(String::from),
+                role: ent.role.map(String::from),
+            });
+        }
     }
 }
 
@@ -754,9 +791,8 @@ fn join_clauses(parts: &[String]) -> String {
     }
 }
 
-/// Every actor mentioned, in order of first mention, then the focus pair's actors the text
-/// never names (a pair given as an option), without mentions.
-fn actors(sentences: &[Sentence], idx: &Utf16Index, focus: &[&str]) -> Vec<Actor> {
+/// Every actor mentioned, in order of first mention.
+fn actors(sentences: &[Sentence], idx: &Utf16Index) -> Vec<Actor> {
     let g = gazetteer();
     let mut order: Vec<usize> = Vec::new();
     let mut mentions: HashMap<usize, Vec<Span>> = HashMap::new();
@@ -767,13 +803,6 @@ fn actors(sentences: &[Sentence], idx: &Utf16Index, focus: &[&str]) -> Vec<Actor
                 order.push(m.entity);
             }
             list.push(idx.span(&m.range));
-        }
-    }
-    for f in focus {
-        if let Some(e) = g.entities.iter().position(|e| e.id == *f) {
-            if !order.contains(&e) {
-                order.push(e);
-            }
         }
     }
     order
