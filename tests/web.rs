@@ -574,3 +574,36 @@ fn the_input_cap_is_an_option_with_a_clear_message() {
     let big = "x".repeat(relations_widget::DEFAULT_MAX_INPUT_BYTES + 1);
     assert!(analyze_js(&big, JsValue::UNDEFINED).is_err());
 }
+
+/// The invented fixtures of other pairs come out the same across the boundary: focus pair and
+/// the focus relation's label (the native tests in `tests/stance.rs` check them in detail).
+#[wasm_bindgen_test]
+fn invented_fixtures_focus_and_label_across_the_boundary() {
+    let cases = [
+        (
+            include_str!("fixtures/russia-north-korea.txt"),
+            "2023-09-15",
+            ["PRK", "RUS"],
+            "cordial",
+        ),
+        (
+            include_str!("fixtures/china-south-korea.txt"),
+            "2017-04-20",
+            ["CHN", "KOR"],
+            "strained",
+        ),
+    ];
+    for (text, date, focus, label) in cases {
+        let options = js_sys::JSON::parse(&format!(r#"{{"date":"{date}"}}"#)).unwrap();
+        let a = from_js(&analyze_js(text, options).unwrap());
+        assert_eq!(a.focus, focus);
+        let relation = a
+            .relations
+            .iter()
+            .find(|r| r.pair == focus)
+            .expect("the focus relation");
+        assert_eq!(serde_json::to_value(relation.label).unwrap(), label);
+        let native = analyze(text, &Options::new().date(date)).unwrap();
+        assert_eq!(a, native);
+    }
+}
