@@ -24,7 +24,8 @@ export async function startDevServer() {
   return { url, close: () => server.close() };
 }
 
-const TYPES = {
+/** Content types by file extension, for the test servers. */
+export const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',

@@ -4,18 +4,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
-import { ROOT } from './helpers.mjs';
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-};
+import { ROOT, TYPES } from './helpers.mjs';
 
 /** Start the server on a free port; returns {url, close}. `headers` go on every answer. */
 export async function startRoutedServer({ routes = {}, headers = {} } = {}) {

@@ -19,6 +19,7 @@ use std::ops::Range;
 use crate::model::SpeakerKind;
 use crate::reporting::{CueClass, Lexicon, SpeakerWord};
 use crate::text;
+use crate::timeline::{MONTHS, WEEKDAYS};
 
 /// Longest description taken as a speaker (`the Republican presidential front-runner`).
 const MAX_DESCRIPTION_WORDS: usize = 6;
@@ -29,30 +30,14 @@ const AUXILIARIES: &[&str] = &[
     "does", "did", "aren't", "isn't",
 ];
 
-/// Words that name a time, never a speaker (`a statement Wednesday saying`).
-const TIME_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "today",
-    "yesterday",
-];
+/// Words that name a time, never a speaker (`a statement Wednesday saying`), besides month
+/// and weekday names.
+const TIME_WORDS: &[&str] = &["today", "yesterday", "tonight", "tomorrow"];
+
+/// Is this lower-case word a time word?
+fn is_time_word(w: &str) -> bool {
+    TIME_WORDS.contains(&w) || MONTHS.contains(&w) || WEEKDAYS.contains(&w)
+}
 
 /// How many paragraphs back `the statement` may look for its author.
 const DOCUMENT_LOOKBACK_PARAS: usize = 4;
@@ -459,7 +444,7 @@ impl Registry {
             return Some(id);
         }
         // A person: the trailing capitalised run is the name; what precedes it is the role.
-        if !is_cap(w(n0)) || (n0..b).all(|i| TIME_WORDS.contains(&w(i).to_lowercase().as_str())) {
+        if !is_cap(w(n0)) || (n0..b).all(|i| is_time_word(&w(i).to_lowercase())) {
             return None;
         }
         let name_r = ws[n0].start..ws[b - 1].end;

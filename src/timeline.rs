@@ -24,7 +24,8 @@ use crate::text;
 /// The month assumed for an anchor known only by its year: mid-year.
 pub(crate) const ASSUMED_MONTH: u32 = 6;
 
-const MONTHS: [&str; 12] = [
+/// Month names, lower case.
+pub(crate) const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",
@@ -38,7 +39,8 @@ const MONTHS: [&str; 12] = [
     "november",
     "december",
 ];
-const WEEKDAYS: [&str; 7] = [
+/// Weekday names, lower case.
+pub(crate) const WEEKDAYS: [&str; 7] = [
     "monday",
     "tuesday",
     "wednesday",
