@@ -869,15 +869,20 @@ fn classify(
     let ends_punct = content
         .trim_end_matches(['’', '\'', ')', ']'])
         .ends_with([',', '.', '?', '!', '…', '—', '-']);
+    // A quote that continues the reporter's clause (`… had “been friends,” he claimed`) is a
+    // fragment of it, whatever follows.
+    let embedded = prev == Some(K::Word) && !frame.is_some_and(|f| cue_right_before(s, f.cue, qi));
     // Attribution right after the quote: `“…,” he said` / `“…,” said X`.
-    let attributed_after = frame.is_some_and(|f| {
-        f.cue > qi
-            && f.cue <= qi + MAX_QUOTE_TO_CUE
-            && f.class != CueClass::According
-            && !s.toks[qi + 1..f.cue]
-                .iter()
-                .any(|t| matches!(t.k, K::Quote(_)))
-    }) && (qi == 0 || !title);
+    let attributed_after = !embedded
+        && frame.is_some_and(|f| {
+            f.cue > qi
+                && f.cue <= qi + MAX_QUOTE_TO_CUE
+                && f.class != CueClass::According
+                && !s.toks[qi + 1..f.cue]
+                    .iter()
+                    .any(|t| matches!(t.k, K::Quote(_)))
+        })
+        && (qi == 0 || !title);
     // Attribution right before: `X said, “…”` / `X said: “…”` / `X: “…”`.
     let attributed_before = frame.is_some_and(|f| cue_right_before(s, f.cue, qi));
     let whole_sentence = qi == 0 && matches!(next, None | Some(K::Stop));
@@ -911,6 +916,13 @@ fn classify(
     if judging || frame.is_some() {
         return Class::Partial;
     }
+    let about_subject = || {
+        s.leading_subject()
+            .is_some_and(|np| names_someone(s.text, &np))
+    };
+    if embedded && !title && about_subject() {
+        return Class::Partial;
+    }
     if n_words >= MIN_UNATTRIBUTED_WORDS || !m.closed {
         return Class::Direct;
     }
@@ -920,11 +932,7 @@ fn classify(
     }
     // A fragment in a sentence whose subject is a named person or a pronoun quotes that
     // subject (`Roe is promising to create “a big spectacle”`), unless it is a name.
-    if !title
-        && n_words >= 1
-        && s.leading_subject()
-            .is_some_and(|np| names_someone(s.text, &np))
-    {
+    if !title && n_words >= 1 && about_subject() {
         return Class::Partial;
     }
     Class::Scare
