@@ -387,7 +387,9 @@ impl<'a> Sentence<'a> {
             lead = v;
         }
         // The subject opens the sentence or a clause after a comma.
-        let clause_start = v - lead == 0 || self.toks[v - lead - 1].k == K::Comma;
+        let clause_start = v - lead == 0
+            || self.toks[v - lead - 1].k == K::Comma
+            || CLAUSE_WORDS.contains(&self.word(v - lead - 1).to_lowercase().as_str());
         // `… leaned in and boomed: “…”`: a second verb of the sentence's subject.
         let coordinated = lead == 0 && v > 0 && matches!(self.word(v - 1), "and" | "then");
         let subject_ok = (lead > 0 && lead <= 4 && clause_start) || coordinated;
