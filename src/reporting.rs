@@ -1,9 +1,9 @@
 //! Reporting vocabulary: the cue verbs and speaker words the attribution rules use, parsed once
 //! from the data files in `data/`.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+use crate::lexicon::FxMap;
 
 /// How a reporting cue behaves.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,35 +56,9 @@ pub(crate) enum SpeakerWord {
     OrgNoun,
 }
 
-/// FNV-1a: a fast hash for the short word keys of the lexicon (no untrusted key chooses the
-/// table layout here, so hash flooding is not a concern).
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-/// A hash map keyed by short words, hashed with [`Fnv`].
-pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-
 pub(crate) struct Lexicon {
-    cues: FastMap<String, CueInfo>,
-    speaker_words: FastMap<String, SpeakerWord>,
+    cues: FxMap<String, CueInfo>,
+    speaker_words: FxMap<String, SpeakerWord>,
 }
 
 /// Rows of a tab-separated data file, without comments and blank lines.
@@ -96,7 +70,7 @@ fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
 
 impl Lexicon {
     fn load() -> Self {
-        let mut cues = FastMap::default();
+        let mut cues = FxMap::default();
         for row in rows(include_str!("../data/cues.tsv")) {
             let class = match row.get(1).copied() {
                 Some("speech") => CueClass::Speech,
@@ -113,7 +87,7 @@ impl Lexicon {
             };
             cues.insert(row[0].to_lowercase(), CueInfo { class, clause });
         }
-        let mut speaker_words = FastMap::default();
+        let mut speaker_words = FxMap::default();
         for row in rows(include_str!("../data/speaker-words.tsv")) {
             let class = match row.get(1).copied() {
                 Some("org") => SpeakerWord::Org,
