@@ -213,6 +213,14 @@ fn push_trimmed_range(body: &str, base: usize, r: Range<usize>, out: &mut Vec<Ra
     }
 }
 
+/// Does `c`, between `prev` and `next`, stay inside a word: an inner hyphen, apostrophe or
+/// period before a letter or digit (`backbone-lacking`, `Kim’s`, `U.S`), or a thousands comma
+/// (`700,000`)?
+fn joins_word(prev: char, c: char, next: char) -> bool {
+    (matches!(c, '-' | '’' | '\'' | '.' | '‑') && next.is_alphanumeric())
+        || (c == ',' && prev.is_ascii_digit() && next.is_ascii_digit())
+}
+
 /// Where the word starting at byte `start` ends (see [`words`]), looking no further than
 /// `limit`.
 pub(crate) fn word_end(text: &str, start: usize, limit: usize) -> usize {
@@ -221,10 +229,7 @@ pub(crate) fn word_end(text: &str, start: usize, limit: usize) -> usize {
     let mut prev = ' ';
     while let Some((i, c)) = iter.next() {
         let next = iter.peek().map_or(' ', |&(_, n)| n);
-        let joins = i > 0
-            && ((matches!(c, '-' | '’' | '\'' | '.' | '‑') && next.is_alphanumeric())
-                || (c == ',' && prev.is_ascii_digit() && next.is_ascii_digit()));
-        if !(c.is_alphanumeric() || joins) {
+        if !(c.is_alphanumeric() || (i > 0 && joins_word(prev, c, next))) {
             return start + i;
         }
         prev = c;
@@ -263,9 +268,7 @@ pub(crate) fn words(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     while i < bytes.len() {
         let (next, next_len) = char_at(i + n);
         let next = if next_len == 0 { ' ' } else { next };
-        let joins = cur.is_some()
-            && ((matches!(c, '-' | '’' | '\'' | '.' | '‑') && alnum(next))
-                || (c == ',' && prev.is_ascii_digit() && next.is_ascii_digit()));
+        let joins = cur.is_some() && joins_word(prev, c, next);
         prev = c;
         if alnum(c) || joins {
             cur.get_or_insert(i);
