@@ -336,10 +336,7 @@ impl<'a> Sentence<'a> {
 
     /// Short subject (a pronoun or up to four capitalised words) starting at `i`; its end.
     fn short_subject(&self, i: usize) -> Option<usize> {
-        if i < self.toks.len()
-            && self.toks[i].k == K::Word
-            && matches!(self.word(i), "he" | "she" | "they" | "He" | "She" | "They")
-        {
+        if i < self.toks.len() && self.toks[i].k == K::Word && is_person_pronoun(self.word(i)) {
             return Some(i + 1);
         }
         let mut j = i;
@@ -378,8 +375,7 @@ impl<'a> Sentence<'a> {
         let mut lead = (0..v)
             .rev()
             .take_while(|&k| {
-                self.toks[k].k == K::Word
-                    && (self.is_cap(k) || matches!(self.word(k), "he" | "she" | "they"))
+                self.toks[k].k == K::Word && (self.is_cap(k) || is_person_pronoun(self.word(k)))
             })
             .count();
         // `The presidential candidate reiterated: “…”`: a determiner phrase opening the sentence.
@@ -622,7 +618,7 @@ impl<'a> Sentence<'a> {
         };
         if a >= self.toks.len()
             || self.toks[a].k != K::Word
-            || !(self.is_cap(a) || matches!(self.word(a), "he" | "she" | "they"))
+            || !(self.is_cap(a) || is_person_pronoun(self.word(a)))
         {
             return None;
         }
@@ -940,6 +936,11 @@ fn classify(
     Class::Scare
 }
 
+/// A pronoun that can stand for a speaker as a sentence's subject.
+fn is_person_pronoun(w: &str) -> bool {
+    matches!(w, "he" | "she" | "they" | "He" | "She" | "They")
+}
+
 /// Does a subject phrase name someone: a pronoun for a person, or a capitalised name that is
 /// not a determiner?
 fn names_someone(text: &str, np: &Np) -> bool {
@@ -947,7 +948,7 @@ fn names_someone(text: &str, np: &Np) -> bool {
     let Some(first) = words.first().map(|w| &text[w.clone()]) else {
         return false;
     };
-    matches!(first, "He" | "She" | "They" | "he" | "she" | "they")
+    is_person_pronoun(first)
         || (words.len() <= 4
             && words.iter().all(|w| {
                 text[w.clone()]
