@@ -49,6 +49,16 @@ test('dev server: the demo renders the seed quotes, then a pasted article', asyn
     assert.equal(after.length, 2, after.join('\n'));
     assert.ok(!after.some((t) => t.includes('For their ties')));
     await screenshot(page, 'demo-pasted.png');
+
+    // "Back to the sample article" brings back the seed, in the widget and in the textarea.
+    await page.click('#reset-button');
+    await seedRendered(page);
+    await page.waitForFunction(() => document.getElementById('article-input').value.includes('For their ties to improve'));
+    // The theme switch sets the widget's theme attribute, every time it changes.
+    for (const theme of ['dark', 'light', 'auto']) {
+      await page.selectOption('#theme-select', theme);
+      assert.equal(await page.$eval('relations-widget', (w) => w.getAttribute('theme')), theme);
+    }
     assert.deepEqual(page.errors, []);
     await page.close();
   } finally {

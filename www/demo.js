@@ -16,11 +16,7 @@ document.getElementById('reset-button').addEventListener('click', async () => {
   widget.text = null;
   widget.src = SAMPLE;
   widget.refresh();
-  await document.getElementById('theme-select').addEventListener('change', (e) => {
-  widget.theme = e.target.value;
-});
-
-loadSample();
+  await loadSample();
 });
 
 document.getElementById('theme-select').addEventListener('change', (e) => {
