@@ -27,6 +27,7 @@ const TARGETS = {
 };
 const LARGE_BYTES = 1024 * 1024;
 const LOADS = 15;
+const CPU_LOADS = 7;
 const CORPUS = process.env.RELATIONS_BENCH_CORPUS ?? join(ROOT, '..', 'shared', 'data', 'polnear-train', 'text');
 const SHIPPED = ['relations_widget_bg.wasm', 'relations_widget.js', 'relations-widget.js'];
 const STYLES = ['relations-widget.css'];
@@ -125,6 +126,53 @@ async function floorLoads(browser, origin) {
   return [...times].sort((a, b) => a - b)[times.length >> 1];
 }
 
+/**
+ * Main-thread CPU of a page load, which load from other processes on the machine does not
+ * inflate the way it inflates wall-clock times: fresh loads traced with Chromium's tracing,
+ * summing the renderer main thread's task thread-times up to the `bench-rendered` mark (set
+ * on the widget's `analyzed` event, or by the floor page). Also the CPU of the one task that
+ * analyses and draws (the `relations-widget:analyzed` dispatch ends it) and, inside it, the
+ * time V8 spends compiling wasm functions on their first call.
+ */
+async function cpuLoads(browser, url, { widget = true } = {}) {
+  const rows = [];
+  const tracePath = join(ROOT, 'bench', 'results', 'trace.json');
+  await mkdir(join(ROOT, 'bench', 'results'), { recursive: true });
+  for (let i = 0; i < CPU_LOADS; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    if (widget) await page.addInitScript(() => {
+      document.addEventListener('relations-widget:analyzed', () => {
+        performance.mark('bench-rendered');
+        window.__rendered = true;
+      }, { once: true });
+    });
+    await browser.startTracing(page, {
+      path: tracePath,
+      categories: ['blink.user_timing', 'devtools.timeline', 'v8.wasm', 'disabled-by-default-devtools.timeline'],
+    });
+    await page.goto(url);
+    await page.waitForFunction(() => window.__rendered, null, { timeout: 20000 });
+    await browser.stopTracing();
+    await context.close();
+    const trace = JSON.parse(await readFile(tracePath, 'utf8'));
+    const events = trace.traceEvents ?? trace;
+    const mark = events.find((e) => e.name === 'bench-rendered');
+    const tid = events.find((e) => e.name === 'ParseHTML')?.tid;
+    if (!mark || tid == null) continue;
+    const tasks = events.filter((e) => e.tid === tid && e.ph === 'X' && e.name === 'RunTask' && e.ts <= mark.ts);
+    const last = tasks.find((t) => t.ts <= mark.ts && mark.ts <= t.ts + t.dur);
+    const inLast = (e) => last && e.tid === tid && e.ph === 'X' && e.ts >= last.ts && e.ts <= last.ts + last.dur;
+    rows.push({
+      main: tasks.reduce((n, t) => n + (t.tdur ?? 0), 0) / 1000,
+      task: (last?.tdur ?? 0) / 1000,
+      lazy: events.filter((e) => inLast(e) && e.name === 'wasm.CompileLazy').reduce((n, e) => n + (e.tdur ?? 0), 0) / 1000,
+    });
+  }
+  const median = (k) => rows.map((r) => r[k]).sort((a, b) => a - b)[rows.length >> 1] ?? NaN;
+  return { loads: rows.length, main: median('main'), task: median('task'), lazy: median('lazy'), rows };
+}
+
 /** Start bench/serve.mjs in its own process; returns {url, close}. */
 function serveInChild() {
   const child = spawn(process.execPath, [join(ROOT, 'bench', 'serve.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -157,6 +205,8 @@ async function main() {
     const load = await pageLoads(browser, `${server.url}/www/`);
     const warmLoad = await pageLoads(browser, `${server.url}/www/`, { warm: true });
     const floor = await floorLoads(browser, server.url);
+    const loadCpu = await cpuLoads(browser, `${server.url}/www/`);
+    const floorCpu = await cpuLoads(browser, `${server.url}/floor.html`, { widget: false });
     const page = await browser.newPage();
     page.on('pageerror', (e) => console.error('page error:', e));
     if (large) {
@@ -198,11 +248,14 @@ async function main() {
     say(`  reloads in a warm tab   ${f(warmLoad.frameMedian, 1)} ms to the next frame (HTTP cache off; the renderer process already runs)`);
     say(`  empty page (the floor)  ${f(floor, 1)} ms: one module script, loaded the same way; the widget adds ${f(load.frameMedian - floor, 1)} ms`);
     say(`  from the HTML's arrival ${f(load.fromHtmlMedian, 1)} ms to the next frame (the HTML's first byte came at ${f(load.htmlMedian, 1)} ms)   target ≤ ${TARGETS.loadMs} ms: ${verdict(load.fromHtmlMedian <= TARGETS.loadMs)}`);
+    say(`main-thread CPU of a load (${loadCpu.loads} traced fresh loads, medians; other processes do not inflate these):`);
+    say(`  demo page               ${f(loadCpu.main, 1)} ms to the analyzed event; the empty page ${f(floorCpu.main, 1)} ms`);
+    say(`  the analyse-and-draw task ${f(loadCpu.task, 1)} ms, of which ${f(loadCpu.lazy, 1)} ms compiling wasm functions on first call`);
     console.log(out.join('\n'));
 
     await mkdir(join(ROOT, 'bench', 'results'), { recursive: true });
     await writeFile(join(ROOT, 'bench', 'results', 'latest.json'), JSON.stringify({
-      date: new Date().toISOString(), cpu, cores: cpus().length, chromium: browser.version(), page: r, size, load, warmLoad, floor,
+      date: new Date().toISOString(), cpu, cores: cpus().length, chromium: browser.version(), page: r, size, load, warmLoad, floor, loadCpu, floorCpu,
     }, null, 2));
   } finally {
     await browser.close();

@@ -21,7 +21,7 @@ const routes = {
   '/floor.html': send(200, TYPES['.html'],
     '<!doctype html><title>floor</title><link rel="icon" href="data:,"><p>floor</p><script type="module" src="floor.js"></script>'),
   '/floor.js': send(200, TYPES['.js'],
-    'requestAnimationFrame(() => { window.__rendered = { frame: performance.now() }; });'),
+    "performance.mark('bench-rendered'); requestAnimationFrame(() => { window.__rendered = { frame: performance.now() }; });"),
 };
 for (const dir of ['www', 'pkg']) {
   for (const name of await readdir(join(ROOT, dir))) {
