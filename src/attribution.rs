@@ -15,6 +15,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use crate::lexicon::FxMap;
 use crate::model::QuoteKind;
 use crate::quotes::{self, Mark};
 use crate::reporting::{Clause, CueClass, Lexicon};
@@ -206,6 +207,8 @@ const OBJECT_TAKERS: &[&str] = &[
 
 struct Sentence<'a> {
     text: &'a str,
+    /// Words the article writes capitalised inside a sentence (see [`proper_words`]).
+    proper: &'a FxMap<&'a str, ()>,
     toks: Vec<Tok>,
     /// [`Sentence::leading_subject`], computed once: it scans the sentence, and every quote
     /// of the sentence asks for it.
@@ -571,14 +574,30 @@ impl<'a> Sentence<'a> {
     }
 
     fn find_leading_subject(&self) -> Option<Np> {
+        // An introductory phrase may hold commas of its own (`In a long, candid interview, X
+        // said …`): the main clause starts after one of them.
         self.leading_subject_from(0).or_else(|| {
-            let comma = self
-                .toks
+            self.toks
                 .iter()
                 .take(MAX_INTRO_TOKENS)
-                .position(|t| t.k == K::Comma)?;
-            self.leading_subject_from(comma + 1)
+                .enumerate()
+                .filter(|(_, t)| t.k == K::Comma)
+                .find_map(|(i, _)| self.leading_subject_from(i + 1))
         })
+    }
+
+    /// After a name (`Jane Roe sent …`), the first lower-case word is the verb, unless it
+    /// names people (`Roe supporters`), joins names (`of`, `and`) or is a particle of one.
+    fn verb_after_name(&self, a: usize, b: usize) -> bool {
+        b > a
+            && (a..b).all(|i| self.is_cap(i))
+            && !self.is_cap(b)
+            && !TITLE_MINOR_WORDS.contains(&self.word(b))
+            && !matches!(self.word(b), "al" | "bin" | "da" | "del" | "le")
+            && Lexicon::get().speaker_word(self.word(b)).is_none()
+            && Lexicon::get()
+                .speaker_word(self.word(b).trim_end_matches('s'))
+                .is_none()
     }
 
     fn leading_subject_from(&self, start: usize) -> Option<Np> {
@@ -606,7 +625,7 @@ impl<'a> Sentence<'a> {
         {
             return None;
         }
-        let a = if is_adverbial_start(&first) {
+        let a = if is_adverbial_start(&first) || is_preposition(&first) {
             self.toks
                 .iter()
                 .skip(start)
@@ -622,13 +641,24 @@ impl<'a> Sentence<'a> {
         {
             return None;
         }
+        // A pronoun is a whole subject (`He won just …`).
+        let limit = if is_person_pronoun(self.word(a)) {
+            a + 1
+        } else {
+            a + 6
+        };
         let mut b = a;
-        while b < self.toks.len() && self.toks[b].k == K::Word && b < a + 6 {
+        while b < self.toks.len() && self.toks[b].k == K::Word && b < limit {
             let w = self.word(b).to_lowercase();
+            // An adverb ends the subject as a verb does (`X also bemoaned`, `X then turned`).
             let verb_like = b > a
                 && !self.is_cap(b)
                 && (lx.cue(&w).is_some()
                     || w.ends_with("ed")
+                    || SKIP_BEFORE_CUE.contains(&w.as_str())
+                    || (w.ends_with("ly") && w.len() > 4)
+                    || is_present_verb(&w)
+                    || self.verb_after_name(a, b)
                     || matches!(
                         w.as_str(),
                         "is" | "was"
@@ -650,6 +680,25 @@ impl<'a> Sentence<'a> {
                 break;
             }
             b += 1;
+        }
+        // `X, an analyst at Y, said …` / `X — a teacher — says …`: a name set off by an
+        // appositive between commas or dashes is the subject of the verb after it.
+        if b > a && b < self.toks.len() && matches!(self.toks[b].k, K::Comma | K::Dash) {
+            let sep = self.toks[b].k;
+            let all_cap = (a..b).all(|i| self.is_cap(i));
+            let close = (b + 1..self.toks.len().min(b + 1 + MAX_SUBJECT_WORDS))
+                .take_while(|&i| {
+                    matches!(self.toks[i].k, K::Word | K::Paren) || self.toks[i].k == sep
+                })
+                .find(|&i| self.toks[i].k == sep);
+            if let Some(c) = close.filter(|&c| all_cap && c > b + 1) {
+                if self.toks.get(c + 1).is_some_and(|t| t.k == K::Word) && !self.is_cap(c + 1) {
+                    return Some(Np {
+                        range: self.range(a, b),
+                        appos: Some(self.range(b + 1, c)),
+                    });
+                }
+            }
         }
         let ok = b > a && b < self.toks.len() && self.toks[b].k == K::Word;
         ok.then(|| Np {
@@ -792,6 +841,16 @@ fn frame_for(s: &Sentence, cues: &[(usize, CueClass, Clause)], qi: usize) -> Opt
             });
         }
     }
+    // `X delivered a retort: “…”`: whatever the verb, a colon hands the quote to the subject
+    // of the clause it ends.
+    if s.toks[i].k == K::Colon {
+        let np = s.leading_subject().filter(|np| describes_speaker(s, np))?;
+        return Some(Frame {
+            cue: i,
+            class: CueClass::Speech,
+            np: Some(np),
+        });
+    }
     None
 }
 
@@ -841,7 +900,12 @@ fn source_of(
                     .map(|(np, _)| np)
                     .or_else(|| s.phrase_after(c))
             } else {
-                s.subject_before(c).map(|(np, _)| np)
+                // `X — a teacher — says`: the dashes close an appositive of the subject.
+                s.subject_before(c).map(|(np, _)| np).or_else(|| {
+                    (c > 0 && s.toks[c - 1].k == K::Dash)
+                        .then(|| s.leading_subject())
+                        .flatten()
+                })
             }
         }
     }
@@ -914,10 +978,7 @@ fn classify(
     if judging || frame.is_some() {
         return Class::Partial;
     }
-    let about_subject = || {
-        s.leading_subject()
-            .is_some_and(|np| names_someone(s.text, &np))
-    };
+    let about_subject = || s.leading_subject().is_some_and(|np| names_someone(s, &np));
     if embedded && !title && about_subject() {
         return Class::Partial;
     }
@@ -943,11 +1004,21 @@ fn is_person_pronoun(w: &str) -> bool {
 
 /// Does a subject phrase name someone: a pronoun for a person, or a capitalised name that is
 /// not a determiner?
-fn names_someone(text: &str, np: &Np) -> bool {
+fn names_someone(s: &Sentence, np: &Np) -> bool {
+    let text = s.text;
     let words = text::words(text, np.range.clone());
     let Some(first) = words.first().map(|w| &text[w.clone()]) else {
         return false;
     };
+    // One capitalised word opening the sentence is a name only if the article writes it
+    // capitalised inside a sentence too (`Optimism is high` is not a voice).
+    let opens = s.toks.first().is_some_and(|t| t.s == np.range.start);
+    if words.len() == 1 && opens && !is_person_pronoun(first) {
+        let bare = strip_possessive(first);
+        if !s.proper.contains_key(bare) {
+            return false;
+        }
+    }
     is_person_pronoun(first)
         || (words.len() <= 4
             && words.iter().all(|w| {
@@ -970,6 +1041,84 @@ fn names_someone(text: &str, np: &Np) -> bool {
                     | "His"
                     | "Her"
             ))
+}
+
+/// Prepositions that open an introductory phrase rather than a subject (`Despite polls …, X`).
+fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "despite"
+            | "amid"
+            | "among"
+            | "without"
+            | "under"
+            | "by"
+            | "for"
+            | "like"
+            | "unlike"
+            | "following"
+            | "until"
+            | "within"
+            | "across"
+            | "against"
+            | "beyond"
+            | "besides"
+            | "given"
+            | "more"
+            | "only"
+            | "once"
+            | "instead"
+            | "still"
+            | "yet"
+            | "now"
+            | "here"
+            | "even"
+    )
+}
+
+/// A lower-case word that reads as a verb in the present tense (`reveals`, `goes`), not a
+/// plural noun of people (`officials`) nor a noun that ends in `s` (`news`, `politics`).
+fn is_present_verb(w: &str) -> bool {
+    w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+        && !w.ends_with("ics")
+        && !w.ends_with("’s")
+        && !w.ends_with("'s")
+        && !matches!(w, "news" | "series" | "means" | "species" | "sales")
+        && Lexicon::get().speaker_word(w).is_none()
+}
+
+fn is_capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Does a subject phrase stand for a speaker: a name or a pronoun, or a short description
+/// whose head noun names one (`the judge`, `The campaign`, `Her letter`)?
+fn describes_speaker(s: &Sentence, np: &Np) -> bool {
+    let text = s.text;
+    if names_someone(s, np) {
+        return true;
+    }
+    let words = text::words(text, np.range.clone());
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    // `Democratic presidential candidate Jane Roe`: a role before a name.
+    let named = words.len() <= 6 && is_capitalised(&text[last.clone()]) && {
+        let w = &text[first.clone()];
+        is_capitalised(w) && !matches!(w, "The" | "A" | "An" | "This" | "That")
+    };
+    let first = text[first.clone()].to_lowercase();
+    named
+        || words.len() <= 5
+            && matches!(
+                first.as_str(),
+                "the" | "a" | "an" | "his" | "her" | "its" | "their" | "one"
+            )
+            && Lexicon::get().speaker_word(&text[last.clone()]).is_some()
 }
 
 /// Reported speech in a sentence without direct quotes: the clause and its cue.
@@ -1189,8 +1338,35 @@ fn byline(text: &str, para: &Range<usize>) -> Option<(String, Option<String>)> {
     ok.then(|| (name_part.to_string(), email))
 }
 
+/// Words written capitalised right after a lower-case word (`said Roe`, `with Optimism
+/// Partners`): the article's names, as opposed to common words that are capitalised only
+/// because they open a sentence.
+fn proper_words(text: &str) -> FxMap<&str, ()> {
+    let mut out = FxMap::default();
+    let mut prev_lower = false;
+    let mut prev_end = 0;
+    for w in text::words(text, 0..text.len()) {
+        let word = &text[w.clone()];
+        let cap = word.chars().next().is_some_and(char::is_uppercase);
+        let joined = text[prev_end..w.start].chars().all(|c| c == ' ');
+        if cap && prev_lower && joined {
+            out.insert(strip_possessive(word), ());
+        }
+        prev_lower = word.chars().next().is_some_and(char::is_lowercase);
+        prev_end = w.end;
+    }
+    out
+}
+
+fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("’s")
+        .or_else(|| w.strip_suffix("'s"))
+        .unwrap_or(w)
+}
+
 /// Attribute every quote of the article.
 pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attribution {
+    let proper = proper_words(text);
     let mut reg = Registry::default();
     let mut quotes: Vec<Found> = Vec::new();
     let mut scare: Vec<Range<usize>> = Vec::new();
@@ -1230,6 +1406,7 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
                 .map(|sent| {
                     let s = Sentence {
                         text,
+                        proper: &proper,
                         toks: tokenize(text, &sent, marks),
                         lead: Default::default(),
                         word_counts: Default::default(),
@@ -1297,9 +1474,10 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
                         speaker_of(&mut reg, f),
                         Some(s.toks[f.cue].s..cue_end(s, f)),
                     ),
-                    // A fragment with no verb of saying quotes the sentence's subject.
-                    None if kind == QuoteKind::Partial => {
-                        let np = s.leading_subject().filter(|np| names_someone(text, np));
+                    // A fragment with no verb of saying, or a quote the reporter's sentence
+                    // leads into (`X’s answer was that “…”`), quotes the sentence's subject.
+                    None if kind == QuoteKind::Partial || qi > 0 => {
+                        let np = s.leading_subject().filter(|np| describes_speaker(s, np));
                         (
                             np.and_then(|np| reg.resolve(text, &np, CueClass::Speech)),
                             None,
@@ -1395,9 +1573,21 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
                 carried = Some(sp);
             }
         }
-        if text[p.range.clone()].ends_with(':') && last_cue_speaker.is_some() {
-            carried = Some(last_cue_speaker);
-            last_direct = Some((pi, last_cue_speaker));
+        if text[p.range.clone()].ends_with(':') {
+            // `X delivered a blunt message:` — the quote of the next paragraph is the speech
+            // the colon announces, by the cue's speaker, else the closing clause's subject.
+            let sp = last_cue_speaker.or_else(|| {
+                let (s, _) = sentences.last()?;
+                if s.toks.iter().any(|t| matches!(t.k, K::Quote(_))) {
+                    return None;
+                }
+                let np = s.leading_subject().filter(|np| describes_speaker(s, np))?;
+                reg.resolve(text, &np, CueClass::Speech)
+            });
+            if sp.is_some() {
+                carried = Some(sp);
+                last_direct = Some((pi, sp));
+            }
         }
     }
     quotes.sort_by_key(|q| q.range.start);
@@ -1551,6 +1741,63 @@ mod tests {
                     ("One,", Direct, Some("Jane Roe")),
                     ("Two,", Direct, Some("Jane Roe")),
                 ],
+            ),
+        ];
+        for (text, want) in cases {
+            let want: Vec<_> = want.iter().map(|&(t, k, s)| q(t, k, s)).collect();
+            assert_eq!(run(text), want, "{text:?}");
+        }
+    }
+
+    /// Quotes without a verb of saying of their own take the subject of the sentence (or,
+    /// after a colon that ends a paragraph, of the clause the colon closes).
+    #[test]
+    fn quotes_take_the_subject_of_their_sentence() {
+        let cases: &[(&str, &[(&str, QuoteKind, Option<&str>)])] = &[
+            (
+                "Jane Roe delivered a snappy retort: “We will go on.”",
+                &[("We will go on.", Direct, Some("Jane Roe"))],
+            ),
+            (
+                "Politico reveals a few relevant facts: “Most voters are unaffiliated.”",
+                &[("Most voters are unaffiliated.", Direct, Some("Politico"))],
+            ),
+            (
+                "Jane Roe sent a blunt message to her rivals:\n“We will go on without them.”",
+                &[("We will go on without them.", Direct, Some("Jane Roe"))],
+            ),
+            (
+                "In a long, candid interview, Jane Roe said she was ready and added, “We will go.”",
+                &[("We will go.", Direct, Some("Jane Roe"))],
+            ),
+            (
+                "Jane Roe also bemoaned a climate in which people “hate each other.”",
+                &[("hate each other.", Partial, Some("Jane Roe"))],
+            ),
+            (
+                "Jane Roe, an analyst at the Example Institute, proposed that we “wake up now.”",
+                &[("wake up now.", Partial, Some("Jane Roe"))],
+            ),
+            (
+                "Jane Roe — a teacher from the coast — says the plan was “a big deal.”",
+                &[("a big deal.", Partial, Some("Jane Roe"))],
+            ),
+            (
+                "Democratic candidate Jane Roe is urging voters to “send a message.”",
+                &[("send a message.", Partial, Some("Jane Roe"))],
+            ),
+            // A capitalised word that only opens sentences is no one's name.
+            (
+                "Optimism runs higher among those who “strongly agree.”",
+                &[],
+            ),
+            (
+                "Jane Roe’s answer was that “the family matters most in the end,” so it stays.",
+                &[(
+                    "the family matters most in the end,",
+                    Partial,
+                    Some("Jane Roe"),
+                )],
             ),
         ];
         for (text, want) in cases {

@@ -448,7 +448,8 @@ impl Registry {
             return None;
         }
         let name_r = ws[n0].start..ws[b - 1].end;
-        let name = text[name_r.clone()]
+        // `Roe’s answer was`: the possessor speaks.
+        let name = strip_possessive(&text[name_r.clone()])
             .trim_end_matches(['’', '\''])
             .to_string();
         let tokens: Vec<String> = (n0..b)
