@@ -589,7 +589,11 @@ impl<'a> Sentence<'a> {
     /// After a name (`Jane Roe sent …`), the first lower-case word is the verb, unless it
     /// names people (`Roe supporters`), joins names (`of`, `and`) or is a particle of one.
     fn verb_after_name(&self, a: usize, b: usize) -> bool {
+        // A lone determiner (`The candidate`) is no name.
+        let determiner =
+            b == a + 1 && DETERMINER_WORDS.contains(&self.word(a).to_lowercase().as_str());
         b > a
+            && !determiner
             && (a..b).all(|i| self.is_cap(i))
             && !self.is_cap(b)
             && !TITLE_MINOR_WORDS.contains(&self.word(b))
@@ -625,7 +629,13 @@ impl<'a> Sentence<'a> {
         {
             return None;
         }
-        let a = if is_adverbial_start(&first) || is_preposition(&first) {
+        // `Hastily …, X`, `Reprising a line, X`: an adverb or participle opens an introduction.
+        let intro = is_adverbial_start(&first)
+            || is_preposition(&first)
+            || (first.len() > 4
+                && (first.ends_with("ly") || first.ends_with("ing"))
+                && !self.proper.contains_key(strip_possessive(self.word(start))));
+        let a = if intro {
             self.toks
                 .iter()
                 .skip(start)
@@ -1118,8 +1128,26 @@ fn describes_speaker(s: &Sentence, np: &Np) -> bool {
                 first.as_str(),
                 "the" | "a" | "an" | "his" | "her" | "its" | "their" | "one"
             )
-            && Lexicon::get().speaker_word(&text[last.clone()]).is_some()
+            && is_head_noun(&text[last.clone()])
 }
+
+/// Is a description's last word a noun that can stand for whoever speaks (`the retired
+/// neurosurgeon`, `The movie`), not a function word or a participle?
+fn is_head_noun(w: &str) -> bool {
+    w.chars().all(char::is_alphabetic)
+        && w.chars().next().is_some_and(char::is_lowercase)
+        && !w.ends_with("ing")
+        && !w.ends_with("ly")
+        && !TITLE_MINOR_WORDS.contains(&w)
+        && !DETERMINER_WORDS.contains(&w)
+}
+
+/// Words that open a description rather than a name (`The candidate`, `Another voter`).
+const DETERMINER_WORDS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
+    "your", "another", "each", "every", "some", "many", "several", "no", "one", "both", "all",
+    "most", "other",
+];
 
 /// Reported speech in a sentence without direct quotes: the clause and its cue.
 fn indirect(
@@ -1785,6 +1813,15 @@ mod tests {
             (
                 "Democratic candidate Jane Roe is urging voters to “send a message.”",
                 &[("send a message.", Partial, Some("Jane Roe"))],
+            ),
+            // A description speaks for itself; an adverb or participle opens no subject.
+            (
+                "The candidate has mocked a reporter and called rivals “weak and tired.”",
+                &[("weak and tired.", Partial, Some("The candidate"))],
+            ),
+            (
+                "Hastily drawing a lesson, Jane Roe cast the blame on “chaos at home.”",
+                &[("chaos at home.", Partial, Some("Jane Roe"))],
             ),
             // A capitalised word that only opens sentences is no one's name.
             (
