@@ -488,6 +488,14 @@ impl<'a> Sentence<'a> {
                     && matches!(
                         self.word(i).to_lowercase().as_str(),
                         "on" | "during"
+                            | "later"
+                            | "monday"
+                            | "tuesday"
+                            | "wednesday"
+                            | "thursday"
+                            | "friday"
+                            | "saturday"
+                            | "sunday"
                             | "last"
                             | "this"
                             | "earlier"
@@ -910,11 +918,13 @@ fn source_of(
                     .map(|(np, _)| np)
                     .or_else(|| s.phrase_after(c))
             } else {
-                // `X — a teacher — says`: the dashes close an appositive of the subject.
-                s.subject_before(c).map(|(np, _)| np).or_else(|| {
-                    (c > 0 && s.toks[c - 1].k == K::Dash)
-                        .then(|| s.leading_subject())
-                        .flatten()
+                // `X — a teacher — says`: the dashes close an appositive of the subject;
+                // `“…” about the plan, said X`: the cue is inverted after a comma.
+                s.subject_before(c).map(|(np, _)| np).or_else(|| match c {
+                    0 => None,
+                    _ if s.toks[c - 1].k == K::Dash => s.leading_subject(),
+                    _ if s.toks[c - 1].k == K::Comma => s.phrase_after(c),
+                    _ => None,
                 })
             }
         }
@@ -1403,6 +1413,8 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
     // that ended inside an open quote or with `X said:`.
     let mut last_direct: Option<(usize, Option<usize>)> = None;
     let mut carried: Option<Option<usize>> = None;
+    // The subject of the last paragraph's closing sentence of narration, if it names someone.
+    let mut last_narrator: Option<(usize, Np)> = None;
 
     for (pi, p) in paras.iter().enumerate() {
         if p.duplicate_of.is_some() {
@@ -1447,7 +1459,14 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
             cues.iter()
                 .any(|&(_, k, _)| matches!(k, CueClass::Speech | CueClass::According))
         });
-        for (s, cues) in &sentences {
+        for (si, (s, cues)) in sentences.iter().enumerate() {
+            // `The judge turned to me. “…?”`: a quote standing alone after a sentence of
+            // narration is the speech of that sentence's subject.
+            let narrator = si
+                .checked_sub(1)
+                .map(|k| &sentences[k].0)
+                .filter(|ps| !ps.toks.iter().any(|t| matches!(t.k, K::Quote(_))))
+                .and_then(|ps| ps.leading_subject().filter(|np| describes_speaker(ps, np)));
             let judging = cues
                 .iter()
                 .any(|&(_, c, _)| matches!(c, CueClass::Speech | CueClass::Verbal));
@@ -1511,6 +1530,12 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
                             None,
                         )
                     }
+                    None if qi == 0 && kind == QuoteKind::Direct => (
+                        narrator
+                            .as_ref()
+                            .and_then(|np| reg.resolve(text, np, CueClass::Speech)),
+                        None,
+                    ),
                     None => (None, None),
                 };
                 match speaker {
@@ -1569,9 +1594,14 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
             if !para_opens_with_quote {
                 return None;
             }
-            match (carried, last_direct) {
-                (Some(sp), _) => sp,
-                (None, Some((lp, sp))) if prev_kept_para(paras, pi) == Some(lp) => sp,
+            match (carried, last_direct, &last_narrator) {
+                (Some(sp), _, _) => sp,
+                (None, Some((lp, sp)), _) if prev_kept_para(paras, pi) == Some(lp) => sp,
+                // A quote paragraph after a paragraph of narration about someone (`X is
+                // upbeat about the race.` + `“…”`) is that someone's speech.
+                (None, _, Some((lp, np))) if prev_kept_para(paras, pi) == Some(*lp) => {
+                    reg.resolve(text, np, CueClass::Speech)
+                }
                 _ => None,
             }
         });
@@ -1590,6 +1620,12 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
             }
         }
         carried = None;
+        last_narrator = sentences
+            .last()
+            .map(|(s, _)| s)
+            .filter(|s| !s.toks.iter().any(|t| matches!(t.k, K::Quote(_))))
+            .and_then(|s| s.leading_subject().filter(|np| describes_speaker(s, np)))
+            .map(|np| (pi, np));
         let m_last = marks[first_mark..]
             .iter()
             .take_while(|m| m.para == pi)
@@ -1823,6 +1859,24 @@ mod tests {
                 "Hastily drawing a lesson, Jane Roe cast the blame on “chaos at home.”",
                 &[("chaos at home.", Partial, Some("Jane Roe"))],
             ),
+            // A cue inverted after a comma; a time phrase between subject and cue.
+            (
+                "“We are extremely happy” about the decision, said Jane Roe, a director.",
+                &[("We are extremely happy", Partial, Some("Jane Roe"))],
+            ),
+            (
+                "Jane Roe later Thursday told Example News: “We will win.”",
+                &[("We will win.", Direct, Some("Jane Roe"))],
+            ),
+            // A quote alone after narration about someone, in its paragraph or the next.
+            (
+                "The judge then turned to me. “Are you ready to speak now?”",
+                &[("Are you ready to speak now?", Direct, Some("The judge"))],
+            ),
+            (
+                "Jane Roe is upbeat about the race.\n“We will win it all this year.”",
+                &[("We will win it all this year.", Direct, Some("Jane Roe"))],
+            ),
             // A capitalised word that only opens sentences is no one's name.
             (
                 "Optimism runs higher among those who “strongly agree.”",
@@ -1845,7 +1899,7 @@ mod tests {
 
     #[test]
     fn continuation_paragraphs_keep_their_speaker() {
-        let text = "“First part,” said Jane Roe, an analyst.\n“Second part, with no attribution of its own.”\nThe reporter adds context here.\n“A stray quote that nobody claims in this paragraph.”";
+        let text = "“First part,” said Jane Roe, an analyst.\n“Second part, with no attribution of its own.”\nIt rained all day, and nothing else happened.\n“A stray quote that nobody claims in this paragraph.”";
         let got = run(text);
         assert_eq!(got[0].2.as_deref(), Some("Jane Roe"));
         assert_eq!(got[1].2.as_deref(), Some("Jane Roe"));
