@@ -546,11 +546,14 @@ impl<'a> Sentence<'a> {
     fn phrase_after(&self, cue: usize) -> Option<Np> {
         let a = cue + 1;
         let mut b = a;
-        // `said Roe as she left`: the phrase ends where a clause begins.
+        // `said Roe as she left`: the phrase ends where a clause begins; `wrote Roe in The
+        // Daily Example`: a place or medium after the name is not part of it.
         while b < self.toks.len()
             && b <= a + MAX_SUBJECT_WORDS
             && self.toks[b].k == K::Word
-            && !(b > a && CLAUSE_WORDS.contains(&self.word(b).to_lowercase().as_str()))
+            && !(b > a
+                && (CLAUSE_WORDS.contains(&self.word(b).to_lowercase().as_str())
+                    || matches!(self.word(b), "in" | "on" | "at" | "during" | "after")))
         {
             b += 1;
         }
@@ -1867,6 +1870,19 @@ mod tests {
             (
                 "Jane Roe later Thursday told Example News: “We will win.”",
                 &[("We will win.", Direct, Some("Jane Roe"))],
+            ),
+            // A medium after an inverted name; a long description of the speaker.
+            (
+                "“We will go,” wrote Jane Roe in The Daily Example.",
+                &[("We will go,", Direct, Some("Jane Roe"))],
+            ),
+            (
+                "“We will go,” the veteran senator from the northern state said.",
+                &[(
+                    "We will go,",
+                    Direct,
+                    Some("the veteran senator from the northern state"),
+                )],
             ),
             // A quote alone after narration about someone, in its paragraph or the next.
             (

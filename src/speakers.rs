@@ -22,7 +22,7 @@ use crate::text;
 use crate::timeline::{MONTHS, WEEKDAYS};
 
 /// Longest description taken as a speaker (`the Republican presidential front-runner`).
-const MAX_DESCRIPTION_WORDS: usize = 6;
+const MAX_DESCRIPTION_WORDS: usize = 8;
 
 /// Finite verbs that mark a phrase as a clause rather than a description of a speaker.
 const AUXILIARIES: &[&str] = &[
