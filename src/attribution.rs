@@ -977,7 +977,12 @@ fn classify(
         && qi > 0
         && s.toks[qi - 1].k == K::Word
         && matches!(s.word(qi - 1), "told" | "tells" | "telling");
+    // `—“Title of a piece,” by Jane Roe`: a work and its author, not speech.
+    let bylined = matches!(prev, None | Some(K::Dash))
+        && s.is_word(qi + 1, "by")
+        && s.toks.get(qi + 2).is_some_and(|_| s.is_cap(qi + 2));
     if told_title
+        || bylined
         || (title
             && n_words <= MAX_NAME_WORDS
             && !(ends_punct && (attributed_after || attributed_before))
@@ -1945,6 +1950,11 @@ mod tests {
                 &["Meet the Press,"],
             ),
             ("The so-called “peace dividend” never came.", &[], &["peace dividend"]),
+            (
+                "—“A new museum director balances history and crowds,” by Jane Roe.",
+                &[],
+                &["A new museum director balances history and crowds,"],
+            ),
             (
                 "“We would not ‘abandon’ them,” she said.",
                 &[("We would not ‘abandon’ them,", Direct, None)],
