@@ -813,7 +813,10 @@ fn after_quote(s: &Sentence, c: usize) -> bool {
 fn frame_for(s: &Sentence, cues: &[(usize, CueClass, Clause)], qi: usize) -> Option<Frame> {
     let usable = |c: usize, class: CueClass| match class {
         CueClass::Speech | CueClass::According => true,
-        CueClass::Document => after_quote(s, c),
+        // `“…,” reads the statement` / `“…,” the statement reads.`
+        CueClass::Document => {
+            after_quote(s, c) || (c > qi && s.toks.get(c + 1).is_none_or(|t| t.k == K::Stop))
+        }
         _ => false,
     };
     // Cues are in text order: look only at the few around the quote.
@@ -883,7 +886,10 @@ fn source_of(
     class: CueClass,
 ) -> Option<Np> {
     match class {
-        CueClass::Document => s.phrase_after(c),
+        // `“…,” reads the statement` / `“…,” the statement reads`.
+        CueClass::Document => s
+            .phrase_after(c)
+            .or_else(|| s.subject_before(c).map(|(np, _)| np)),
         CueClass::According => s.phrase_after(c + 1),
         CueClass::Verbal | CueClass::Naming | CueClass::Speech
             if s.word(c).to_lowercase().ends_with("ing") =>
@@ -1644,6 +1650,13 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
             if m_last.is_some_and(|m| !m.closed) {
                 carried = Some(sp);
             }
+        } else if let Some(sp) = last_speaker
+            .filter(|_| last_kind == Some(QuoteKind::Partial))
+            .or(last_cue_speaker)
+        {
+            // `… and the law, Roe said.` + a quote paragraph: the quote goes on with the
+            // voice the previous paragraph reported last.
+            last_direct = Some((pi, Some(sp)));
         }
         if text[p.range.clone()].ends_with(':') {
             // `X delivered a blunt message:` — the quote of the next paragraph is the speech
@@ -1888,6 +1901,19 @@ mod tests {
                     Direct,
                     Some("the veteran senator from the northern state"),
                 )],
+            ),
+            // A quote paragraph goes on with the voice the previous paragraph reported last.
+            (
+                "The plan failed twice before, Jane Roe said.\n“It will fail again next year.”",
+                &[
+                    ("The plan failed twice before", Indirect, Some("Jane Roe")),
+                    ("It will fail again next year.", Direct, Some("Jane Roe")),
+                ],
+            ),
+            // A text that speaks, named before its verb.
+            (
+                "“Welcome to all of you,” a message on the website reads.",
+                &[("Welcome to all of you,", Direct, Some("a message"))],
             ),
             // A quote alone after narration about someone, in its paragraph or the next.
             (
