@@ -1476,11 +1476,13 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
         for (si, (s, cues)) in sentences.iter().enumerate() {
             // `The judge turned to me. “…?”`: a quote standing alone after a sentence of
             // narration is the speech of that sentence's subject.
-            let narrator = si
-                .checked_sub(1)
-                .map(|k| &sentences[k].0)
-                .filter(|ps| !ps.toks.iter().any(|t| matches!(t.k, K::Quote(_))))
-                .and_then(|ps| ps.leading_subject().filter(|np| describes_speaker(ps, np)));
+            // (Looked up only for a quote that needs it.)
+            let narrator = || {
+                si.checked_sub(1)
+                    .map(|k| &sentences[k].0)
+                    .filter(|ps| !ps.toks.iter().any(|t| matches!(t.k, K::Quote(_))))
+                    .and_then(|ps| ps.leading_subject().filter(|np| describes_speaker(ps, np)))
+            };
             let judging = cues
                 .iter()
                 .any(|&(_, c, _)| matches!(c, CueClass::Speech | CueClass::Verbal));
@@ -1545,9 +1547,7 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
                         )
                     }
                     None if qi == 0 && kind == QuoteKind::Direct => (
-                        narrator
-                            .as_ref()
-                            .and_then(|np| reg.resolve(text, np, CueClass::Speech)),
+                        narrator().and_then(|np| reg.resolve(text, &np, CueClass::Speech)),
                         None,
                     ),
                     None => (None, None),
