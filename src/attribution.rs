@@ -617,6 +617,16 @@ impl<'a> Sentence<'a> {
 
     fn leading_subject_from(&self, start: usize) -> Option<Np> {
         let lx = Lexicon::get();
+        // `And X said …`, `So, X …`: a conjunction opening the sentence is not its subject.
+        let start = match self.toks.get(start) {
+            Some(t)
+                if t.k == K::Word
+                    && matches!(self.word(start), "And" | "But" | "So" | "Or" | "Yet") =>
+            {
+                start + 1 + usize::from(self.toks.get(start + 1).is_some_and(|t| t.k == K::Comma))
+            }
+            _ => start,
+        };
         // An introductory phrase (`In a press conference, X …`) ends at the first comma; a
         // sentence opened by a subordinate clause (`While …`, `That’s …`) has no simple subject.
         let first = self
@@ -898,10 +908,9 @@ fn source_of(
                 // `a voice over saying` names its speaker; `X spoke, adding` borrows the
                 // sentence's main speaker.
                 if c > 0 && s.toks[c - 1].k == K::Word {
-                    if let Some((np, _)) = s
-                        .subject_before(c)
-                        .filter(|(np, _)| text::words(s.text, np.range.clone()).len() <= 4)
-                    {
+                    if let Some((np, _)) = s.subject_before(c).filter(|(np, _)| {
+                        text::words(s.text, np.range.clone()).len() <= 4 && subject_like(s, np)
+                    }) {
                         return Some(np);
                     }
                 }
@@ -919,6 +928,7 @@ fn source_of(
         CueClass::Verbal | CueClass::Naming => s
             .subject_before(c)
             .map(|(np, _)| np)
+            .filter(|np| subject_like(s, np))
             .or_else(|| s.leading_subject()),
         CueClass::Speech => {
             if after_quote(s, c) || c == 0 {
@@ -929,7 +939,13 @@ fn source_of(
             } else {
                 // `X — a teacher — says`: the dashes close an appositive of the subject;
                 // `“…” about the plan, said X`: the cue is inverted after a comma.
-                s.subject_before(c).map(|(np, _)| np).or_else(|| match c {
+                // `X used to …, but now said`: an adverb is no subject; the verb shares the
+                // sentence's.
+                let before = s.subject_before(c).map(|(np, _)| np);
+                if before.as_ref().is_some_and(|np| !subject_like(s, np)) {
+                    return s.leading_subject().or(before);
+                }
+                before.or_else(|| match c {
                     0 => None,
                     _ if s.toks[c - 1].k == K::Dash => s.leading_subject(),
                     _ if s.toks[c - 1].k == K::Comma => s.phrase_after(c),
@@ -938,6 +954,25 @@ fn source_of(
             }
         }
     }
+}
+
+/// Can a phrase be the subject of a verb of saying: it opens with a capital, a pronoun or a
+/// determiner, not with a lower-case verb, adverb or preposition (`placed ads`, `now`, `on`)?
+fn subject_like(s: &Sentence, np: &Np) -> bool {
+    let Some(first) = text::words(s.text, np.range.clone()).first().cloned() else {
+        return false;
+    };
+    let w = &s.text[first];
+    is_capitalised(w)
+        || w.starts_with(|c: char| c.is_ascii_digit())
+        || is_pronoun_word(w)
+        || DETERMINER_WORDS.contains(&w)
+        || Lexicon::get().speaker_word(w).is_some()
+}
+
+/// A personal pronoun in lower case (`he`, `they`, `we`).
+fn is_pronoun_word(w: &str) -> bool {
+    matches!(w, "he" | "she" | "they" | "it" | "we" | "i" | "you" | "who")
 }
 
 /// Classify the quote at token `qi`.
@@ -1923,6 +1958,15 @@ mod tests {
             (
                 "Jane Roe is upbeat about the race.\n“We will win it all this year.”",
                 &[("We will win it all this year.", Direct, Some("Jane Roe"))],
+            ),
+            // An adverb before the cue or a conjunction opening the sentence is no subject.
+            (
+                "Jane Roe used to back the plan, but now said it had “run its course.”",
+                &[("run its course.", Partial, Some("Jane Roe"))],
+            ),
+            (
+                "And Jane Roe blamed the court's “four liberal justices.”",
+                &[("four liberal justices.", Partial, Some("Jane Roe"))],
             ),
             // A capitalised word that only opens sentences is no one's name.
             (
