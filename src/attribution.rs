@@ -600,11 +600,13 @@ impl<'a> Sentence<'a> {
     /// After a name (`Jane Roe sent …`), the first lower-case word is the verb, unless it
     /// names people (`Roe supporters`), joins names (`of`, `and`) or is a particle of one.
     fn verb_after_name(&self, a: usize, b: usize) -> bool {
-        // A lone determiner (`The candidate`) is no name.
-        let determiner =
-            b == a + 1 && DETERMINER_WORDS.contains(&self.word(a).to_lowercase().as_str());
+        // A lone determiner (`The candidate`) is no name, nor a lone capitalised word opening
+        // the sentence that the article never capitalises elsewhere (`Nuclear experts`).
+        let lone_common = b == a + 1
+            && (DETERMINER_WORDS.contains(&self.word(a).to_lowercase().as_str())
+                || (a == 0 && !self.proper.contains_key(strip_possessive(self.word(a)))));
         b > a
-            && !determiner
+            && !lone_common
             && (a..b).all(|i| self.is_cap(i))
             && !self.is_cap(b)
             && !TITLE_MINOR_WORDS.contains(&self.word(b))
@@ -706,6 +708,22 @@ impl<'a> Sentence<'a> {
                             | "made"
                             | "took"
                             | "gave"
+                            | "began"
+                            | "came"
+                            | "got"
+                            | "held"
+                            | "left"
+                            | "led"
+                            | "lost"
+                            | "won"
+                            | "sent"
+                            | "saw"
+                            | "put"
+                            | "found"
+                            | "thought"
+                            | "brought"
+                            | "became"
+                            | "knew"
                     ));
             if verb_like {
                 break;
@@ -722,7 +740,15 @@ impl<'a> Sentence<'a> {
                     matches!(self.toks[i].k, K::Word | K::Paren) || self.toks[i].k == sep
                 })
                 .find(|&i| self.toks[i].k == sep);
-            if let Some(c) = close.filter(|&c| all_cap && c > b + 1) {
+            // The appositive describes (`the former governor`, `70`, `R-Ohio`); a capitalised
+            // clause after a place (`In Salem, New Hampshire, Roe went …`) is none.
+            let describes = self.toks.get(b + 1).is_some_and(|t| {
+                let w = &self.text[t.s..t.e];
+                !is_capitalised(w)
+                    || DETERMINER_WORDS.contains(&w.to_lowercase().as_str())
+                    || w.contains('-')
+            });
+            if let Some(c) = close.filter(|&c| all_cap && describes && c > b + 1) {
                 if self.toks.get(c + 1).is_some_and(|t| t.k == K::Word) && !self.is_cap(c + 1) {
                     return Some(Np {
                         range: self.range(a, b),
@@ -1117,6 +1143,7 @@ fn is_preposition(w: &str) -> bool {
     matches!(
         w,
         "despite"
+            | "alongside"
             | "amid"
             | "among"
             | "without"
@@ -1967,6 +1994,11 @@ mod tests {
             (
                 "And Jane Roe blamed the court's “four liberal justices.”",
                 &[("four liberal justices.", Partial, Some("Jane Roe"))],
+            ),
+            // A place before the subject is no name with an appositive.
+            (
+                "Speaking in Salem, New Hampshire, Jane Roe went after a rival, calling him “a total stiff.”",
+                &[("a total stiff.", Partial, Some("Jane Roe"))],
             ),
             // A capitalised word that only opens sentences is no one's name.
             (
