@@ -668,10 +668,18 @@ impl<'a> Sentence<'a> {
         } else {
             start
         };
-        if a >= self.toks.len()
-            || self.toks[a].k != K::Word
-            || !(self.is_cap(a) || is_person_pronoun(self.word(a)))
-        {
+        if a >= self.toks.len() || self.toks[a].k != K::Word {
+            return None;
+        }
+        // A subject opens with a name or a pronoun, with `the`/`a` (`the state board`), or
+        // with lower-case role words before a name (`conservative commentator Jane Roe`).
+        let opens_ok = self.is_cap(a)
+            || is_person_pronoun(self.word(a))
+            || matches!(self.word(a), "the" | "a" | "an")
+            || (a + 1..self.toks.len().min(a + 4))
+                .take_while(|&i| self.toks[i].k == K::Word)
+                .any(|i| self.is_cap(i));
+        if !opens_ok {
             return None;
         }
         // A pronoun is a whole subject (`He won just …`).
@@ -725,10 +733,30 @@ impl<'a> Sentence<'a> {
                             | "became"
                             | "knew"
                     ));
-            if verb_like {
+            // `The campaign on Monday …`: a time phrase ends the subject.
+            let time = b > a
+                && (is_time_word(&w)
+                    || (matches!(w.as_str(), "on" | "last" | "this" | "late" | "early")
+                        && self
+                            .toks
+                            .get(b + 1)
+                            .is_some_and(|_| is_time_word(&self.word(b + 1).to_lowercase()))));
+            if verb_like || time {
                 break;
             }
             b += 1;
+        }
+        // `Sen. Jane Roe (D-Ohio) visited …`: a parenthesis after the name is part of it.
+        if b > a && self.toks.get(b).is_some_and(|t| t.k == K::Paren) {
+            let close = (b + 1..self.toks.len().min(b + 6)).find(|&i| self.toks[i].k == K::Paren);
+            if let Some(c) = close {
+                if self.toks.get(c + 1).is_some_and(|t| t.k == K::Word) && !self.is_cap(c + 1) {
+                    return Some(Np {
+                        range: self.range(a, b),
+                        appos: None,
+                    });
+                }
+            }
         }
         // `X, an analyst at Y, said …` / `X — a teacher — says …`: a name set off by an
         // appositive between commas or dashes is the subject of the verb after it.
@@ -1138,6 +1166,30 @@ fn names_someone(s: &Sentence, np: &Np) -> bool {
             ))
 }
 
+/// A day or time word (`Monday`, `yesterday`, `morning`), lower case.
+fn is_time_word(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "week"
+            | "month"
+            | "year"
+            | "night"
+            | "morning"
+            | "afternoon"
+            | "evening"
+    )
+}
+
 /// Prepositions that open an introductory phrase rather than a subject (`Despite polls …, X`).
 fn is_preposition(w: &str) -> bool {
     matches!(
@@ -1203,9 +1255,14 @@ fn describes_speaker(s: &Sentence, np: &Np) -> bool {
         return false;
     };
     // `Democratic presidential candidate Jane Roe`: a role before a name.
+    // (Lower-case role words may stand first: `conservative commentator Jane Roe`.)
     let named = words.len() <= 6 && is_capitalised(&text[last.clone()]) && {
         let w = &text[first.clone()];
-        is_capitalised(w) && !matches!(w, "The" | "A" | "An" | "This" | "That")
+        if is_capitalised(w) {
+            !matches!(w, "The" | "A" | "An" | "This" | "That")
+        } else {
+            is_head_noun(w)
+        }
     };
     let first = text[first.clone()].to_lowercase();
     named
@@ -1595,10 +1652,17 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
                     _ => frame,
                 };
                 let (speaker, cue) = match &frame {
-                    Some(f) => (
-                        speaker_of(&mut reg, f),
-                        Some(s.toks[f.cue].s..cue_end(s, f)),
-                    ),
+                    Some(f) => {
+                        // A cue whose own subject names no one (`when questioned`) leaves an
+                        // embedded quote to the sentence's subject.
+                        let sp = speaker_of(&mut reg, f).or_else(|| {
+                            (kind == QuoteKind::Partial || qi > 0)
+                                .then(|| s.leading_subject().filter(|np| describes_speaker(s, np)))
+                                .flatten()
+                                .and_then(|np| reg.resolve(text, &np, CueClass::Speech))
+                        });
+                        (sp, Some(s.toks[f.cue].s..cue_end(s, f)))
+                    }
                     // A fragment with no verb of saying, or a quote the reporter's sentence
                     // leads into (`X’s answer was that “…”`), quotes the sentence's subject.
                     None if kind == QuoteKind::Partial || qi > 0 => {
@@ -1994,6 +2058,24 @@ mod tests {
             (
                 "And Jane Roe blamed the court's “four liberal justices.”",
                 &[("four liberal justices.", Partial, Some("Jane Roe"))],
+            ),
+            // Role words before a name, a parenthesis after it, a time phrase after it; a cue
+            // whose own subject names no one leaves the quote to the sentence's subject.
+            (
+                "After the debate, conservative commentator Jane Roe imagined him thinking: “What have I done?”",
+                &[("What have I done?", Direct, Some("Jane Roe"))],
+            ),
+            (
+                "Sen. Jane Roe (D-Ohio) visited the show, saying “on her worst day” she wins.",
+                &[("on her worst day", Partial, Some("Jane Roe"))],
+            ),
+            (
+                "The Roe campaign on Monday doubled down, calling the plan “a fraud.”",
+                &[("a fraud.", Partial, Some("The Roe campaign"))],
+            ),
+            (
+                "Jane Roe clashed with a rival, chiding him, “What difference does it make?” when questioned.",
+                &[("What difference does it make?", Direct, Some("Jane Roe"))],
             ),
             // A place before the subject is no name with an appositive.
             (
