@@ -1509,22 +1509,21 @@ fn byline(text: &str, para: &Range<usize>) -> Option<(String, Option<String>)> {
     ok.then(|| (name_part.to_string(), email))
 }
 
-/// Words written capitalised right after a lower-case word (`said Roe`, `with Optimism
+/// Words written capitalised inside a sentence (`said Roe`, `Jane Roe`, `with Optimism
 /// Partners`): the article's names, as opposed to common words that are capitalised only
 /// because they open a sentence.
 fn proper_words(text: &str) -> FxMap<&str, ()> {
     let mut out = FxMap::default();
-    let mut prev_lower = false;
-    let mut prev_end = 0;
+    let mut prev_end = None;
     for w in text::words(text, 0..text.len()) {
         let word = &text[w.clone()];
         let cap = word.chars().next().is_some_and(char::is_uppercase);
-        let joined = text[prev_end..w.start].chars().all(|c| c == ' ');
-        if cap && prev_lower && joined {
+        // Inside a sentence: only spaces since the previous word (`said Roe`, `Jane Roe`).
+        let inside = prev_end.is_some_and(|e: usize| text[e..w.start].chars().all(|c| c == ' '));
+        if cap && inside {
             out.insert(strip_possessive(word), ());
         }
-        prev_lower = word.chars().next().is_some_and(char::is_lowercase);
-        prev_end = w.end;
+        prev_end = Some(w.end);
     }
     out
 }
@@ -2081,6 +2080,11 @@ mod tests {
             (
                 "Speaking in Salem, New Hampshire, Jane Roe went after a rival, calling him “a total stiff.”",
                 &[("a total stiff.", Partial, Some("Jane Roe"))],
+            ),
+            // A surname the article writes inside a name is a name when it opens a sentence.
+            (
+                "The debate featured Jane Roe.\nRoe blamed the law on “knuckleheaded local politicians.”",
+                &[("knuckleheaded local politicians.", Partial, Some("Roe"))],
             ),
             // A capitalised word that only opens sentences is no one's name.
             (
