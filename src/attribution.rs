@@ -408,9 +408,10 @@ impl<'a> Sentence<'a> {
         }
         let mut end = cue;
         while end > 0 && self.toks[end - 1].k == K::Word && {
+            // (`“…,” Will wrote`: a capitalised `Will` is a name, not an auxiliary.)
             let w = self.word(end - 1).to_lowercase();
-            SKIP_BEFORE_CUE.contains(&w.as_str())
-                || (w.ends_with("ly") && w.len() > 4 && !self.is_cap(end - 1))
+            !self.is_cap(end - 1)
+                && (SKIP_BEFORE_CUE.contains(&w.as_str()) || (w.ends_with("ly") && w.len() > 4))
         } {
             end -= 1;
         }
@@ -2013,6 +2014,11 @@ mod tests {
             (
                 "Jane Roe later Thursday told Example News: “We will win.”",
                 &[("We will win.", Direct, Some("Jane Roe"))],
+            ),
+            // A capitalised `Will` before a cue is a name, not an auxiliary.
+            (
+                "“It should hasten the end,” Will wrote.",
+                &[("It should hasten the end,", Direct, Some("Will"))],
             ),
             // A medium after an inverted name; a long description of the speaker.
             (
