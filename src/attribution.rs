@@ -15,6 +15,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use crate::lexicon::FxMap;
 use crate::model::QuoteKind;
 use crate::quotes::{self, Mark};
 use crate::reporting::{Clause, CueClass, Lexicon};
@@ -206,6 +207,8 @@ const OBJECT_TAKERS: &[&str] = &[
 
 struct Sentence<'a> {
     text: &'a str,
+    /// Words the article writes capitalised inside a sentence (see [`proper_words`]).
+    proper: &'a FxMap<&'a str, ()>,
     toks: Vec<Tok>,
     /// [`Sentence::leading_subject`], computed once: it scans the sentence, and every quote
     /// of the sentence asks for it.
@@ -405,9 +408,10 @@ impl<'a> Sentence<'a> {
         }
         let mut end = cue;
         while end > 0 && self.toks[end - 1].k == K::Word && {
+            // (`“…,” Will wrote`: a capitalised `Will` is a name, not an auxiliary.)
             let w = self.word(end - 1).to_lowercase();
-            SKIP_BEFORE_CUE.contains(&w.as_str())
-                || (w.ends_with("ly") && w.len() > 4 && !self.is_cap(end - 1))
+            !self.is_cap(end - 1)
+                && (SKIP_BEFORE_CUE.contains(&w.as_str()) || (w.ends_with("ly") && w.len() > 4))
         } {
             end -= 1;
         }
@@ -485,6 +489,14 @@ impl<'a> Sentence<'a> {
                     && matches!(
                         self.word(i).to_lowercase().as_str(),
                         "on" | "during"
+                            | "later"
+                            | "monday"
+                            | "tuesday"
+                            | "wednesday"
+                            | "thursday"
+                            | "friday"
+                            | "saturday"
+                            | "sunday"
                             | "last"
                             | "this"
                             | "earlier"
@@ -535,11 +547,14 @@ impl<'a> Sentence<'a> {
     fn phrase_after(&self, cue: usize) -> Option<Np> {
         let a = cue + 1;
         let mut b = a;
-        // `said Roe as she left`: the phrase ends where a clause begins.
+        // `said Roe as she left`: the phrase ends where a clause begins; `wrote Roe in The
+        // Daily Example`: a place or medium after the name is not part of it.
         while b < self.toks.len()
             && b <= a + MAX_SUBJECT_WORDS
             && self.toks[b].k == K::Word
-            && !(b > a && CLAUSE_WORDS.contains(&self.word(b).to_lowercase().as_str()))
+            && !(b > a
+                && (CLAUSE_WORDS.contains(&self.word(b).to_lowercase().as_str())
+                    || matches!(self.word(b), "in" | "on" | "at" | "during" | "after")))
         {
             b += 1;
         }
@@ -571,18 +586,50 @@ impl<'a> Sentence<'a> {
     }
 
     fn find_leading_subject(&self) -> Option<Np> {
+        // An introductory phrase may hold commas of its own (`In a long, candid interview, X
+        // said …`): the main clause starts after one of them.
         self.leading_subject_from(0).or_else(|| {
-            let comma = self
-                .toks
+            self.toks
                 .iter()
                 .take(MAX_INTRO_TOKENS)
-                .position(|t| t.k == K::Comma)?;
-            self.leading_subject_from(comma + 1)
+                .enumerate()
+                .filter(|(_, t)| t.k == K::Comma)
+                .find_map(|(i, _)| self.leading_subject_from(i + 1))
         })
+    }
+
+    /// After a name (`Jane Roe sent …`), the first lower-case word is the verb, unless it
+    /// names people (`Roe supporters`), joins names (`of`, `and`) or is a particle of one.
+    fn verb_after_name(&self, a: usize, b: usize) -> bool {
+        // A lone determiner (`The candidate`) is no name, nor a lone capitalised word opening
+        // the sentence that the article never capitalises elsewhere (`Nuclear experts`).
+        let lone_common = b == a + 1
+            && (DETERMINER_WORDS.contains(&self.word(a).to_lowercase().as_str())
+                || (a == 0 && !self.proper.contains_key(strip_possessive(self.word(a)))));
+        b > a
+            && !lone_common
+            && (a..b).all(|i| self.is_cap(i))
+            && !self.is_cap(b)
+            && !TITLE_MINOR_WORDS.contains(&self.word(b))
+            && !matches!(self.word(b), "al" | "bin" | "da" | "del" | "le")
+            && Lexicon::get().speaker_word(self.word(b)).is_none()
+            && Lexicon::get()
+                .speaker_word(self.word(b).trim_end_matches('s'))
+                .is_none()
     }
 
     fn leading_subject_from(&self, start: usize) -> Option<Np> {
         let lx = Lexicon::get();
+        // `And X said …`, `So, X …`: a conjunction opening the sentence is not its subject.
+        let start = match self.toks.get(start) {
+            Some(t)
+                if t.k == K::Word
+                    && matches!(self.word(start), "And" | "But" | "So" | "Or" | "Yet") =>
+            {
+                start + 1 + usize::from(self.toks.get(start + 1).is_some_and(|t| t.k == K::Comma))
+            }
+            _ => start,
+        };
         // An introductory phrase (`In a press conference, X …`) ends at the first comma; a
         // sentence opened by a subordinate clause (`While …`, `That’s …`) has no simple subject.
         let first = self
@@ -606,7 +653,13 @@ impl<'a> Sentence<'a> {
         {
             return None;
         }
-        let a = if is_adverbial_start(&first) {
+        // `Hastily …, X`, `Reprising a line, X`: an adverb or participle opens an introduction.
+        let intro = is_adverbial_start(&first)
+            || is_preposition(&first)
+            || (first.len() > 4
+                && (first.ends_with("ly") || first.ends_with("ing"))
+                && !self.proper.contains_key(strip_possessive(self.word(start))));
+        let a = if intro {
             self.toks
                 .iter()
                 .skip(start)
@@ -616,19 +669,38 @@ impl<'a> Sentence<'a> {
         } else {
             start
         };
-        if a >= self.toks.len()
-            || self.toks[a].k != K::Word
-            || !(self.is_cap(a) || is_person_pronoun(self.word(a)))
-        {
+        if a >= self.toks.len() || self.toks[a].k != K::Word {
             return None;
         }
+        // A subject opens with a name or a pronoun, with `the`/`a` (`the state board`), or
+        // with lower-case role words before a name (`conservative commentator Jane Roe`).
+        let opens_ok = self.is_cap(a)
+            || is_person_pronoun(self.word(a))
+            || matches!(self.word(a), "the" | "a" | "an")
+            || (a + 1..self.toks.len().min(a + 4))
+                .take_while(|&i| self.toks[i].k == K::Word)
+                .any(|i| self.is_cap(i));
+        if !opens_ok {
+            return None;
+        }
+        // A pronoun is a whole subject (`He won just …`).
+        let limit = if is_person_pronoun(self.word(a)) {
+            a + 1
+        } else {
+            a + 6
+        };
         let mut b = a;
-        while b < self.toks.len() && self.toks[b].k == K::Word && b < a + 6 {
+        while b < self.toks.len() && self.toks[b].k == K::Word && b < limit {
             let w = self.word(b).to_lowercase();
+            // An adverb ends the subject as a verb does (`X also bemoaned`, `X then turned`).
             let verb_like = b > a
                 && !self.is_cap(b)
                 && (lx.cue(&w).is_some()
                     || w.ends_with("ed")
+                    || SKIP_BEFORE_CUE.contains(&w.as_str())
+                    || (w.ends_with("ly") && w.len() > 4)
+                    || is_present_verb(&w)
+                    || self.verb_after_name(a, b)
                     || matches!(
                         w.as_str(),
                         "is" | "was"
@@ -645,11 +717,74 @@ impl<'a> Sentence<'a> {
                             | "made"
                             | "took"
                             | "gave"
+                            | "began"
+                            | "came"
+                            | "got"
+                            | "held"
+                            | "left"
+                            | "led"
+                            | "lost"
+                            | "won"
+                            | "sent"
+                            | "saw"
+                            | "put"
+                            | "found"
+                            | "thought"
+                            | "brought"
+                            | "became"
+                            | "knew"
                     ));
-            if verb_like {
+            // `The campaign on Monday …`: a time phrase ends the subject.
+            let time = b > a
+                && (is_time_word(&w)
+                    || (matches!(w.as_str(), "on" | "last" | "this" | "late" | "early")
+                        && self
+                            .toks
+                            .get(b + 1)
+                            .is_some_and(|_| is_time_word(&self.word(b + 1).to_lowercase()))));
+            if verb_like || time {
                 break;
             }
             b += 1;
+        }
+        // `Sen. Jane Roe (D-Ohio) visited …`: a parenthesis after the name is part of it.
+        if b > a && self.toks.get(b).is_some_and(|t| t.k == K::Paren) {
+            let close = (b + 1..self.toks.len().min(b + 6)).find(|&i| self.toks[i].k == K::Paren);
+            if let Some(c) = close {
+                if self.toks.get(c + 1).is_some_and(|t| t.k == K::Word) && !self.is_cap(c + 1) {
+                    return Some(Np {
+                        range: self.range(a, b),
+                        appos: None,
+                    });
+                }
+            }
+        }
+        // `X, an analyst at Y, said …` / `X — a teacher — says …`: a name set off by an
+        // appositive between commas or dashes is the subject of the verb after it.
+        if b > a && b < self.toks.len() && matches!(self.toks[b].k, K::Comma | K::Dash) {
+            let sep = self.toks[b].k;
+            let all_cap = (a..b).all(|i| self.is_cap(i));
+            let close = (b + 1..self.toks.len().min(b + 1 + MAX_SUBJECT_WORDS))
+                .take_while(|&i| {
+                    matches!(self.toks[i].k, K::Word | K::Paren) || self.toks[i].k == sep
+                })
+                .find(|&i| self.toks[i].k == sep);
+            // The appositive describes (`the former governor`, `70`, `R-Ohio`); a capitalised
+            // clause after a place (`In Salem, New Hampshire, Roe went …`) is none.
+            let describes = self.toks.get(b + 1).is_some_and(|t| {
+                let w = &self.text[t.s..t.e];
+                !is_capitalised(w)
+                    || DETERMINER_WORDS.contains(&w.to_lowercase().as_str())
+                    || w.contains('-')
+            });
+            if let Some(c) = close.filter(|&c| all_cap && describes && c > b + 1) {
+                if self.toks.get(c + 1).is_some_and(|t| t.k == K::Word) && !self.is_cap(c + 1) {
+                    return Some(Np {
+                        range: self.range(a, b),
+                        appos: Some(self.range(b + 1, c)),
+                    });
+                }
+            }
         }
         let ok = b > a && b < self.toks.len() && self.toks[b].k == K::Word;
         ok.then(|| Np {
@@ -743,7 +878,10 @@ fn after_quote(s: &Sentence, c: usize) -> bool {
 fn frame_for(s: &Sentence, cues: &[(usize, CueClass, Clause)], qi: usize) -> Option<Frame> {
     let usable = |c: usize, class: CueClass| match class {
         CueClass::Speech | CueClass::According => true,
-        CueClass::Document => after_quote(s, c),
+        // `“…,” reads the statement` / `“…,” the statement reads.`
+        CueClass::Document => {
+            after_quote(s, c) || (c > qi && s.toks.get(c + 1).is_none_or(|t| t.k == K::Stop))
+        }
         _ => false,
     };
     // Cues are in text order: look only at the few around the quote.
@@ -792,6 +930,16 @@ fn frame_for(s: &Sentence, cues: &[(usize, CueClass, Clause)], qi: usize) -> Opt
             });
         }
     }
+    // `X delivered a retort: “…”`: whatever the verb, a colon hands the quote to the subject
+    // of the clause it ends.
+    if s.toks[i].k == K::Colon {
+        let np = s.leading_subject().filter(|np| describes_speaker(s, np))?;
+        return Some(Frame {
+            cue: i,
+            class: CueClass::Speech,
+            np: Some(np),
+        });
+    }
     None
 }
 
@@ -803,7 +951,10 @@ fn source_of(
     class: CueClass,
 ) -> Option<Np> {
     match class {
-        CueClass::Document => s.phrase_after(c),
+        // `“…,” reads the statement` / `“…,” the statement reads`.
+        CueClass::Document => s
+            .phrase_after(c)
+            .or_else(|| s.subject_before(c).map(|(np, _)| np)),
         CueClass::According => s.phrase_after(c + 1),
         CueClass::Verbal | CueClass::Naming | CueClass::Speech
             if s.word(c).to_lowercase().ends_with("ing") =>
@@ -812,10 +963,9 @@ fn source_of(
                 // `a voice over saying` names its speaker; `X spoke, adding` borrows the
                 // sentence's main speaker.
                 if c > 0 && s.toks[c - 1].k == K::Word {
-                    if let Some((np, _)) = s
-                        .subject_before(c)
-                        .filter(|(np, _)| text::words(s.text, np.range.clone()).len() <= 4)
-                    {
+                    if let Some((np, _)) = s.subject_before(c).filter(|(np, _)| {
+                        text::words(s.text, np.range.clone()).len() <= 4 && subject_like(s, np)
+                    }) {
                         return Some(np);
                     }
                 }
@@ -833,6 +983,7 @@ fn source_of(
         CueClass::Verbal | CueClass::Naming => s
             .subject_before(c)
             .map(|(np, _)| np)
+            .filter(|np| subject_like(s, np))
             .or_else(|| s.leading_subject()),
         CueClass::Speech => {
             if after_quote(s, c) || c == 0 {
@@ -841,10 +992,42 @@ fn source_of(
                     .map(|(np, _)| np)
                     .or_else(|| s.phrase_after(c))
             } else {
-                s.subject_before(c).map(|(np, _)| np)
+                // `X — a teacher — says`: the dashes close an appositive of the subject;
+                // `“…” about the plan, said X`: the cue is inverted after a comma.
+                // `X used to …, but now said`: an adverb is no subject; the verb shares the
+                // sentence's.
+                let before = s.subject_before(c).map(|(np, _)| np);
+                if before.as_ref().is_some_and(|np| !subject_like(s, np)) {
+                    return s.leading_subject().or(before);
+                }
+                before.or_else(|| match c {
+                    0 => None,
+                    _ if s.toks[c - 1].k == K::Dash => s.leading_subject(),
+                    _ if s.toks[c - 1].k == K::Comma => s.phrase_after(c),
+                    _ => None,
+                })
             }
         }
     }
+}
+
+/// Can a phrase be the subject of a verb of saying: it opens with a capital, a pronoun or a
+/// determiner, not with a lower-case verb, adverb or preposition (`placed ads`, `now`, `on`)?
+fn subject_like(s: &Sentence, np: &Np) -> bool {
+    let Some(first) = text::words(s.text, np.range.clone()).first().cloned() else {
+        return false;
+    };
+    let w = &s.text[first];
+    is_capitalised(w)
+        || w.starts_with(|c: char| c.is_ascii_digit())
+        || is_pronoun_word(w)
+        || DETERMINER_WORDS.contains(&w)
+        || Lexicon::get().speaker_word(w).is_some()
+}
+
+/// A personal pronoun in lower case (`he`, `they`, `we`).
+fn is_pronoun_word(w: &str) -> bool {
+    matches!(w, "he" | "she" | "they" | "it" | "we" | "i" | "you" | "who")
 }
 
 /// Classify the quote at token `qi`.
@@ -890,7 +1073,12 @@ fn classify(
         && qi > 0
         && s.toks[qi - 1].k == K::Word
         && matches!(s.word(qi - 1), "told" | "tells" | "telling");
+    // `—“Title of a piece,” by Jane Roe`: a work and its author, not speech.
+    let bylined = matches!(prev, None | Some(K::Dash))
+        && s.is_word(qi + 1, "by")
+        && s.toks.get(qi + 2).is_some_and(|_| s.is_cap(qi + 2));
     if told_title
+        || bylined
         || (title
             && n_words <= MAX_NAME_WORDS
             && !(ends_punct && (attributed_after || attributed_before))
@@ -914,10 +1102,7 @@ fn classify(
     if judging || frame.is_some() {
         return Class::Partial;
     }
-    let about_subject = || {
-        s.leading_subject()
-            .is_some_and(|np| names_someone(s.text, &np))
-    };
+    let about_subject = || s.leading_subject().is_some_and(|np| names_someone(s, &np));
     if embedded && !title && about_subject() {
         return Class::Partial;
     }
@@ -943,11 +1128,21 @@ fn is_person_pronoun(w: &str) -> bool {
 
 /// Does a subject phrase name someone: a pronoun for a person, or a capitalised name that is
 /// not a determiner?
-fn names_someone(text: &str, np: &Np) -> bool {
+fn names_someone(s: &Sentence, np: &Np) -> bool {
+    let text = s.text;
     let words = text::words(text, np.range.clone());
     let Some(first) = words.first().map(|w| &text[w.clone()]) else {
         return false;
     };
+    // One capitalised word opening the sentence is a name only if the article writes it
+    // capitalised inside a sentence too (`Optimism is high` is not a voice).
+    let opens = s.toks.first().is_some_and(|t| t.s == np.range.start);
+    if words.len() == 1 && opens && !is_person_pronoun(first) {
+        let bare = strip_possessive(first);
+        if !s.proper.contains_key(bare) {
+            return false;
+        }
+    }
     is_person_pronoun(first)
         || (words.len() <= 4
             && words.iter().all(|w| {
@@ -971,6 +1166,132 @@ fn names_someone(text: &str, np: &Np) -> bool {
                     | "Her"
             ))
 }
+
+/// A day or time word (`Monday`, `yesterday`, `morning`), lower case.
+fn is_time_word(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "week"
+            | "month"
+            | "year"
+            | "night"
+            | "morning"
+            | "afternoon"
+            | "evening"
+    )
+}
+
+/// Prepositions that open an introductory phrase rather than a subject (`Despite polls …, X`).
+fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "despite"
+            | "alongside"
+            | "amid"
+            | "among"
+            | "without"
+            | "under"
+            | "by"
+            | "for"
+            | "like"
+            | "unlike"
+            | "following"
+            | "until"
+            | "within"
+            | "across"
+            | "against"
+            | "beyond"
+            | "besides"
+            | "given"
+            | "more"
+            | "only"
+            | "once"
+            | "instead"
+            | "still"
+            | "yet"
+            | "now"
+            | "here"
+            | "even"
+    )
+}
+
+/// A lower-case word that reads as a verb in the present tense (`reveals`, `goes`), not a
+/// plural noun of people (`officials`) nor a noun that ends in `s` (`news`, `politics`).
+fn is_present_verb(w: &str) -> bool {
+    w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+        && !w.ends_with("ics")
+        && !w.ends_with("’s")
+        && !w.ends_with("'s")
+        && !matches!(w, "news" | "series" | "means" | "species" | "sales")
+        && Lexicon::get().speaker_word(w).is_none()
+}
+
+fn is_capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Does a subject phrase stand for a speaker: a name or a pronoun, or a short description
+/// whose head noun names one (`the judge`, `The campaign`, `Her letter`)?
+fn describes_speaker(s: &Sentence, np: &Np) -> bool {
+    let text = s.text;
+    if names_someone(s, np) {
+        return true;
+    }
+    let words = text::words(text, np.range.clone());
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    // `Democratic presidential candidate Jane Roe`: a role before a name.
+    // (Lower-case role words may stand first: `conservative commentator Jane Roe`.)
+    let named = words.len() <= 6 && is_capitalised(&text[last.clone()]) && {
+        let w = &text[first.clone()];
+        if is_capitalised(w) {
+            !matches!(w, "The" | "A" | "An" | "This" | "That")
+        } else {
+            is_head_noun(w)
+        }
+    };
+    let first = text[first.clone()].to_lowercase();
+    named
+        || words.len() <= 5
+            && matches!(
+                first.as_str(),
+                "the" | "a" | "an" | "his" | "her" | "its" | "their" | "one"
+            )
+            && is_head_noun(&text[last.clone()])
+}
+
+/// Is a description's last word a noun that can stand for whoever speaks (`the retired
+/// neurosurgeon`, `The movie`), not a function word or a participle?
+fn is_head_noun(w: &str) -> bool {
+    w.chars().all(char::is_alphabetic)
+        && w.chars().next().is_some_and(char::is_lowercase)
+        && !w.ends_with("ing")
+        && !w.ends_with("ly")
+        && !TITLE_MINOR_WORDS.contains(&w)
+        && !DETERMINER_WORDS.contains(&w)
+}
+
+/// Words that open a description rather than a name (`The candidate`, `Another voter`).
+const DETERMINER_WORDS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
+    "your", "another", "each", "every", "some", "many", "several", "no", "one", "both", "all",
+    "most", "other",
+];
 
 /// Reported speech in a sentence without direct quotes: the clause and its cue.
 fn indirect(
@@ -1189,8 +1510,34 @@ fn byline(text: &str, para: &Range<usize>) -> Option<(String, Option<String>)> {
     ok.then(|| (name_part.to_string(), email))
 }
 
+/// Words written capitalised inside a sentence (`said Roe`, `Jane Roe`, `with Optimism
+/// Partners`): the article's names, as opposed to common words that are capitalised only
+/// because they open a sentence.
+fn proper_words(text: &str) -> FxMap<&str, ()> {
+    let mut out = FxMap::default();
+    let mut prev_end = None;
+    for w in text::words(text, 0..text.len()) {
+        let word = &text[w.clone()];
+        let cap = word.chars().next().is_some_and(char::is_uppercase);
+        // Inside a sentence: only spaces since the previous word (`said Roe`, `Jane Roe`).
+        let inside = prev_end.is_some_and(|e: usize| text[e..w.start].chars().all(|c| c == ' '));
+        if cap && inside {
+            out.insert(strip_possessive(word), ());
+        }
+        prev_end = Some(w.end);
+    }
+    out
+}
+
+fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("’s")
+        .or_else(|| w.strip_suffix("'s"))
+        .unwrap_or(w)
+}
+
 /// Attribute every quote of the article.
 pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attribution {
+    let proper = proper_words(text);
     let mut reg = Registry::default();
     let mut quotes: Vec<Found> = Vec::new();
     let mut scare: Vec<Range<usize>> = Vec::new();
@@ -1199,6 +1546,8 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
     // that ended inside an open quote or with `X said:`.
     let mut last_direct: Option<(usize, Option<usize>)> = None;
     let mut carried: Option<Option<usize>> = None;
+    // The subject of the last paragraph's closing sentence of narration, if it names someone.
+    let mut last_narrator: Option<(usize, Np)> = None;
 
     for (pi, p) in paras.iter().enumerate() {
         if p.duplicate_of.is_some() {
@@ -1230,6 +1579,7 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
                 .map(|sent| {
                     let s = Sentence {
                         text,
+                        proper: &proper,
                         toks: tokenize(text, &sent, marks),
                         lead: Default::default(),
                         word_counts: Default::default(),
@@ -1242,7 +1592,16 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
             cues.iter()
                 .any(|&(_, k, _)| matches!(k, CueClass::Speech | CueClass::According))
         });
-        for (s, cues) in &sentences {
+        for (si, (s, cues)) in sentences.iter().enumerate() {
+            // `The judge turned to me. “…?”`: a quote standing alone after a sentence of
+            // narration is the speech of that sentence's subject.
+            // (Looked up only for a quote that needs it.)
+            let narrator = || {
+                si.checked_sub(1)
+                    .map(|k| &sentences[k].0)
+                    .filter(|ps| !ps.toks.iter().any(|t| matches!(t.k, K::Quote(_))))
+                    .and_then(|ps| ps.leading_subject().filter(|np| describes_speaker(ps, np)))
+            };
             let judging = cues
                 .iter()
                 .any(|&(_, c, _)| matches!(c, CueClass::Speech | CueClass::Verbal));
@@ -1293,18 +1652,30 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
                     _ => frame,
                 };
                 let (speaker, cue) = match &frame {
-                    Some(f) => (
-                        speaker_of(&mut reg, f),
-                        Some(s.toks[f.cue].s..cue_end(s, f)),
-                    ),
-                    // A fragment with no verb of saying quotes the sentence's subject.
-                    None if kind == QuoteKind::Partial => {
-                        let np = s.leading_subject().filter(|np| names_someone(text, np));
+                    Some(f) => {
+                        // A cue whose own subject names no one (`when questioned`) leaves an
+                        // embedded quote to the sentence's subject.
+                        let sp = speaker_of(&mut reg, f).or_else(|| {
+                            (kind == QuoteKind::Partial || qi > 0)
+                                .then(|| s.leading_subject().filter(|np| describes_speaker(s, np)))
+                                .flatten()
+                                .and_then(|np| reg.resolve(text, &np, CueClass::Speech))
+                        });
+                        (sp, Some(s.toks[f.cue].s..cue_end(s, f)))
+                    }
+                    // A fragment with no verb of saying, or a quote the reporter's sentence
+                    // leads into (`X’s answer was that “…”`), quotes the sentence's subject.
+                    None if kind == QuoteKind::Partial || qi > 0 => {
+                        let np = s.leading_subject().filter(|np| describes_speaker(s, np));
                         (
                             np.and_then(|np| reg.resolve(text, &np, CueClass::Speech)),
                             None,
                         )
                     }
+                    None if qi == 0 && kind == QuoteKind::Direct => (
+                        narrator().and_then(|np| reg.resolve(text, &np, CueClass::Speech)),
+                        None,
+                    ),
                     None => (None, None),
                 };
                 match speaker {
@@ -1363,9 +1734,14 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
             if !para_opens_with_quote {
                 return None;
             }
-            match (carried, last_direct) {
-                (Some(sp), _) => sp,
-                (None, Some((lp, sp))) if prev_kept_para(paras, pi) == Some(lp) => sp,
+            match (carried, last_direct, &last_narrator) {
+                (Some(sp), _, _) => sp,
+                (None, Some((lp, sp)), _) if prev_kept_para(paras, pi) == Some(lp) => sp,
+                // A quote paragraph after a paragraph of narration about someone (`X is
+                // upbeat about the race.` + `“…”`) is that someone's speech.
+                (None, _, Some((lp, np))) if prev_kept_para(paras, pi) == Some(*lp) => {
+                    reg.resolve(text, np, CueClass::Speech)
+                }
                 _ => None,
             }
         });
@@ -1384,6 +1760,12 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
             }
         }
         carried = None;
+        last_narrator = sentences
+            .last()
+            .map(|(s, _)| s)
+            .filter(|s| !s.toks.iter().any(|t| matches!(t.k, K::Quote(_))))
+            .and_then(|s| s.leading_subject().filter(|np| describes_speaker(s, np)))
+            .map(|np| (pi, np));
         let m_last = marks[first_mark..]
             .iter()
             .take_while(|m| m.para == pi)
@@ -1394,10 +1776,29 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
             if m_last.is_some_and(|m| !m.closed) {
                 carried = Some(sp);
             }
+        } else if let Some(sp) = last_speaker
+            .filter(|_| last_kind == Some(QuoteKind::Partial))
+            .or(last_cue_speaker)
+        {
+            // `… and the law, Roe said.` + a quote paragraph: the quote goes on with the
+            // voice the previous paragraph reported last.
+            last_direct = Some((pi, Some(sp)));
         }
-        if text[p.range.clone()].ends_with(':') && last_cue_speaker.is_some() {
-            carried = Some(last_cue_speaker);
-            last_direct = Some((pi, last_cue_speaker));
+        if text[p.range.clone()].ends_with(':') {
+            // `X delivered a blunt message:` — the quote of the next paragraph is the speech
+            // the colon announces, by the cue's speaker, else the closing clause's subject.
+            let sp = last_cue_speaker.or_else(|| {
+                let (s, _) = sentences.last()?;
+                if s.toks.iter().any(|t| matches!(t.k, K::Quote(_))) {
+                    return None;
+                }
+                let np = s.leading_subject().filter(|np| describes_speaker(s, np))?;
+                reg.resolve(text, &np, CueClass::Speech)
+            });
+            if sp.is_some() {
+                carried = Some(sp);
+                last_direct = Some((pi, sp));
+            }
         }
     }
     quotes.sort_by_key(|q| q.range.start);
@@ -1559,9 +1960,161 @@ mod tests {
         }
     }
 
+    /// Quotes without a verb of saying of their own take the subject of the sentence (or,
+    /// after a colon that ends a paragraph, of the clause the colon closes).
+    #[test]
+    fn quotes_take_the_subject_of_their_sentence() {
+        let cases: &[(&str, &[(&str, QuoteKind, Option<&str>)])] = &[
+            (
+                "Jane Roe delivered a snappy retort: “We will go on.”",
+                &[("We will go on.", Direct, Some("Jane Roe"))],
+            ),
+            (
+                "Politico reveals a few relevant facts: “Most voters are unaffiliated.”",
+                &[("Most voters are unaffiliated.", Direct, Some("Politico"))],
+            ),
+            (
+                "Jane Roe sent a blunt message to her rivals:\n“We will go on without them.”",
+                &[("We will go on without them.", Direct, Some("Jane Roe"))],
+            ),
+            (
+                "In a long, candid interview, Jane Roe said she was ready and added, “We will go.”",
+                &[("We will go.", Direct, Some("Jane Roe"))],
+            ),
+            (
+                "Jane Roe also bemoaned a climate in which people “hate each other.”",
+                &[("hate each other.", Partial, Some("Jane Roe"))],
+            ),
+            (
+                "Jane Roe, an analyst at the Example Institute, proposed that we “wake up now.”",
+                &[("wake up now.", Partial, Some("Jane Roe"))],
+            ),
+            (
+                "Jane Roe — a teacher from the coast — says the plan was “a big deal.”",
+                &[("a big deal.", Partial, Some("Jane Roe"))],
+            ),
+            (
+                "Democratic candidate Jane Roe is urging voters to “send a message.”",
+                &[("send a message.", Partial, Some("Jane Roe"))],
+            ),
+            // A description speaks for itself; an adverb or participle opens no subject.
+            (
+                "The candidate has mocked a reporter and called rivals “weak and tired.”",
+                &[("weak and tired.", Partial, Some("The candidate"))],
+            ),
+            (
+                "Hastily drawing a lesson, Jane Roe cast the blame on “chaos at home.”",
+                &[("chaos at home.", Partial, Some("Jane Roe"))],
+            ),
+            // A cue inverted after a comma; a time phrase between subject and cue.
+            (
+                "“We are extremely happy” about the decision, said Jane Roe, a director.",
+                &[("We are extremely happy", Partial, Some("Jane Roe"))],
+            ),
+            (
+                "Jane Roe later Thursday told Example News: “We will win.”",
+                &[("We will win.", Direct, Some("Jane Roe"))],
+            ),
+            // A capitalised `Will` before a cue is a name, not an auxiliary.
+            (
+                "“It should hasten the end,” Will wrote.",
+                &[("It should hasten the end,", Direct, Some("Will"))],
+            ),
+            // A medium after an inverted name; a long description of the speaker.
+            (
+                "“We will go,” wrote Jane Roe in The Daily Example.",
+                &[("We will go,", Direct, Some("Jane Roe"))],
+            ),
+            (
+                "“We will go,” the veteran senator from the northern state said.",
+                &[(
+                    "We will go,",
+                    Direct,
+                    Some("the veteran senator from the northern state"),
+                )],
+            ),
+            // A quote paragraph goes on with the voice the previous paragraph reported last.
+            (
+                "The plan failed twice before, Jane Roe said.\n“It will fail again next year.”",
+                &[
+                    ("The plan failed twice before", Indirect, Some("Jane Roe")),
+                    ("It will fail again next year.", Direct, Some("Jane Roe")),
+                ],
+            ),
+            // A text that speaks, named before its verb.
+            (
+                "“Welcome to all of you,” a message on the website reads.",
+                &[("Welcome to all of you,", Direct, Some("a message"))],
+            ),
+            // A quote alone after narration about someone, in its paragraph or the next.
+            (
+                "The judge then turned to me. “Are you ready to speak now?”",
+                &[("Are you ready to speak now?", Direct, Some("The judge"))],
+            ),
+            (
+                "Jane Roe is upbeat about the race.\n“We will win it all this year.”",
+                &[("We will win it all this year.", Direct, Some("Jane Roe"))],
+            ),
+            // An adverb before the cue or a conjunction opening the sentence is no subject.
+            (
+                "Jane Roe used to back the plan, but now said it had “run its course.”",
+                &[("run its course.", Partial, Some("Jane Roe"))],
+            ),
+            (
+                "And Jane Roe blamed the court's “four liberal justices.”",
+                &[("four liberal justices.", Partial, Some("Jane Roe"))],
+            ),
+            // Role words before a name, a parenthesis after it, a time phrase after it; a cue
+            // whose own subject names no one leaves the quote to the sentence's subject.
+            (
+                "After the debate, conservative commentator Jane Roe imagined him thinking: “What have I done?”",
+                &[("What have I done?", Direct, Some("Jane Roe"))],
+            ),
+            (
+                "Sen. Jane Roe (D-Ohio) visited the show, saying “on her worst day” she wins.",
+                &[("on her worst day", Partial, Some("Jane Roe"))],
+            ),
+            (
+                "The Roe campaign on Monday doubled down, calling the plan “a fraud.”",
+                &[("a fraud.", Partial, Some("The Roe campaign"))],
+            ),
+            (
+                "Jane Roe clashed with a rival, chiding him, “What difference does it make?” when questioned.",
+                &[("What difference does it make?", Direct, Some("Jane Roe"))],
+            ),
+            // A place before the subject is no name with an appositive.
+            (
+                "Speaking in Salem, New Hampshire, Jane Roe went after a rival, calling him “a total stiff.”",
+                &[("a total stiff.", Partial, Some("Jane Roe"))],
+            ),
+            // A surname the article writes inside a name is a name when it opens a sentence.
+            (
+                "The debate featured Jane Roe.\nRoe blamed the law on “knuckleheaded local politicians.”",
+                &[("knuckleheaded local politicians.", Partial, Some("Roe"))],
+            ),
+            // A capitalised word that only opens sentences is no one's name.
+            (
+                "Optimism runs higher among those who “strongly agree.”",
+                &[],
+            ),
+            (
+                "Jane Roe’s answer was that “the family matters most in the end,” so it stays.",
+                &[(
+                    "the family matters most in the end,",
+                    Partial,
+                    Some("Jane Roe"),
+                )],
+            ),
+        ];
+        for (text, want) in cases {
+            let want: Vec<_> = want.iter().map(|&(t, k, s)| q(t, k, s)).collect();
+            assert_eq!(run(text), want, "{text:?}");
+        }
+    }
+
     #[test]
     fn continuation_paragraphs_keep_their_speaker() {
-        let text = "“First part,” said Jane Roe, an analyst.\n“Second part, with no attribution of its own.”\nThe reporter adds context here.\n“A stray quote that nobody claims in this paragraph.”";
+        let text = "“First part,” said Jane Roe, an analyst.\n“Second part, with no attribution of its own.”\nIt rained all day, and nothing else happened.\n“A stray quote that nobody claims in this paragraph.”";
         let got = run(text);
         assert_eq!(got[0].2.as_deref(), Some("Jane Roe"));
         assert_eq!(got[1].2.as_deref(), Some("Jane Roe"));
@@ -1591,6 +2144,11 @@ mod tests {
                 &["Meet the Press,"],
             ),
             ("The so-called “peace dividend” never came.", &[], &["peace dividend"]),
+            (
+                "—“A new museum director balances history and crowds,” by Jane Roe.",
+                &[],
+                &["A new museum director balances history and crowds,"],
+            ),
             (
                 "“We would not ‘abandon’ them,” she said.",
                 &[("We would not ‘abandon’ them,", Direct, None)],

@@ -8,6 +8,7 @@
 //! - A quote left open at the end of a paragraph runs to the paragraph's end; news style opens
 //!   each paragraph of a long quote without closing the previous one.
 //! - Paragraphs that repeat an earlier one are skipped, so each quote is reported once.
+//! - Marks inside a markup tag (`<tweet author="@x">`) delimit attributes, not quotes.
 
 use std::ops::Range;
 
@@ -70,12 +71,20 @@ pub(crate) fn find(text: &str, paras: &[Para]) -> Vec<Mark> {
         let mut open: Option<(usize, usize)> = None;
         let mut i = 0;
         while i < body.len() {
+            // Marks inside a markup tag (`<tweet author="@x">`) delimit its attributes.
+            if open.is_none() && body.as_bytes()[i] == b'<' {
+                let tag = body[i + 1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/');
+                if let Some(k) = body[i..].find('>').filter(|_| tag) {
+                    i += k + 1;
+                    continue;
+                }
+            }
             let Some((len, c)) = mark_at(body, i) else {
-                // Jump to the next byte that can start a mark: `"`, `'`, or the lead byte 0xE2
-                // of “ ” „ (always a char boundary).
+                // Jump to the next byte that can start a mark: `"`, `'`, `<`, or the lead byte
+                // 0xE2 of “ ” „ (always a char boundary).
                 let step = body.as_bytes()[i + 1..]
                     .iter()
-                    .position(|&b| matches!(b, b'"' | b'\'' | 0xE2));
+                    .position(|&b| matches!(b, b'"' | b'\'' | b'<' | 0xE2));
                 i = step.map_or(body.len(), |k| i + 1 + k);
                 continue;
             };
@@ -180,6 +189,12 @@ mod tests {
             ("\"Straight,\" he said.", &[("Straight,", true)]),
             ("“Mismatched,\" she said.", &[("Mismatched,", true)]),
             ("“A,” he said. “B.”", &[("A,", true), ("B.", true)]),
+            // Marks inside a markup tag are attribute delimiters; a lone `<` is not a tag.
+            (
+                "<tweet author=\"@roe\" date=\"May 1\">“We won,” she wrote.</tweet>",
+                &[("We won,", true)],
+            ),
+            ("If 3 < 4, “math works,” he said.", &[("math works,", true)]),
             (
                 "“Not ‘abandon’ it,” he said.",
                 &[("Not ‘abandon’ it,", true)],
