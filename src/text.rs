@@ -21,10 +21,29 @@ pub(crate) struct Utf16Index<'a> {
 /// UTF-16 code units of a run of UTF-8 bytes: one per char (every byte that is not a
 /// continuation byte), plus one per char outside the BMP (four-byte leaders); branch-free.
 fn utf16_units(bytes: &[u8]) -> usize {
-    bytes
-        .iter()
-        .map(|&b| usize::from((b & 0xC0) != 0x80) + usize::from(b >= 0xF0))
-        .sum()
+    // Eight bytes at a time: a continuation byte has its top bits `10`, a four-byte leader
+    // its top four bits set.
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut units = 0;
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        let w = u64::from_le_bytes(w);
+        if w & HIGH == 0 {
+            units += 8;
+            continue;
+        }
+        let continuation = w & !(w << 1) & HIGH;
+        let four = w & (w << 1) & (w << 2) & (w << 3) & HIGH;
+        units += 8 - continuation.count_ones() as usize + four.count_ones() as usize;
+    }
+    units
+        + chunks
+            .remainder()
+            .iter()
+            .map(|&b| usize::from((b & 0xC0) != 0x80) + usize::from(b >= 0xF0))
+            .sum::<usize>()
 }
 
 impl<'a> Utf16Index<'a> {
@@ -135,31 +154,51 @@ pub(crate) fn is_double_quote(c: char) -> bool {
 /// double quotes is never split, so a quotation stays in one sentence with its attribution.
 pub(crate) fn sentences(text: &str, para: Range<usize>) -> Vec<Range<usize>> {
     let body = &text[para.clone()];
+    let bytes = body.as_bytes();
     // The char at a byte offset (offsets always stay on char boundaries), or None at the end.
     let char_at = |at: usize| body.get(at..).and_then(|rest| rest.chars().next());
     let mut out = Vec::new();
     let mut start = 0;
     let mut in_quote = false;
     let mut at = 0;
-    while let Some(c) = char_at(at) {
-        let after = at + c.len_utf8();
-        // Two apostrophes stand for a straight double mark.
-        if body[at..].starts_with("''") {
-            in_quote = !in_quote;
-            at += 2;
-            continue;
-        }
-        if is_double_quote(c) {
-            in_quote = match c {
-                '“' | '„' => true,
-                '”' => false,
-                _ => !in_quote,
-            };
-        }
+    // Only quote marks and terminal marks matter; every other byte (continuation bytes
+    // included) is passed over.
+    while let Some(skip) = bytes[at.min(bytes.len())..]
+        .iter()
+        .position(|&b| matches!(b, b'\'' | b'"' | 0xE2 | b'.' | b'!' | b'?'))
+    {
+        at += skip;
+        let c = match bytes[at] {
+            // Two apostrophes stand for a straight double mark.
+            b'\'' if bytes.get(at + 1) == Some(&b'\'') => {
+                in_quote = !in_quote;
+                at += 2;
+                continue;
+            }
+            b'"' => {
+                in_quote = !in_quote;
+                at += 1;
+                continue;
+            }
+            // `“` `”` `„` (and other marks) start with byte E2.
+            0xE2 => {
+                if let Some(c) = char_at(at).filter(|&c| is_double_quote(c)) {
+                    in_quote = c != '”';
+                }
+                at += 1;
+                continue;
+            }
+            b @ (b'.' | b'!' | b'?') => char::from(b),
+            _ => {
+                at += 1;
+                continue;
+            }
+        };
+        let after = at + 1;
         // Inside a quote a terminal mark ends the sentence only when the quote closes right after.
         let closes_quote =
             char_at(after).is_some_and(|n| n == '”' || n == '"') || body[after..].starts_with("''");
-        if matches!(c, '.' | '!' | '?') && (!in_quote || closes_quote) {
+        if !in_quote || closes_quote {
             // Swallow closing quotes/brackets and further terminal marks.
             let mut j = after;
             while let Some(n) =
@@ -221,20 +260,58 @@ fn joins_word(prev: char, c: char, next: char) -> bool {
         || (c == ',' && prev.is_ascii_digit() && next.is_ascii_digit())
 }
 
+/// The char at byte `i` of `body` (a char boundary) and its length; `(' ', 0)` at the end.
+/// ASCII is read directly (the common case stays cheap); other chars are decoded.
+#[inline]
+fn char_at(body: &str, i: usize) -> (char, usize) {
+    match body.as_bytes().get(i) {
+        None => (' ', 0),
+        Some(&b) if b < 0x80 => (char::from(b), 1),
+        Some(_) => body[i..]
+            .chars()
+            .next()
+            .map_or((' ', 1), |c| (c, c.len_utf8())),
+    }
+}
+
+#[inline]
+fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+/// Where a word of `body` ends, given the byte `i` after its first char `prev`.
+#[inline]
+fn word_end_in(body: &str, mut i: usize, mut prev: char) -> usize {
+    let bytes = body.as_bytes();
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_alphanumeric() {
+            prev = char::from(b);
+            i += 1;
+            continue;
+        }
+        let (c, n) = char_at(body, i);
+        if !(is_alnum(c) || joins_word(prev, c, char_at(body, i + n).0)) {
+            return i;
+        }
+        prev = c;
+        i += n;
+    }
+    bytes.len()
+}
+
 /// Where the word starting at byte `start` ends (see [`words`]), looking no further than
 /// `limit`.
 pub(crate) fn word_end(text: &str, start: usize, limit: usize) -> usize {
     let body = &text[start..limit.min(text.len())];
-    let mut iter = body.char_indices().peekable();
-    let mut prev = ' ';
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map_or(' ', |&(_, n)| n);
-        if !(c.is_alphanumeric() || (i > 0 && joins_word(prev, c, next))) {
-            return start + i;
-        }
-        prev = c;
+    match char_at(body, 0) {
+        (c, n) if n > 0 && is_alnum(c) => start + word_end_in(body, n, c),
+        _ => start,
     }
-    start + body.len()
 }
 
 /// The words of a byte range: runs of letters and digits, with inner hyphens, apostrophes and
@@ -242,44 +319,19 @@ pub(crate) fn word_end(text: &str, start: usize, limit: usize) -> usize {
 pub(crate) fn words(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let body = &text[range.clone()];
     let bytes = body.as_bytes();
-    // ASCII bytes are read directly; other chars are decoded (the common case stays cheap).
-    let char_at = |i: usize| -> (char, usize) {
-        match bytes.get(i) {
-            None => (' ', 0),
-            Some(&b) if b < 0x80 => (char::from(b), 1),
-            Some(_) => body[i..]
-                .chars()
-                .next()
-                .map_or((' ', 1), |c| (c, c.len_utf8())),
-        }
-    };
-    let alnum = |c: char| {
-        if c.is_ascii() {
-            c.is_ascii_alphanumeric()
-        } else {
-            c.is_alphanumeric()
-        }
-    };
     let mut out = Vec::with_capacity(body.len() / 5 + 1);
-    let mut cur: Option<usize> = None;
-    let mut prev = ' ';
     let mut i = 0;
-    let (mut c, mut n) = char_at(0);
     while i < bytes.len() {
-        let (next, next_len) = char_at(i + n);
-        let next = if next_len == 0 { ' ' } else { next };
-        let joins = cur.is_some() && joins_word(prev, c, next);
-        prev = c;
-        if alnum(c) || joins {
-            cur.get_or_insert(i);
-        } else if let Some(s) = cur.take() {
-            out.push(range.start + s..range.start + i);
+        // Outside a word only a letter or digit starts one.
+        let (c, n) = char_at(body, i);
+        if !is_alnum(c) {
+            i += n;
+            continue;
         }
-        i += n;
-        (c, n) = (next, next_len.max(1));
-    }
-    if let Some(s) = cur {
-        out.push(range.start + s..range.end);
+        let end = word_end_in(body, i + n, c);
+        out.push(range.start + i..range.start + end);
+        // The char that ended the word is not part of one.
+        i = end + char_at(body, end).1;
     }
     out
 }
