@@ -1224,20 +1224,20 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
             .get(first_mark)
             .is_some_and(|m| m.para == pi && m.outer.start == p.range.start);
 
-        let sentences: Vec<(Sentence, Vec<(usize, CueClass, Clause)>)> =
-            text::sentences(text, p.range.clone())
-                .into_iter()
-                .map(|sent| {
-                    let s = Sentence {
-                        text,
-                        toks: tokenize(text, &sent, marks),
-                        lead: Default::default(),
-                        word_counts: Default::default(),
-                    };
-                    let cues = s.cues();
-                    (s, cues)
-                })
-                .collect();
+        let sentences: Vec<(Sentence, Vec<(usize, CueClass, Clause)>)> = p
+            .sentences
+            .iter()
+            .map(|sent| {
+                let s = Sentence {
+                    text,
+                    toks: tokenize(text, sent, marks),
+                    lead: Default::default(),
+                    word_counts: Default::default(),
+                };
+                let cues = s.cues();
+                (s, cues)
+            })
+            .collect();
         let para_reported = sentences.iter().any(|(_, cues)| {
             cues.iter()
                 .any(|&(_, k, _)| matches!(k, CueClass::Speech | CueClass::According))

@@ -45,6 +45,7 @@ pub(crate) enum Key {
 }
 
 impl Key {
+    #[inline]
     fn new(s: &str) -> Key {
         if s.len() <= INLINE_KEY {
             let mut buf = [0u8; INLINE_KEY];
@@ -118,44 +119,66 @@ pub(crate) fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
     let mut prev_end = range.start;
     for word in text::words(text, range) {
         let w = &text[word.clone()];
+        // `‑` (a non-breaking hyphen) starts with byte E2.
+        if !w.bytes().any(|b| b == b'-' || b == 0xE2) {
+            push_part(text, &mut out, &mut prev_end, word.start, w, true);
+            continue;
+        }
         let mut first = true;
         let mut offset = 0;
-        let hyphenated = w.bytes().any(|b| b == b'-' || b == 0xE2);
-        let parts: &mut dyn Iterator<Item = &str> = if hyphenated {
-            &mut w.split(['-', '‑'])
-        } else {
-            &mut std::iter::once(w)
-        };
-        for part in parts {
-            let pr = word.start + offset..word.start + offset + part.len();
+        for part in w.split(['-', '‑']) {
+            let start = word.start + offset;
             offset += part.len()
                 + w[offset + part.len()..]
                     .chars()
                     .next()
                     .map_or(0, char::len_utf8);
-            let (core, possessive) = strip_possessive(part);
-            if core.is_empty() {
-                continue;
+            if push_part(text, &mut out, &mut prev_end, start, part, first) {
+                first = false;
             }
-            let r = pr.start..pr.start + core.len();
-            let gap = &text.as_bytes()[prev_end.min(r.start)..r.start];
-            let boundary_before = (first && out.is_empty())
-                || (!gap.is_empty()
-                    && text[prev_end.min(r.start)..r.start]
-                        .chars()
-                        .any(is_clause_punct));
-            out.push(Token {
-                cap: core.chars().next().is_some_and(char::is_uppercase),
-                range: r,
-                key: key_of(core),
-                possessive,
-                boundary_before,
-            });
-            prev_end = pr.end;
-            first = false;
         }
     }
     out
+}
+
+/// Push the token of one word part starting at byte `start` (unless it is only a possessive
+/// ending); true when pushed. `first`: no earlier part of its word was pushed.
+#[inline]
+fn push_part(
+    text: &str,
+    out: &mut Vec<Token>,
+    prev_end: &mut usize,
+    start: usize,
+    part: &str,
+    first: bool,
+) -> bool {
+    let (core, possessive) = strip_possessive(part);
+    if core.is_empty() {
+        return false;
+    }
+    let r = start..start + core.len();
+    let gap_start = (*prev_end).min(r.start);
+    // The multi-byte clause marks (dashes, curly quotes) all start with byte E2.
+    let boundary_before = (first && out.is_empty())
+        || text.as_bytes()[gap_start..r.start].iter().any(|&b| {
+            matches!(
+                b,
+                b',' | b';' | b':' | b'(' | b')' | b'[' | b']' | b'"' | b'!' | b'?'
+            ) || (b == 0xE2 && text[gap_start..r.start].chars().any(is_clause_punct))
+        });
+    let cap = match core.as_bytes()[0] {
+        b if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => core.chars().next().is_some_and(char::is_uppercase),
+    };
+    out.push(Token {
+        cap,
+        range: r,
+        key: key_of(core),
+        possessive,
+        boundary_before,
+    });
+    *prev_end = start + part.len();
+    true
 }
 
 /// The lookup key of a word: lowercase, `’` read as `'`, periods dropped.
@@ -227,19 +250,16 @@ pub(crate) fn signed(x: f64, decimals: u32) -> String {
 
 /// Split a possessive ending off a word part.
 fn strip_possessive(part: &str) -> (&str, bool) {
-    // Every possessive ends in `s`, `S` or `’` (whose last UTF-8 byte is 0x99).
-    if !matches!(part.as_bytes().last(), Some(b's' | b'S' | 0x99)) {
-        return (part, false);
-    }
-    for suffix in ["’s", "'s", "’S", "'S"] {
-        if let Some(core) = part.strip_suffix(suffix) {
-            return (core, true);
-        }
-    }
-    match part.strip_suffix('’') {
-        Some(core) => (core, true),
-        None => (part, false),
-    }
+    // `’s`, `'s`, `’S`, `'S`, or a bare `’` (E2 80 99), compared byte-wise.
+    let b = part.as_bytes();
+    let n = b.len();
+    let cut = match b.last() {
+        Some(b's' | b'S') if n >= 2 && b[n - 2] == b'\'' => 2,
+        Some(b's' | b'S') if n >= 4 && b[n - 4..n - 1] == [0xE2, 0x80, 0x99] => 4,
+        Some(0x99) if n >= 3 && b[n - 3..] == [0xE2, 0x80, 0x99] => 3,
+        _ => return (part, false),
+    };
+    (&part[..n - cut], true)
 }
 
 /// A multiply-rotate hash over 8-byte words (as in rustc's FxHash): table keys are short words,

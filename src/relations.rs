@@ -25,7 +25,7 @@ use crate::model::{
     TimelineEvent,
 };
 use crate::stance::{self, round2, CueHit, Scored};
-use crate::text::{self, Para, Utf16Index};
+use crate::text::{Para, Utf16Index};
 use crate::timeline::{self, Anchor};
 use crate::Options;
 
@@ -131,7 +131,7 @@ fn read(text: &str, paras: &[Para], quotes: &[QuoteInput]) -> Vec<Sentence> {
         if p.duplicate_of.is_some() {
             continue;
         }
-        for r in text::sentences(text, p.range.clone()) {
+        for r in p.sentences.iter().cloned() {
             let toks = tokens(text, r.clone());
             let quote: Vec<Option<usize>> = toks
                 .iter()

@@ -84,6 +84,9 @@ pub(crate) struct Para {
     pub(crate) range: Range<usize>,
     /// Index of the first earlier paragraph with the same normalised text.
     pub(crate) duplicate_of: Option<usize>,
+    /// Its sentences (see [`sentences`]), split once for every step that reads them; none
+    /// for a duplicate, which no step reads.
+    pub(crate) sentences: Vec<Range<usize>>,
 }
 
 /// Split `text` into paragraphs: each non-blank line is one paragraph (news copy puts one
@@ -112,9 +115,14 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Para> {
                 None
             }
         };
+        let sentences = match duplicate_of {
+            None => sentences(text, range.clone()),
+            Some(_) => Vec::new(),
+        };
         out.push(Para {
             range,
             duplicate_of,
+            sentences,
         });
     }
     out
@@ -274,6 +282,17 @@ fn char_at(body: &str, i: usize) -> (char, usize) {
     }
 }
 
+/// ASCII letters and digits, by byte.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 #[inline]
 fn is_alnum(c: char) -> bool {
     if c.is_ascii() {
@@ -288,10 +307,14 @@ fn is_alnum(c: char) -> bool {
 fn word_end_in(body: &str, mut i: usize, mut prev: char) -> usize {
     let bytes = body.as_bytes();
     while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii_alphanumeric() {
-            prev = char::from(b);
-            i += 1;
+        // A run of ASCII letters and digits first.
+        let run = bytes[i..]
+            .iter()
+            .position(|&b| !ASCII_ALNUM[usize::from(b)])
+            .unwrap_or(bytes.len() - i);
+        if run > 0 {
+            i += run;
+            prev = char::from(bytes[i - 1]);
             continue;
         }
         let (c, n) = char_at(body, i);
