@@ -4,9 +4,12 @@
 //! a char boundary). Only the final model converts them to UTF-16 code units, through
 //! [`Utf16Index`], so that JavaScript can slice the same text.
 
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
+use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
+
+use crate::lexicon::FxMap;
 
 /// Bytes between two checkpoints of a [`Utf16Index`]; a conversion scans at most this many.
 const UTF16_STRIDE: usize = 64;
@@ -95,7 +98,7 @@ pub(crate) struct Para {
 /// duplicate — scraped pages often repeat paragraphs.
 pub(crate) fn paragraphs(text: &str) -> Vec<Para> {
     let mut out: Vec<Para> = Vec::new();
-    let mut first_seen: HashMap<String, usize> = HashMap::new();
+    let mut first_seen: FxMap<Cow<str>, usize> = FxMap::default();
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
         let start = line_start;
@@ -359,8 +362,26 @@ pub(crate) fn words(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     out
 }
 
-/// Collapse every run of white space to one space.
-pub(crate) fn normalise_ws(s: &str) -> String {
+/// Collapse every run of white space to one space; borrowed when nothing changes (single
+/// spaces only, the common case).
+pub(crate) fn normalise_ws(s: &str) -> Cow<'_, str> {
+    let b = s.as_bytes();
+    let plain = b.iter().enumerate().all(|(i, &c)| match c {
+        b' ' => i > 0 && i + 1 < b.len() && b[i + 1] != b' ',
+        b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' => false,
+        // Lead bytes of the non-ASCII white space (U+0085, U+00A0, U+1680, U+2000–U+205F,
+        // U+3000).
+        0xC2 | 0xE1 | 0xE2 | 0xE3 => !s[i..].chars().next().is_some_and(char::is_whitespace),
+        _ => true,
+    });
+    if plain {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(normalise_ws_owned(s))
+    }
+}
+
+fn normalise_ws_owned(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {
@@ -468,6 +489,23 @@ mod tests {
                 .map(|r| &text[r])
                 .collect();
             assert_eq!(&got, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn white_space_runs_collapse() {
+        let cases = [
+            ("a b c", "a b c"),
+            ("a  b", "a b"),
+            ("a\tb\r\nc", "a b c"),
+            ("a\u{a0}b\u{2009}c\u{3000}d", "a b c d"),
+            (" a ", "a"),
+            ("“a” ― b’s", "“a” ― b’s"),
+            ("", ""),
+        ];
+        for (s, want) in cases {
+            assert_eq!(normalise_ws(s), want, "{s:?}");
+            assert_eq!(normalise_ws(s), normalise_ws_owned(s), "{s:?}");
         }
     }
 
