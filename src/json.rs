@@ -42,7 +42,7 @@ impl crate::Analysis {
 /// The compact JSON text of `value`, or `None` for a shape this writer does not handle.
 pub(crate) fn to_string<T: Serialize + ?Sized>(value: &T) -> Option<String> {
     let mut w = Writer {
-        out: Vec::with_capacity(16 * 1024),
+        out: Vec::with_capacity(64 * 1024),
     };
     value.serialize(&mut w).ok()?;
     String::from_utf8(w.out).ok()
@@ -91,7 +91,6 @@ impl Writer {
 
     fn string(&mut self, s: &str) {
         let bytes = s.as_bytes();
-        self.out.reserve(bytes.len() + 2);
         self.out.push(b'"');
         if plain(bytes) {
             self.out.extend_from_slice(bytes);

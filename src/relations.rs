@@ -127,6 +127,9 @@ fn read(text: &str, paras: &[Para], quotes: &[QuoteInput]) -> Vec<Sentence> {
     let mut sentences = Vec::new();
     let mut conditional: Vec<Vec<(Mention, &[&str])>> = Vec::new();
     let mut named: HashSet<&str> = HashSet::new();
+    // Quotes starting at or before the current token: tokens come in text order, so this
+    // only moves forward.
+    let mut k = 0;
     for (pi, p) in paras.iter().enumerate() {
         if p.duplicate_of.is_some() {
             continue;
@@ -136,7 +139,9 @@ fn read(text: &str, paras: &[Para], quotes: &[QuoteInput]) -> Vec<Sentence> {
             let quote: Vec<Option<usize>> = toks
                 .iter()
                 .map(|t| {
-                    let k = order.partition_point(|&q| quotes[q].range.start <= t.range.start);
+                    while k < order.len() && quotes[order[k]].range.start <= t.range.start {
+                        k += 1;
+                    }
                     k.checked_sub(1)
                         .map(|k| order[k])
                         .filter(|&q| t.range.end <= quotes[q].range.end)
