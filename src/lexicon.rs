@@ -32,6 +32,8 @@ pub(crate) struct Token {
     /// Clause punctuation (or the start of a segment) stands between this token and the one
     /// before it.
     pub(crate) boundary_before: bool,
+    /// [`key_hash`] of `key`, computed once: the phrase tables look tokens up by it.
+    pub(crate) hash: u64,
 }
 
 /// Bytes a [`Key`] holds without a heap allocation (nearly every English word fits).
@@ -170,10 +172,12 @@ fn push_part(
         b if b.is_ascii() => b.is_ascii_uppercase(),
         _ => core.chars().next().is_some_and(char::is_uppercase),
     };
+    let key = key_of(core);
     out.push(Token {
         cap,
         range: r,
-        key: key_of(core),
+        hash: key_hash(key.as_bytes()),
+        key,
         possessive,
         boundary_before,
     });
@@ -295,6 +299,10 @@ impl Hasher for Fx {
         }
     }
 
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+
     fn write_usize(&mut self, n: usize) {
         self.add(n as u64);
     }
@@ -302,6 +310,13 @@ impl Hasher for Fx {
     fn write_u8(&mut self, n: u8) {
         self.add(u64::from(n));
     }
+}
+
+/// The [`Fx`] hash of a token key's bytes.
+pub(crate) fn key_hash(bytes: &[u8]) -> u64 {
+    let mut h = Fx::default();
+    h.write(bytes);
+    h.finish()
 }
 
 /// A `HashMap` with the [`Fx`] hash, for tables keyed by short words and ids.
@@ -315,10 +330,12 @@ struct Entry<V> {
     value: V,
 }
 
-/// Phrases keyed by their first word; lookups try the longest phrase first.
+/// Phrases keyed by their first word (by its [`key_hash`]; every word of an entry is
+/// compared, so words sharing a hash share a list harmlessly); lookups try the longest
+/// phrase first.
 #[derive(Debug)]
 pub(crate) struct PhraseTable<V> {
-    by_first: HashMap<Box<[u8]>, Vec<Entry<V>>, BuildHasherDefault<Fx>>,
+    by_first: HashMap<u64, Vec<Entry<V>>, BuildHasherDefault<Fx>>,
 }
 
 impl<V> Default for PhraseTable<V> {
@@ -336,10 +353,7 @@ impl<V> PhraseTable<V> {
         let Some(first) = toks.first() else {
             return;
         };
-        let entries = self
-            .by_first
-            .entry(first.key.as_bytes().into())
-            .or_default();
+        let entries = self.by_first.entry(first.hash).or_default();
         let keys: Vec<String> = toks.iter().map(|t| t.key.as_str().to_string()).collect();
         if entries.iter().any(|e| e.keys == keys) {
             return;
@@ -362,7 +376,7 @@ impl<V> PhraseTable<V> {
     /// The longest phrase starting at token `i`: its length in tokens and its value.
     pub(crate) fn longest_at(&self, toks: &[Token], i: usize) -> Option<(usize, &V)> {
         let first = toks.get(i)?;
-        let entries = self.by_first.get(first.key.as_bytes())?;
+        let entries = self.by_first.get(&first.hash)?;
         entries.iter().find_map(|e| {
             let n = e.keys.len();
             let window = toks.get(i..i + n)?;
@@ -375,7 +389,7 @@ impl<V> PhraseTable<V> {
 
     /// The value of the entry whose words are exactly `toks`, ignoring case.
     pub(crate) fn exact_ignoring_case(&self, toks: &[Token]) -> Option<&V> {
-        let entries = self.by_first.get(toks.first()?.key.as_bytes())?;
+        let entries = self.by_first.get(&toks.first()?.hash)?;
         entries
             .iter()
             .find(|e| {
