@@ -68,12 +68,14 @@ impl Key {
     }
 
     /// True when the key is one of `words`.
+    #[inline]
     pub(crate) fn is_any(&self, words: &[&str]) -> bool {
         let b = self.as_bytes();
         words.iter().any(|w| w.as_bytes() == b)
     }
 
     /// The key's bytes (no UTF-8 check: comparisons and lookups need none).
+    #[inline]
     pub(crate) fn as_bytes(&self) -> &[u8] {
         match self {
             Key::Inline(n, buf) => &buf[..usize::from(*n)],
@@ -89,18 +91,21 @@ impl std::fmt::Debug for Key {
 }
 
 impl PartialEq<str> for Key {
+    #[inline]
     fn eq(&self, other: &str) -> bool {
         self.as_bytes() == other.as_bytes()
     }
 }
 
 impl PartialEq<&str> for Key {
+    #[inline]
     fn eq(&self, other: &&str) -> bool {
         self.as_bytes() == other.as_bytes()
     }
 }
 
 impl PartialEq<String> for Key {
+    #[inline]
     fn eq(&self, other: &String) -> bool {
         self.as_bytes() == other.as_bytes()
     }
@@ -293,9 +298,12 @@ impl Hasher for Fx {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(w));
+            // The tail as a little-endian word padded with zeros, without a copy.
+            let w = rest
+                .iter()
+                .rev()
+                .fold(0u64, |w, &b| (w << 8) | u64::from(b));
+            self.add(w);
         }
     }
 

@@ -301,7 +301,8 @@ fn is_alnum(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
     } else {
-        c.is_alphanumeric()
+        // General Punctuation (curly quotes, dashes) holds no letters: skip the table lookup.
+        !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
     }
 }
 
@@ -490,6 +491,11 @@ mod tests {
                 .collect();
             assert_eq!(&got, want, "{text:?}");
         }
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_letters() {
+        assert!(('\u{2000}'..='\u{206F}').all(|c| !c.is_alphanumeric()));
     }
 
     #[test]
