@@ -77,10 +77,14 @@ fn plain(bytes: &[u8]) -> bool {
             return false;
         }
     }
+    // The tail as a word padded with spaces, built without a copy.
     let rest = chunks.remainder();
-    let mut w = [b' '; 8];
-    w[..rest.len()].copy_from_slice(rest);
-    !needs_escape(u64::from_le_bytes(w))
+    let pad = u64::from_le_bytes([b' '; 8]);
+    let w = rest
+        .iter()
+        .rev()
+        .fold(pad, |w, &b| (w << 8) | u64::from(b));
+    !needs_escape(w)
 }
 
 impl Writer {
