@@ -80,10 +80,7 @@ fn plain(bytes: &[u8]) -> bool {
     // The tail as a word padded with spaces, built without a copy.
     let rest = chunks.remainder();
     let pad = u64::from_le_bytes([b' '; 8]);
-    let w = rest
-        .iter()
-        .rev()
-        .fold(pad, |w, &b| (w << 8) | u64::from(b));
+    let w = rest.iter().rev().fold(pad, |w, &b| (w << 8) | u64::from(b));
     !needs_escape(w)
 }
 

@@ -330,6 +330,9 @@ pub(crate) fn key_hash(bytes: &[u8]) -> u64 {
 /// A `HashMap` with the [`Fx`] hash, for tables keyed by short words and ids.
 pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 
+/// A `HashSet` with the [`Fx`] hash.
+pub(crate) type FxSet<K> = std::collections::HashSet<K, BuildHasherDefault<Fx>>;
+
 /// One table entry: its words and whether each must be capitalised.
 #[derive(Debug)]
 struct Entry<V> {

@@ -5,11 +5,10 @@
 //! [`Utf16Index`], so that JavaScript can slice the same text.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use crate::lexicon::FxMap;
+use crate::lexicon::{FxMap, FxSet};
 
 /// Bytes between two checkpoints of a [`Utf16Index`]; a conversion scans at most this many.
 const UTF16_STRIDE: usize = 64;
@@ -141,7 +140,7 @@ pub(crate) fn is_abbreviation_or_initial(word: &str) -> bool {
 }
 
 fn is_abbreviation(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<FxSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| {
         ABBREVIATIONS
             .lines()
