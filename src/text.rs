@@ -367,6 +367,7 @@ pub(crate) fn words(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
 pub(crate) fn normalise_ws(s: &str) -> Cow<'_, str> {
     let b = s.as_bytes();
     let plain = b.iter().enumerate().all(|(i, &c)| match c {
+        b'!'..=0x7F => true,
         b' ' => i > 0 && i + 1 < b.len() && b[i + 1] != b' ',
         b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' => false,
         // Lead bytes of the non-ASCII white space (U+0085, U+00A0, U+1680, U+2000–U+205F,
