@@ -5,7 +5,8 @@
 //! Rules (those of `serde_json`'s compact form):
 //! - Strings escape `"`, `\` and control characters (`\b` `\t` `\n` `\f` `\r`, else
 //!   `\u00xx`); every other char, non-ASCII included, is written as is.
-//! - Struct fields in declaration order; `None` and unit values are `null`; unit enum variants
+//! - Struct fields in declaration order, their names written as they are (Rust identifiers,
+//!   camelCased, need no escaping); `None` and unit values are `null`; unit enum variants
 //!   are their name as a string; non-finite floats are `null`.
 //! - A shape the analysis never uses (maps with non-string keys, enum variants with data) is
 //!   refused.
@@ -176,11 +177,15 @@ impl Compound<'_> {
         }
     }
 
+    /// A struct field's name: a Rust identifier (camelCased), which needs no escaping.
     #[inline]
-    fn key(&mut self, key: &str) {
+    fn key(&mut self, key: &'static str) {
         self.sep();
-        self.w.string(key);
-        self.w.out.push(b':');
+        let out = &mut self.w.out;
+        out.reserve(key.len() + 3);
+        out.push(b'"');
+        out.extend_from_slice(key.as_bytes());
+        out.extend_from_slice(b"\":");
     }
 }
 
