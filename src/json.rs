@@ -152,12 +152,40 @@ impl Writer {
     }
 
     fn float(&mut self, x: f64) {
-        if x.is_finite() {
+        if !x.is_finite() {
+            self.raw(b"null");
+        } else if !self.hundredths(x) {
             // serde_json's own float formatting, so that the text is the same.
             let _ = serde_json::ser::CompactFormatter.write_f64(&mut self.out, x);
-        } else {
-            self.raw(b"null");
         }
+    }
+
+    /// Write `x` when it is exactly the double nearest some `n / 100` (the analysis rounds its
+    /// scores so): then `n / 100` in decimals, trailing zeros dropped, is its shortest
+    /// round-trip form, which is what serde_json writes. False (nothing written) otherwise.
+    fn hundredths(&mut self, x: f64) -> bool {
+        if x == 0.0 || x.abs() >= 1e7 {
+            return false;
+        }
+        let n = (x * 100.0).round();
+        if n / 100.0 != x {
+            return false;
+        }
+        let n = n as i64;
+        if n < 0 {
+            self.out.push(b'-');
+        }
+        let (int, frac) = (n.unsigned_abs() / 100, n.unsigned_abs() % 100);
+        self.unsigned(int);
+        self.out.push(b'.');
+        match frac {
+            f if f % 10 == 0 => self.out.push(b'0' + (f / 10) as u8),
+            f => {
+                self.out.push(b'0' + (f / 10) as u8);
+                self.out.push(b'0' + (f % 10) as u8);
+            }
+        }
+        true
     }
 }
 
@@ -634,6 +662,24 @@ mod tests {
         for text in texts {
             let a = crate::analyze(text, &crate::Options::new()).expect("analyses");
             assert_eq!(a.to_json(), serde_json::to_string(&a).ok(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn floats_read_as_serde_json_writes_them() {
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut values: Vec<f64> = (-200_000..=200_000).map(|n| n as f64 / 100.0).collect();
+        values.extend((-2000..=2000).map(|n| n as f64 / 10.0));
+        values.extend([0.0, -0.0, 1e-7, 0.005, 0.015, 9_999_999.99, 1e7, 1e16, 1e21, 0.1 + 0.2]);
+        for _ in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            values.push(f64::from_bits(x));
+            values.push((x % 2_000_000) as f64 / 100.0 - 10_000.0);
+        }
+        for v in values {
+            assert_eq!(to_string(&v), serde_json::to_string(&v).ok(), "{v:?}");
         }
     }
 
