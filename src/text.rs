@@ -284,12 +284,21 @@ fn char_at(body: &str, i: usize) -> (char, usize) {
     }
 }
 
-/// ASCII letters and digits, by byte.
-static ASCII_ALNUM: [bool; 256] = {
-    let mut t = [false; 256];
+/// Byte classes of the word scanner: ASCII letters and digits, the ASCII chars that may join
+/// a word (`-` `'` `.` `,`), other ASCII, and the bytes of multi-byte chars.
+const ALNUM: u8 = 1;
+const JOIN: u8 = 2;
+const OTHER: u8 = 0;
+const MULTI: u8 = 3;
+static CLASS: [u8; 256] = {
+    let mut t = [MULTI; 256];
     let mut b = 0;
     while b < 128 {
-        t[b] = (b as u8).is_ascii_alphanumeric();
+        t[b] = match b as u8 {
+            b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' => ALNUM,
+            b'-' | b'\'' | b'.' | b',' => JOIN,
+            _ => OTHER,
+        };
         b += 1;
     }
     t
@@ -309,25 +318,29 @@ fn is_alnum(c: char) -> bool {
 #[inline]
 fn word_end_in(body: &str, mut i: usize, mut prev: char) -> usize {
     let bytes = body.as_bytes();
-    while i < bytes.len() {
+    loop {
         // A run of ASCII letters and digits first.
-        let run = bytes[i..]
-            .iter()
-            .position(|&b| !ASCII_ALNUM[usize::from(b)])
-            .unwrap_or(bytes.len() - i);
-        if run > 0 {
-            i += run;
-            prev = char::from(bytes[i - 1]);
-            continue;
+        let start = i;
+        while i < bytes.len() && CLASS[usize::from(bytes[i])] == ALNUM {
+            i += 1;
         }
-        let (c, n) = char_at(body, i);
+        if i > start {
+            prev = char::from(bytes[i - 1]);
+        }
+        let Some(&b) = bytes.get(i) else {
+            return bytes.len();
+        };
+        let (c, n) = match CLASS[usize::from(b)] {
+            OTHER => return i,
+            JOIN => (char::from(b), 1),
+            _ => char_at(body, i),
+        };
         if !(is_alnum(c) || joins_word(prev, c, char_at(body, i + n).0)) {
             return i;
         }
         prev = c;
         i += n;
     }
-    bytes.len()
 }
 
 /// Where the word starting at byte `start` ends (see [`words`]), looking no further than
@@ -349,15 +362,24 @@ pub(crate) fn words(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let mut i = 0;
     while i < bytes.len() {
         // Outside a word only a letter or digit starts one.
-        let (c, n) = char_at(body, i);
-        if !is_alnum(c) {
-            i += n;
-            continue;
-        }
+        let (c, n) = match CLASS[usize::from(bytes[i])] {
+            ALNUM => (char::from(bytes[i]), 1),
+            MULTI => match char_at(body, i) {
+                (c, n) if is_alnum(c) => (c, n),
+                (_, n) => {
+                    i += n;
+                    continue;
+                }
+            },
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
         let end = word_end_in(body, i + n, c);
         out.push(range.start + i..range.start + end);
         // The char that ended the word is not part of one.
-        i = end + char_at(body, end).1;
+        i = end;
     }
     out
 }
