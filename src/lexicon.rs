@@ -221,6 +221,23 @@ fn key_of(core: &str) -> Key {
     Key::new(&s)
 }
 
+/// `f` of `word` in lower case (as `str::to_lowercase` gives it), without allocating for a
+/// short ASCII word.
+pub(crate) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let b = word.as_bytes();
+    if b.len() <= 32 && b.is_ascii() {
+        let mut buf = [0u8; 32];
+        for (d, s) in buf.iter_mut().zip(b) {
+            *d = s.to_ascii_lowercase();
+        }
+        // Lower-cased ASCII is still ASCII.
+        if let Ok(s) = std::str::from_utf8(&buf[..b.len()]) {
+            return f(s);
+        }
+    }
+    f(&word.to_lowercase())
+}
+
 /// Parse a decimal such as `-1.5` or `7.4` from a data file (without pulling a float parser
 /// into the wasm module).
 pub(crate) fn parse_decimal(s: &str) -> Option<f64> {
@@ -503,6 +520,23 @@ mod tests {
             .map(|x| &t[x.range.clone()])
             .collect();
         assert_eq!(got, ["Kim", "Jong", "un", "visit"]);
+    }
+
+    #[test]
+    fn lowercase_without_allocating_matches_to_lowercase() {
+        let long = "A".repeat(40);
+        for w in [
+            "Said",
+            "said",
+            "KCNA",
+            "Émile",
+            "İstanbul",
+            "ΣΟΦΙΑ",
+            "",
+            long.as_str(),
+        ] {
+            assert_eq!(with_lowercase(w, str::to_string), w.to_lowercase(), "{w}");
+        }
     }
 
     #[test]
