@@ -43,14 +43,14 @@ impl crate::Analysis {
 /// The compact JSON text of `value`, or `None` for a shape this writer does not handle.
 pub(crate) fn to_string<T: Serialize + ?Sized>(value: &T) -> Option<String> {
     let mut w = Writer {
-        out: Vec::with_capacity(64 * 1024),
+        out: String::with_capacity(64 * 1024),
     };
     value.serialize(&mut w).ok()?;
-    String::from_utf8(w.out).ok()
+    Some(w.out)
 }
 
 struct Writer {
-    out: Vec<u8>,
+    out: String,
 }
 
 const HEX: &[u8; 16] = b"0123456789abcdef";
@@ -87,47 +87,44 @@ fn plain(bytes: &[u8]) -> bool {
 
 impl Writer {
     #[inline]
-    fn raw(&mut self, s: &[u8]) {
-        self.out.extend_from_slice(s);
+    fn raw(&mut self, s: &str) {
+        self.out.push_str(s);
     }
 
     fn string(&mut self, s: &str) {
-        let bytes = s.as_bytes();
-        self.out.push(b'"');
-        if plain(bytes) {
-            self.out.extend_from_slice(bytes);
+        self.out.push('"');
+        if plain(s.as_bytes()) {
+            self.out.push_str(s);
         } else {
-            self.escaped(bytes);
+            self.escaped(s);
         }
-        self.out.push(b'"');
+        self.out.push('"');
     }
 
-    fn escaped(&mut self, bytes: &[u8]) {
+    fn escaped(&mut self, s: &str) {
         let mut start = 0;
-        for (i, &b) in bytes.iter().enumerate() {
-            let esc: &[u8] = match b {
-                b'"' => b"\\\"",
-                b'\\' => b"\\\\",
-                0x08 => b"\\b",
-                0x09 => b"\\t",
-                0x0A => b"\\n",
-                0x0C => b"\\f",
-                0x0D => b"\\r",
-                0..=0x1F => &[
-                    b'\\',
-                    b'u',
-                    b'0',
-                    b'0',
-                    HEX[usize::from(b >> 4)],
-                    HEX[usize::from(b & 0xF)],
-                ],
+        // Every byte escaped is ASCII, so the cuts fall on char boundaries.
+        for (i, &b) in s.as_bytes().iter().enumerate() {
+            let esc = match b {
+                b'"' => "\\\"",
+                b'\\' => "\\\\",
+                0x08 => "\\b",
+                0x09 => "\\t",
+                0x0A => "\\n",
+                0x0C => "\\f",
+                0x0D => "\\r",
+                0..=0x1F => "\\u00",
                 _ => continue,
             };
-            self.out.extend_from_slice(&bytes[start..i]);
-            self.out.extend_from_slice(esc);
+            self.out.push_str(&s[start..i]);
+            self.out.push_str(esc);
+            if esc == "\\u00" {
+                self.out.push(char::from(HEX[usize::from(b >> 4)]));
+                self.out.push(char::from(HEX[usize::from(b & 0xF)]));
+            }
             start = i + 1;
         }
-        self.out.extend_from_slice(&bytes[start..]);
+        self.out.push_str(&s[start..]);
     }
 
     fn unsigned(&mut self, mut n: u64) {
@@ -141,22 +138,28 @@ impl Writer {
                 break;
             }
         }
-        self.raw(&buf[at..]);
+        for &d in &buf[at..] {
+            self.out.push(char::from(d));
+        }
     }
 
     fn signed(&mut self, n: i64) {
         if n < 0 {
-            self.out.push(b'-');
+            self.out.push('-');
         }
         self.unsigned(n.unsigned_abs());
     }
 
     fn float(&mut self, x: f64) {
         if !x.is_finite() {
-            self.raw(b"null");
+            self.raw("null");
         } else if !self.hundredths(x) {
             // serde_json's own float formatting, so that the text is the same.
-            let _ = serde_json::ser::CompactFormatter.write_f64(&mut self.out, x);
+            let mut buf = Vec::with_capacity(24);
+            let _ = serde_json::ser::CompactFormatter.write_f64(&mut buf, x);
+            if let Ok(text) = std::str::from_utf8(&buf) {
+                self.out.push_str(text);
+            }
         }
     }
 
@@ -173,17 +176,15 @@ impl Writer {
         }
         let n = n as i64;
         if n < 0 {
-            self.out.push(b'-');
+            self.out.push('-');
         }
         let (int, frac) = (n.unsigned_abs() / 100, n.unsigned_abs() % 100);
         self.unsigned(int);
-        self.out.push(b'.');
-        match frac {
-            f if f % 10 == 0 => self.out.push(b'0' + (f / 10) as u8),
-            f => {
-                self.out.push(b'0' + (f / 10) as u8);
-                self.out.push(b'0' + (f % 10) as u8);
-            }
+        self.out.push('.');
+        let digit = |d: u64| char::from(b'0' + d as u8);
+        self.out.push(digit(frac / 10));
+        if frac % 10 != 0 {
+            self.out.push(digit(frac % 10));
         }
         true
     }
@@ -201,7 +202,7 @@ impl Compound<'_> {
         if self.first {
             self.first = false;
         } else {
-            self.w.out.push(b',');
+            self.w.out.push(',');
         }
     }
 
@@ -211,9 +212,9 @@ impl Compound<'_> {
         self.sep();
         let out = &mut self.w.out;
         out.reserve(key.len() + 3);
-        out.push(b'"');
-        out.extend_from_slice(key.as_bytes());
-        out.extend_from_slice(b"\":");
+        out.push('"');
+        out.push_str(key);
+        out.push_str("\":");
     }
 }
 
@@ -233,7 +234,7 @@ impl<'a> ser::Serializer for &'a mut Writer {
     type SerializeStructVariant = ser::Impossible<(), Unsupported>;
 
     fn serialize_bool(self, v: bool) -> Result<(), Unsupported> {
-        self.raw(if v { b"true" } else { b"false" });
+        self.raw(if v { "true" } else { "false" });
         Ok(())
     }
     fn serialize_i8(self, v: i8) -> Result<(), Unsupported> {
@@ -287,18 +288,18 @@ impl<'a> ser::Serializer for &'a mut Writer {
         unsupported("bytes")
     }
     fn serialize_none(self) -> Result<(), Unsupported> {
-        self.raw(b"null");
+        self.raw("null");
         Ok(())
     }
     fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Unsupported> {
         value.serialize(self)
     }
     fn serialize_unit(self) -> Result<(), Unsupported> {
-        self.raw(b"null");
+        self.raw("null");
         Ok(())
     }
     fn serialize_unit_struct(self, _: &'static str) -> Result<(), Unsupported> {
-        self.raw(b"null");
+        self.raw("null");
         Ok(())
     }
     fn serialize_unit_variant(
@@ -327,7 +328,7 @@ impl<'a> ser::Serializer for &'a mut Writer {
         unsupported("an enum variant with data")
     }
     fn serialize_seq(self, _: Option<usize>) -> Result<Compound<'a>, Unsupported> {
-        self.out.push(b'[');
+        self.out.push('[');
         Ok(Compound {
             w: self,
             first: true,
@@ -353,7 +354,7 @@ impl<'a> ser::Serializer for &'a mut Writer {
         unsupported("an enum variant with data")
     }
     fn serialize_map(self, _: Option<usize>) -> Result<Compound<'a>, Unsupported> {
-        self.out.push(b'{');
+        self.out.push('{');
         Ok(Compound {
             w: self,
             first: true,
@@ -381,7 +382,7 @@ impl ser::SerializeSeq for Compound<'_> {
         value.serialize(&mut *self.w)
     }
     fn end(self) -> Result<(), Unsupported> {
-        self.w.out.push(b']');
+        self.w.out.push(']');
         Ok(())
     }
 }
@@ -415,14 +416,14 @@ impl ser::SerializeMap for Compound<'_> {
         // Only string keys (serde_json writes some others as strings; the model has none).
         self.sep();
         key.serialize(KeyWriter(&mut *self.w))?;
-        self.w.out.push(b':');
+        self.w.out.push(':');
         Ok(())
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unsupported> {
         value.serialize(&mut *self.w)
     }
     fn end(self) -> Result<(), Unsupported> {
-        self.w.out.push(b'}');
+        self.w.out.push('}');
         Ok(())
     }
 }
@@ -439,7 +440,7 @@ impl ser::SerializeStruct for Compound<'_> {
         value.serialize(&mut *self.w)
     }
     fn end(self) -> Result<(), Unsupported> {
-        self.w.out.push(b'}');
+        self.w.out.push('}');
         Ok(())
     }
 }
