@@ -79,7 +79,7 @@ struct Tok {
 
 /// Fold a sentence into tokens: words, punctuation, and one token per quoted stretch.
 fn tokenize(text: &str, sent: &Range<usize>, marks: &[Mark]) -> Vec<Tok> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(sent.len() / 4 + 1);
     let mut mi = marks.partition_point(|m| m.outer.start < sent.start);
     let mut i = sent.start;
     let bytes_end = sent.end;
