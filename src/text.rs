@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 use crate::lexicon::{FxMap, FxSet};
 
 /// Bytes between two checkpoints of a [`Utf16Index`]; a conversion scans at most this many.
-const UTF16_STRIDE: usize = 64;
+const UTF16_STRIDE: usize = 32;
 
 /// Converts byte offsets of one text into UTF-16 code-unit offsets in O(`UTF16_STRIDE`).
 pub(crate) struct Utf16Index<'a> {
