@@ -1,5 +1,5 @@
 //! Compact JSON text of any `Serialize` value, byte for byte what `serde_json::to_string`
-//! writes, in about 60% of its time: the analysis crosses into JavaScript as one JSON text, so
+//! writes, in about half its time: the analysis crosses into JavaScript as one JSON text, so
 //! this writer sits on the browser's hot path.
 //!
 //! Rules (those of `serde_json`'s compact form):
