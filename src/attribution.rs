@@ -80,7 +80,7 @@ struct Tok {
 
 /// Fold a sentence into tokens: words, punctuation, and one token per quoted stretch.
 fn tokenize(text: &str, sent: &Range<usize>, marks: &[Mark]) -> Vec<Tok> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(sent.len() / 4 + 1);
     let mut mi = marks.partition_point(|m| m.outer.start < sent.start);
     let mut i = sent.start;
     let bytes_end = sent.end;
@@ -1573,21 +1573,21 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
             .get(first_mark)
             .is_some_and(|m| m.para == pi && m.outer.start == p.range.start);
 
-        let sentences: Vec<(Sentence, Vec<(usize, CueClass, Clause)>)> =
-            text::sentences(text, p.range.clone())
-                .into_iter()
-                .map(|sent| {
-                    let s = Sentence {
-                        text,
-                        proper: &proper,
-                        toks: tokenize(text, &sent, marks),
-                        lead: Default::default(),
-                        word_counts: Default::default(),
-                    };
-                    let cues = s.cues();
-                    (s, cues)
-                })
-                .collect();
+        let sentences: Vec<(Sentence, Vec<(usize, CueClass, Clause)>)> = p
+            .sentences
+            .iter()
+            .map(|sent| {
+                let s = Sentence {
+                    text,
+                    proper: &proper,
+                    toks: tokenize(text, sent, marks),
+                    lead: Default::default(),
+                    word_counts: Default::default(),
+                };
+                let cues = s.cues();
+                (s, cues)
+            })
+            .collect();
         let para_reported = sentences.iter().any(|(_, cues)| {
             cues.iter()
                 .any(|&(_, k, _)| matches!(k, CueClass::Speech | CueClass::According))

@@ -663,8 +663,9 @@ fn from_js(analysis: JsValue) -> Result<Analysis, JsError> {
 /// object field by field across the boundary (serde_wasm_bindgen) several times over, for the
 /// same result: absent values are `null`, as in the CLI's JSON (see README, benchmarks).
 fn to_js(analysis: &Analysis) -> Result<JsValue, JsError> {
-    let json = serde_json::to_string(analysis)
-        .map_err(|e| JsError::new(&format!("cannot convert the analysis: {e}")))?;
+    let json = analysis
+        .to_json()
+        .ok_or_else(|| JsError::new("cannot convert the analysis"))?;
     js_sys::JSON::parse(&json).map_err(|_| JsError::new("cannot convert the analysis"))
 }
 

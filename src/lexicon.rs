@@ -32,6 +32,8 @@ pub(crate) struct Token {
     /// Clause punctuation (or the start of a segment) stands between this token and the one
     /// before it.
     pub(crate) boundary_before: bool,
+    /// [`key_hash`] of `key`, computed once: the phrase tables look tokens up by it.
+    pub(crate) hash: u64,
 }
 
 /// Bytes a [`Key`] holds without a heap allocation (nearly every English word fits).
@@ -45,6 +47,7 @@ pub(crate) enum Key {
 }
 
 impl Key {
+    #[inline]
     fn new(s: &str) -> Key {
         if s.len() <= INLINE_KEY {
             let mut buf = [0u8; INLINE_KEY];
@@ -65,12 +68,14 @@ impl Key {
     }
 
     /// True when the key is one of `words`.
+    #[inline]
     pub(crate) fn is_any(&self, words: &[&str]) -> bool {
         let b = self.as_bytes();
         words.iter().any(|w| w.as_bytes() == b)
     }
 
     /// The key's bytes (no UTF-8 check: comparisons and lookups need none).
+    #[inline]
     pub(crate) fn as_bytes(&self) -> &[u8] {
         match self {
             Key::Inline(n, buf) => &buf[..usize::from(*n)],
@@ -86,18 +91,21 @@ impl std::fmt::Debug for Key {
 }
 
 impl PartialEq<str> for Key {
+    #[inline]
     fn eq(&self, other: &str) -> bool {
         self.as_bytes() == other.as_bytes()
     }
 }
 
 impl PartialEq<&str> for Key {
+    #[inline]
     fn eq(&self, other: &&str) -> bool {
         self.as_bytes() == other.as_bytes()
     }
 }
 
 impl PartialEq<String> for Key {
+    #[inline]
     fn eq(&self, other: &String) -> bool {
         self.as_bytes() == other.as_bytes()
     }
@@ -118,44 +126,68 @@ pub(crate) fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
     let mut prev_end = range.start;
     for word in text::words(text, range) {
         let w = &text[word.clone()];
+        // `‑` (a non-breaking hyphen) starts with byte E2.
+        if !w.bytes().any(|b| b == b'-' || b == 0xE2) {
+            push_part(text, &mut out, &mut prev_end, word.start, w, true);
+            continue;
+        }
         let mut first = true;
         let mut offset = 0;
-        let hyphenated = w.bytes().any(|b| b == b'-' || b == 0xE2);
-        let parts: &mut dyn Iterator<Item = &str> = if hyphenated {
-            &mut w.split(['-', '‑'])
-        } else {
-            &mut std::iter::once(w)
-        };
-        for part in parts {
-            let pr = word.start + offset..word.start + offset + part.len();
+        for part in w.split(['-', '‑']) {
+            let start = word.start + offset;
             offset += part.len()
                 + w[offset + part.len()..]
                     .chars()
                     .next()
                     .map_or(0, char::len_utf8);
-            let (core, possessive) = strip_possessive(part);
-            if core.is_empty() {
-                continue;
+            if push_part(text, &mut out, &mut prev_end, start, part, first) {
+                first = false;
             }
-            let r = pr.start..pr.start + core.len();
-            let gap = &text.as_bytes()[prev_end.min(r.start)..r.start];
-            let boundary_before = (first && out.is_empty())
-                || (!gap.is_empty()
-                    && text[prev_end.min(r.start)..r.start]
-                        .chars()
-                        .any(is_clause_punct));
-            out.push(Token {
-                cap: core.chars().next().is_some_and(char::is_uppercase),
-                range: r,
-                key: key_of(core),
-                possessive,
-                boundary_before,
-            });
-            prev_end = pr.end;
-            first = false;
         }
     }
     out
+}
+
+/// Push the token of one word part starting at byte `start` (unless it is only a possessive
+/// ending); true when pushed. `first`: no earlier part of its word was pushed.
+#[inline]
+fn push_part(
+    text: &str,
+    out: &mut Vec<Token>,
+    prev_end: &mut usize,
+    start: usize,
+    part: &str,
+    first: bool,
+) -> bool {
+    let (core, possessive) = strip_possessive(part);
+    if core.is_empty() {
+        return false;
+    }
+    let r = start..start + core.len();
+    let gap_start = (*prev_end).min(r.start);
+    // The multi-byte clause marks (dashes, curly quotes) all start with byte E2.
+    let boundary_before = (first && out.is_empty())
+        || text.as_bytes()[gap_start..r.start].iter().any(|&b| {
+            matches!(
+                b,
+                b',' | b';' | b':' | b'(' | b')' | b'[' | b']' | b'"' | b'!' | b'?'
+            ) || (b == 0xE2 && text[gap_start..r.start].chars().any(is_clause_punct))
+        });
+    let cap = match core.as_bytes()[0] {
+        b if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => core.chars().next().is_some_and(char::is_uppercase),
+    };
+    let key = key_of(core);
+    out.push(Token {
+        cap,
+        range: r,
+        hash: key_hash(key.as_bytes()),
+        key,
+        possessive,
+        boundary_before,
+    });
+    *prev_end = start + part.len();
+    true
 }
 
 /// The lookup key of a word: lowercase, `’` read as `'`, periods dropped.
@@ -187,6 +219,23 @@ fn key_of(core: &str) -> Key {
         })
         .collect();
     Key::new(&s)
+}
+
+/// `f` of `word` in lower case (as `str::to_lowercase` gives it), without allocating for a
+/// short ASCII word.
+pub(crate) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let b = word.as_bytes();
+    if b.len() <= 32 && b.is_ascii() {
+        let mut buf = [0u8; 32];
+        for (d, s) in buf.iter_mut().zip(b) {
+            *d = s.to_ascii_lowercase();
+        }
+        // Lower-cased ASCII is still ASCII.
+        if let Ok(s) = std::str::from_utf8(&buf[..b.len()]) {
+            return f(s);
+        }
+    }
+    f(&word.to_lowercase())
 }
 
 /// Parse a decimal such as `-1.5` or `7.4` from a data file (without pulling a float parser
@@ -227,19 +276,16 @@ pub(crate) fn signed(x: f64, decimals: u32) -> String {
 
 /// Split a possessive ending off a word part.
 fn strip_possessive(part: &str) -> (&str, bool) {
-    // Every possessive ends in `s`, `S` or `’` (whose last UTF-8 byte is 0x99).
-    if !matches!(part.as_bytes().last(), Some(b's' | b'S' | 0x99)) {
-        return (part, false);
-    }
-    for suffix in ["’s", "'s", "’S", "'S"] {
-        if let Some(core) = part.strip_suffix(suffix) {
-            return (core, true);
-        }
-    }
-    match part.strip_suffix('’') {
-        Some(core) => (core, true),
-        None => (part, false),
-    }
+    // `’s`, `'s`, `’S`, `'S`, or a bare `’` (E2 80 99), compared byte-wise.
+    let b = part.as_bytes();
+    let n = b.len();
+    let cut = match b.last() {
+        Some(b's' | b'S') if n >= 2 && b[n - 2] == b'\'' => 2,
+        Some(b's' | b'S') if n >= 4 && b[n - 4..n - 1] == [0xE2, 0x80, 0x99] => 4,
+        Some(0x99) if n >= 3 && b[n - 3..] == [0xE2, 0x80, 0x99] => 3,
+        _ => return (part, false),
+    };
+    (&part[..n - cut], true)
 }
 
 /// A multiply-rotate hash over 8-byte words (as in rustc's FxHash): table keys are short words,
@@ -269,10 +315,17 @@ impl Hasher for Fx {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(w));
+            // The tail as a little-endian word padded with zeros, without a copy.
+            let w = rest
+                .iter()
+                .rev()
+                .fold(0u64, |w, &b| (w << 8) | u64::from(b));
+            self.add(w);
         }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
     }
 
     fn write_usize(&mut self, n: usize) {
@@ -284,8 +337,18 @@ impl Hasher for Fx {
     }
 }
 
+/// The [`Fx`] hash of a token key's bytes.
+pub(crate) fn key_hash(bytes: &[u8]) -> u64 {
+    let mut h = Fx::default();
+    h.write(bytes);
+    h.finish()
+}
+
 /// A `HashMap` with the [`Fx`] hash, for tables keyed by short words and ids.
 pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+
+/// A `HashSet` with the [`Fx`] hash.
+pub(crate) type FxSet<K> = std::collections::HashSet<K, BuildHasherDefault<Fx>>;
 
 /// One table entry: its words and whether each must be capitalised.
 #[derive(Debug)]
@@ -295,10 +358,12 @@ struct Entry<V> {
     value: V,
 }
 
-/// Phrases keyed by their first word; lookups try the longest phrase first.
+/// Phrases keyed by their first word (by its [`key_hash`]; every word of an entry is
+/// compared, so words sharing a hash share a list harmlessly); lookups try the longest
+/// phrase first.
 #[derive(Debug)]
 pub(crate) struct PhraseTable<V> {
-    by_first: HashMap<Box<[u8]>, Vec<Entry<V>>, BuildHasherDefault<Fx>>,
+    by_first: HashMap<u64, Vec<Entry<V>>, BuildHasherDefault<Fx>>,
 }
 
 impl<V> Default for PhraseTable<V> {
@@ -316,10 +381,7 @@ impl<V> PhraseTable<V> {
         let Some(first) = toks.first() else {
             return;
         };
-        let entries = self
-            .by_first
-            .entry(first.key.as_bytes().into())
-            .or_default();
+        let entries = self.by_first.entry(first.hash).or_default();
         let keys: Vec<String> = toks.iter().map(|t| t.key.as_str().to_string()).collect();
         if entries.iter().any(|e| e.keys == keys) {
             return;
@@ -342,7 +404,7 @@ impl<V> PhraseTable<V> {
     /// The longest phrase starting at token `i`: its length in tokens and its value.
     pub(crate) fn longest_at(&self, toks: &[Token], i: usize) -> Option<(usize, &V)> {
         let first = toks.get(i)?;
-        let entries = self.by_first.get(first.key.as_bytes())?;
+        let entries = self.by_first.get(&first.hash)?;
         entries.iter().find_map(|e| {
             let n = e.keys.len();
             let window = toks.get(i..i + n)?;
@@ -355,7 +417,7 @@ impl<V> PhraseTable<V> {
 
     /// The value of the entry whose words are exactly `toks`, ignoring case.
     pub(crate) fn exact_ignoring_case(&self, toks: &[Token]) -> Option<&V> {
-        let entries = self.by_first.get(toks.first()?.key.as_bytes())?;
+        let entries = self.by_first.get(&toks.first()?.hash)?;
         entries
             .iter()
             .find(|e| {
@@ -458,6 +520,23 @@ mod tests {
             .map(|x| &t[x.range.clone()])
             .collect();
         assert_eq!(got, ["Kim", "Jong", "un", "visit"]);
+    }
+
+    #[test]
+    fn lowercase_without_allocating_matches_to_lowercase() {
+        let long = "A".repeat(40);
+        for w in [
+            "Said",
+            "said",
+            "KCNA",
+            "Émile",
+            "İstanbul",
+            "ΣΟΦΙΑ",
+            "",
+            long.as_str(),
+        ] {
+            assert_eq!(with_lowercase(w, str::to_string), w.to_lowercase(), "{w}");
+        }
     }
 
     #[test]

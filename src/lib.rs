@@ -25,6 +25,7 @@ mod actors;
 mod attribution;
 mod error;
 mod interactions;
+mod json;
 mod lexicon;
 mod model;
 mod options;

@@ -14,18 +14,18 @@
 //!   quotes weigh [`QUOTE_WEIGHT`], narration clauses [`NARRATION_WEIGHT`], interactions their
 //!   Goldstein score / 10 × [`INTERACTION_WEIGHT`].
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::actors::{gazetteer, Mention};
 use crate::interactions::{self, Event};
-use crate::lexicon::{signed, sort_by_num, tokens, Token};
+use crate::lexicon::{signed, sort_by_num, tokens, FxSet, Token};
 use crate::model::{
     Actor, ActorKind, Evidence, Interaction, Relation, Span, Stance, StanceCue, StanceLabel,
     TimelineEvent,
 };
 use crate::stance::{self, round2, CueHit, Scored};
-use crate::text::{self, Para, Utf16Index};
+use crate::text::{Para, Utf16Index};
 use crate::timeline::{self, Anchor};
 use crate::Options;
 
@@ -126,17 +126,22 @@ fn read(text: &str, paras: &[Para], quotes: &[QuoteInput]) -> Vec<Sentence> {
     sort_by_num(&mut order, |&q| (quotes[q].range.start as u64, 0));
     let mut sentences = Vec::new();
     let mut conditional: Vec<Vec<(Mention, &[&str])>> = Vec::new();
-    let mut named: HashSet<&str> = HashSet::new();
+    let mut named: FxSet<&str> = FxSet::default();
+    // Quotes starting at or before the current token: tokens come in text order, so this
+    // only moves forward.
+    let mut k = 0;
     for (pi, p) in paras.iter().enumerate() {
         if p.duplicate_of.is_some() {
             continue;
         }
-        for r in text::sentences(text, p.range.clone()) {
+        for r in p.sentences.iter().cloned() {
             let toks = tokens(text, r.clone());
             let quote: Vec<Option<usize>> = toks
                 .iter()
                 .map(|t| {
-                    let k = order.partition_point(|&q| quotes[q].range.start <= t.range.start);
+                    while k < order.len() && quotes[order[k]].range.start <= t.range.start {
+                        k += 1;
+                    }
                     k.checked_sub(1)
                         .map(|k| order[k])
                         .filter(|&q| t.range.end <= quotes[q].range.end)

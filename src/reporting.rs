@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use crate::lexicon::FxMap;
+use crate::lexicon::{with_lowercase, FxMap};
 
 /// How a reporting cue behaves.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -115,7 +115,7 @@ impl Lexicon {
     /// The cue a word is, if any (case-insensitive).
     pub(crate) fn cue(&self, word: &str) -> Option<CueInfo> {
         if word.bytes().any(|b| b.is_ascii_uppercase()) {
-            self.cues.get(&word.to_lowercase()).copied()
+            with_lowercase(word, |w| self.cues.get(w).copied())
         } else {
             self.cues.get(word).copied()
         }
@@ -128,13 +128,12 @@ impl Lexicon {
         if let Some(&w) = self.speaker_words.get(word) {
             return Some(w);
         }
-        let lower = word.to_lowercase();
-        match self.speaker_words.get(&lower) {
+        with_lowercase(word, |lower| match self.speaker_words.get(lower) {
             Some(&w @ (SpeakerWord::Group | SpeakerWord::Unnamed | SpeakerWord::Document)) => {
                 Some(w)
             }
             _ => None,
-        }
+        })
     }
 }
 

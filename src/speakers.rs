@@ -13,9 +13,9 @@
 //! - `other analysts` is a group; `a U.S. official` an unnamed person, each one distinct;
 //! - `the statement` speaks for the organisation last quoted, or for whoever released it.
 
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
+use crate::lexicon::{FxMap, FxSet};
 use crate::model::SpeakerKind;
 use crate::reporting::{CueClass, Lexicon, SpeakerWord};
 use crate::text;
@@ -63,7 +63,7 @@ pub(crate) struct Entity {
     /// The paragraph where the voice last spoke.
     last_para: usize,
     /// The index keys already recorded for this voice.
-    indexed: HashSet<String>,
+    indexed: FxSet<String>,
 }
 
 /// All voices of one article, with the state pronouns resolve against.
@@ -76,7 +76,7 @@ pub(crate) struct Registry {
     para: usize,
     /// Lookup keys (`t:` name word, `r:` role word, `o:` organisation name, `a:` acronym) to
     /// the voices they belong to, so that finding a voice never scans them all.
-    index: HashMap<String, Vec<usize>>,
+    index: FxMap<String, Vec<usize>>,
 }
 
 const DETERMINERS: &[&str] = &[
@@ -547,7 +547,7 @@ impl Registry {
             mentions: Vec::new(),
             tokens,
             last_para: self.para,
-            indexed: HashSet::new(),
+            indexed: FxSet::default(),
         });
         let id = self.ents.len() - 1;
         self.reindex(id);

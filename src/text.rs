@@ -4,12 +4,14 @@
 //! a char boundary). Only the final model converts them to UTF-16 code units, through
 //! [`Utf16Index`], so that JavaScript can slice the same text.
 
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use crate::lexicon::{FxMap, FxSet};
+
 /// Bytes between two checkpoints of a [`Utf16Index`]; a conversion scans at most this many.
-const UTF16_STRIDE: usize = 64;
+const UTF16_STRIDE: usize = 32;
 
 /// Converts byte offsets of one text into UTF-16 code-unit offsets in O(`UTF16_STRIDE`).
 pub(crate) struct Utf16Index<'a> {
@@ -21,10 +23,29 @@ pub(crate) struct Utf16Index<'a> {
 /// UTF-16 code units of a run of UTF-8 bytes: one per char (every byte that is not a
 /// continuation byte), plus one per char outside the BMP (four-byte leaders); branch-free.
 fn utf16_units(bytes: &[u8]) -> usize {
-    bytes
-        .iter()
-        .map(|&b| usize::from((b & 0xC0) != 0x80) + usize::from(b >= 0xF0))
-        .sum()
+    // Eight bytes at a time: a continuation byte has its top bits `10`, a four-byte leader
+    // its top four bits set.
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut units = 0;
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        let w = u64::from_le_bytes(w);
+        if w & HIGH == 0 {
+            units += 8;
+            continue;
+        }
+        let continuation = w & !(w << 1) & HIGH;
+        let four = w & (w << 1) & (w << 2) & (w << 3) & HIGH;
+        units += 8 - continuation.count_ones() as usize + four.count_ones() as usize;
+    }
+    units
+        + chunks
+            .remainder()
+            .iter()
+            .map(|&b| usize::from((b & 0xC0) != 0x80) + usize::from(b >= 0xF0))
+            .sum::<usize>()
 }
 
 impl<'a> Utf16Index<'a> {
@@ -65,6 +86,9 @@ pub(crate) struct Para {
     pub(crate) range: Range<usize>,
     /// Index of the first earlier paragraph with the same normalised text.
     pub(crate) duplicate_of: Option<usize>,
+    /// Its sentences (see [`sentences`]), split once for every step that reads them; none
+    /// for a duplicate, which no step reads.
+    pub(crate) sentences: Vec<Range<usize>>,
 }
 
 /// Split `text` into paragraphs: each non-blank line is one paragraph (news copy puts one
@@ -73,7 +97,7 @@ pub(crate) struct Para {
 /// duplicate — scraped pages often repeat paragraphs.
 pub(crate) fn paragraphs(text: &str) -> Vec<Para> {
     let mut out: Vec<Para> = Vec::new();
-    let mut first_seen: HashMap<String, usize> = HashMap::new();
+    let mut first_seen: FxMap<Cow<str>, usize> = FxMap::default();
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
         let start = line_start;
@@ -93,9 +117,14 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Para> {
                 None
             }
         };
+        let sentences = match duplicate_of {
+            None => sentences(text, range.clone()),
+            Some(_) => Vec::new(),
+        };
         out.push(Para {
             range,
             duplicate_of,
+            sentences,
         });
     }
     out
@@ -111,7 +140,7 @@ pub(crate) fn is_abbreviation_or_initial(word: &str) -> bool {
 }
 
 fn is_abbreviation(word: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<FxSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| {
         ABBREVIATIONS
             .lines()
@@ -135,31 +164,51 @@ pub(crate) fn is_double_quote(c: char) -> bool {
 /// double quotes is never split, so a quotation stays in one sentence with its attribution.
 pub(crate) fn sentences(text: &str, para: Range<usize>) -> Vec<Range<usize>> {
     let body = &text[para.clone()];
+    let bytes = body.as_bytes();
     // The char at a byte offset (offsets always stay on char boundaries), or None at the end.
     let char_at = |at: usize| body.get(at..).and_then(|rest| rest.chars().next());
     let mut out = Vec::new();
     let mut start = 0;
     let mut in_quote = false;
     let mut at = 0;
-    while let Some(c) = char_at(at) {
-        let after = at + c.len_utf8();
-        // Two apostrophes stand for a straight double mark.
-        if body[at..].starts_with("''") {
-            in_quote = !in_quote;
-            at += 2;
-            continue;
-        }
-        if is_double_quote(c) {
-            in_quote = match c {
-                '“' | '„' => true,
-                '”' => false,
-                _ => !in_quote,
-            };
-        }
+    // Only quote marks and terminal marks matter; every other byte (continuation bytes
+    // included) is passed over.
+    while let Some(skip) = bytes[at.min(bytes.len())..]
+        .iter()
+        .position(|&b| matches!(b, b'\'' | b'"' | 0xE2 | b'.' | b'!' | b'?'))
+    {
+        at += skip;
+        let c = match bytes[at] {
+            // Two apostrophes stand for a straight double mark.
+            b'\'' if bytes.get(at + 1) == Some(&b'\'') => {
+                in_quote = !in_quote;
+                at += 2;
+                continue;
+            }
+            b'"' => {
+                in_quote = !in_quote;
+                at += 1;
+                continue;
+            }
+            // `“` `”` `„` (and other marks) start with byte E2.
+            0xE2 => {
+                if let Some(c) = char_at(at).filter(|&c| is_double_quote(c)) {
+                    in_quote = c != '”';
+                }
+                at += 1;
+                continue;
+            }
+            b @ (b'.' | b'!' | b'?') => char::from(b),
+            _ => {
+                at += 1;
+                continue;
+            }
+        };
+        let after = at + 1;
         // Inside a quote a terminal mark ends the sentence only when the quote closes right after.
         let closes_quote =
             char_at(after).is_some_and(|n| n == '”' || n == '"') || body[after..].starts_with("''");
-        if matches!(c, '.' | '!' | '?') && (!in_quote || closes_quote) {
+        if !in_quote || closes_quote {
             // Swallow closing quotes/brackets and further terminal marks.
             let mut j = after;
             while let Some(n) =
@@ -221,20 +270,87 @@ fn joins_word(prev: char, c: char, next: char) -> bool {
         || (c == ',' && prev.is_ascii_digit() && next.is_ascii_digit())
 }
 
+/// The char at byte `i` of `body` (a char boundary) and its length; `(' ', 0)` at the end.
+/// ASCII is read directly (the common case stays cheap); other chars are decoded.
+#[inline]
+fn char_at(body: &str, i: usize) -> (char, usize) {
+    match body.as_bytes().get(i) {
+        None => (' ', 0),
+        Some(&b) if b < 0x80 => (char::from(b), 1),
+        Some(_) => body[i..]
+            .chars()
+            .next()
+            .map_or((' ', 1), |c| (c, c.len_utf8())),
+    }
+}
+
+/// Byte classes of the word scanner: ASCII letters and digits, the ASCII chars that may join
+/// a word (`-` `'` `.` `,`), other ASCII, and the bytes of multi-byte chars.
+const ALNUM: u8 = 1;
+const JOIN: u8 = 2;
+const OTHER: u8 = 0;
+const MULTI: u8 = 3;
+static CLASS: [u8; 256] = {
+    let mut t = [MULTI; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = match b as u8 {
+            b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' => ALNUM,
+            b'-' | b'\'' | b'.' | b',' => JOIN,
+            _ => OTHER,
+        };
+        b += 1;
+    }
+    t
+};
+
+#[inline]
+fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        // General Punctuation (curly quotes, dashes) holds no letters: skip the table lookup.
+        !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
+    }
+}
+
+/// Where a word of `body` ends, given the byte `i` after its first char `prev`.
+#[inline]
+fn word_end_in(body: &str, mut i: usize, mut prev: char) -> usize {
+    let bytes = body.as_bytes();
+    loop {
+        // A run of ASCII letters and digits first.
+        let start = i;
+        while i < bytes.len() && CLASS[usize::from(bytes[i])] == ALNUM {
+            i += 1;
+        }
+        if i > start {
+            prev = char::from(bytes[i - 1]);
+        }
+        let Some(&b) = bytes.get(i) else {
+            return bytes.len();
+        };
+        let (c, n) = match CLASS[usize::from(b)] {
+            OTHER => return i,
+            JOIN => (char::from(b), 1),
+            _ => char_at(body, i),
+        };
+        if !(is_alnum(c) || joins_word(prev, c, char_at(body, i + n).0)) {
+            return i;
+        }
+        prev = c;
+        i += n;
+    }
+}
+
 /// Where the word starting at byte `start` ends (see [`words`]), looking no further than
 /// `limit`.
 pub(crate) fn word_end(text: &str, start: usize, limit: usize) -> usize {
     let body = &text[start..limit.min(text.len())];
-    let mut iter = body.char_indices().peekable();
-    let mut prev = ' ';
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map_or(' ', |&(_, n)| n);
-        if !(c.is_alphanumeric() || (i > 0 && joins_word(prev, c, next))) {
-            return start + i;
-        }
-        prev = c;
+    match char_at(body, 0) {
+        (c, n) if n > 0 && is_alnum(c) => start + word_end_in(body, n, c),
+        _ => start,
     }
-    start + body.len()
 }
 
 /// The words of a byte range: runs of letters and digits, with inner hyphens, apostrophes and
@@ -242,50 +358,53 @@ pub(crate) fn word_end(text: &str, start: usize, limit: usize) -> usize {
 pub(crate) fn words(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let body = &text[range.clone()];
     let bytes = body.as_bytes();
-    // ASCII bytes are read directly; other chars are decoded (the common case stays cheap).
-    let char_at = |i: usize| -> (char, usize) {
-        match bytes.get(i) {
-            None => (' ', 0),
-            Some(&b) if b < 0x80 => (char::from(b), 1),
-            Some(_) => body[i..]
-                .chars()
-                .next()
-                .map_or((' ', 1), |c| (c, c.len_utf8())),
-        }
-    };
-    let alnum = |c: char| {
-        if c.is_ascii() {
-            c.is_ascii_alphanumeric()
-        } else {
-            c.is_alphanumeric()
-        }
-    };
     let mut out = Vec::with_capacity(body.len() / 5 + 1);
-    let mut cur: Option<usize> = None;
-    let mut prev = ' ';
     let mut i = 0;
-    let (mut c, mut n) = char_at(0);
     while i < bytes.len() {
-        let (next, next_len) = char_at(i + n);
-        let next = if next_len == 0 { ' ' } else { next };
-        let joins = cur.is_some() && joins_word(prev, c, next);
-        prev = c;
-        if alnum(c) || joins {
-            cur.get_or_insert(i);
-        } else if let Some(s) = cur.take() {
-            out.push(range.start + s..range.start + i);
-        }
-        i += n;
-        (c, n) = (next, next_len.max(1));
-    }
-    if let Some(s) = cur {
-        out.push(range.start + s..range.end);
+        // Outside a word only a letter or digit starts one.
+        let (c, n) = match CLASS[usize::from(bytes[i])] {
+            ALNUM => (char::from(bytes[i]), 1),
+            MULTI => match char_at(body, i) {
+                (c, n) if is_alnum(c) => (c, n),
+                (_, n) => {
+                    i += n;
+                    continue;
+                }
+            },
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let end = word_end_in(body, i + n, c);
+        out.push(range.start + i..range.start + end);
+        // The char that ended the word is not part of one.
+        i = end;
     }
     out
 }
 
-/// Collapse every run of white space to one space.
-pub(crate) fn normalise_ws(s: &str) -> String {
+/// Collapse every run of white space to one space; borrowed when nothing changes (single
+/// spaces only, the common case).
+pub(crate) fn normalise_ws(s: &str) -> Cow<'_, str> {
+    let b = s.as_bytes();
+    let plain = b.iter().enumerate().all(|(i, &c)| match c {
+        b'!'..=0x7F => true,
+        b' ' => i > 0 && i + 1 < b.len() && b[i + 1] != b' ',
+        b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' => false,
+        // Lead bytes of the non-ASCII white space (U+0085, U+00A0, U+1680, U+2000–U+205F,
+        // U+3000).
+        0xC2 | 0xE1 | 0xE2 | 0xE3 => !s[i..].chars().next().is_some_and(char::is_whitespace),
+        _ => true,
+    });
+    if plain {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(normalise_ws_owned(s))
+    }
+}
+
+fn normalise_ws_owned(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {
@@ -393,6 +512,28 @@ mod tests {
                 .map(|r| &text[r])
                 .collect();
             assert_eq!(&got, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_letters() {
+        assert!(('\u{2000}'..='\u{206F}').all(|c| !c.is_alphanumeric()));
+    }
+
+    #[test]
+    fn white_space_runs_collapse() {
+        let cases = [
+            ("a b c", "a b c"),
+            ("a  b", "a b"),
+            ("a\tb\r\nc", "a b c"),
+            ("a\u{a0}b\u{2009}c\u{3000}d", "a b c d"),
+            (" a ", "a"),
+            ("“a” ― b’s", "“a” ― b’s"),
+            ("", ""),
+        ];
+        for (s, want) in cases {
+            assert_eq!(normalise_ws(s), want, "{s:?}");
+            assert_eq!(normalise_ws(s), normalise_ws_owned(s), "{s:?}");
         }
     }
 
