@@ -397,6 +397,16 @@ pub(crate) fn sort_by_num<T>(v: &mut Vec<T>, key: impl Fn(&T) -> (u64, u64)) {
     v.extend(keys.into_iter().filter_map(|(_, _, i)| slots[i].take()));
 }
 
+/// A sort key for a float in `f64::total_cmp` order.
+pub(crate) fn float_key(x: f64) -> u64 {
+    let b = x.to_bits();
+    if b >> 63 == 1 {
+        !b
+    } else {
+        b | 1 << 63
+    }
+}
+
 /// The non-comment, non-blank lines of a data file, split at tabs.
 pub(crate) fn data_rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
     data.lines()
@@ -465,6 +475,26 @@ mod tests {
         let mut v = vec![(3, 'a'), (1, 'b'), (3, 'c'), (0, 'd')];
         sort_by_num(&mut v, |x| (x.0, 0));
         assert_eq!(v, [(0, 'd'), (1, 'b'), (3, 'a'), (3, 'c')]);
+    }
+
+    #[test]
+    fn float_keys_order_as_total_cmp() {
+        let xs = [
+            -f64::INFINITY,
+            -2.5,
+            -1e-300,
+            -0.0,
+            0.0,
+            1e-300,
+            0.25,
+            7.0,
+            f64::INFINITY,
+        ];
+        for a in xs {
+            for b in xs {
+                assert_eq!(float_key(a).cmp(&float_key(b)), a.total_cmp(&b), "{a} {b}");
+            }
+        }
     }
 
     #[test]

@@ -91,7 +91,7 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
                 speaker_pos[i] = Some(speakers.len());
                 let e = &found.registry.entities()[i];
                 let mut mentions: Vec<Span> = e.mentions.iter().map(|r| idx.span(r)).collect();
-                mentions.sort();
+                lexicon::sort_by_num(&mut mentions, |m| (m.start as u64, m.end as u64));
                 mentions.dedup();
                 speakers.push(Speaker {
                     id: format!("s{}", speakers.len() + 1),

@@ -4,6 +4,7 @@
 //! Coordinates are in the SVG's own units (a [`SIZE`]×[`SIZE`] viewBox); the DOM layer
 //! writes them into geometry attributes, never into styles.
 
+use crate::lexicon::sort_by_num;
 use crate::{Analysis, InteractionClass};
 
 /// Width and height of the map's viewBox.
@@ -112,9 +113,10 @@ pub(crate) fn layout(analysis: &Analysis) -> GraphView {
         })
         .filter(|(n, _, _)| *n > 0)
         .collect();
-    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    // Most mentioned (the focus first), then in order of appearance.
+    sort_by_num(&mut ranked, |r| (!(r.0 as u64), r.1 as u64));
     ranked.truncate(MAX_NODES);
-    ranked.sort_by_key(|r| r.1);
+    sort_by_num(&mut ranked, |r| (r.1 as u64, 0));
     let count = ranked.len();
     let centre = SIZE / 2.0;
     // Two actors sit left and right; more go round from the top.

@@ -20,6 +20,7 @@ pub use article::{ParagraphView, Run};
 pub use graph::GraphView;
 pub use timeline::TimelineView;
 
+use crate::lexicon::{float_key, sort_by_num};
 use crate::{Analysis, Options, QuoteKind, SpeakerKind, StanceLabel};
 
 /// The countries shown when neither the options nor the article name a focus pair.
@@ -359,7 +360,7 @@ fn voices(analysis: &Analysis, cards: &[CardView]) -> Vec<VoiceView> {
             .position(|c| c.speaker_id.as_deref() == Some(id))
             .unwrap_or(usize::MAX)
     };
-    rows.sort_by_key(|v| first(&v.id));
+    sort_by_num(&mut rows, |v| (first(&v.id) as u64, 0));
     rows
 }
 
@@ -394,7 +395,8 @@ fn gauge(analysis: &Analysis, pair: &[String; 2]) -> Option<GaugeView> {
             weight: e.weight,
         })
         .collect();
-    evidence.sort_by(|a, b| b.weight.abs().total_cmp(&a.weight.abs()));
+    // Strongest first.
+    sort_by_num(&mut evidence, |e| (!float_key(e.weight.abs()), 0));
     let names = match rel.pair_names.as_slice() {
         [a, b] => [a.clone(), b.clone()],
         _ => pair.clone(),
