@@ -12,8 +12,8 @@ use web_sys::{
 };
 
 use super::{
-    count_line, facet_count, graph, plural, signed, timeline, visible_ids, CardView, Facet, Filter,
-    GaugeView, ViewModel, NONE_VALUE,
+    count_line, facet_count, graph, num, plural, signed, timeline, visible_ids, CardView, Facet,
+    Filter, GaugeView, ViewModel, NONE_VALUE,
 };
 
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
@@ -116,10 +116,6 @@ fn fill(e: &Element, attrs: &[(&str, &str)], text: Option<&str>) -> Result<(), J
         e.set_text_content(Some(t));
     }
     Ok(())
-}
-
-fn num(v: f64) -> String {
-    format!("{v}")
 }
 
 fn capitalise(s: &str) -> String {

@@ -4,6 +4,7 @@
 //! Coordinates are in the SVG's own units (a [`SIZE`]×[`SIZE`] viewBox); the DOM layer
 //! writes them into geometry attributes, never into styles.
 
+use super::num;
 use crate::lexicon::sort_by_num;
 use crate::{Analysis, InteractionClass};
 
@@ -212,12 +213,12 @@ fn curve(s: &NodeView, t: &NodeView) -> (String, f64, f64) {
     let (x2, y2) = (t.x - ux * gap + nx * 6.0, t.y - uy * gap + ny * 6.0);
     let path = format!(
         "M{} {} Q{} {} {} {}",
-        round(x1),
-        round(y1),
-        round(mx),
-        round(my),
-        round(x2),
-        round(y2)
+        num(round(x1)),
+        num(round(y1)),
+        num(round(mx)),
+        num(round(my)),
+        num(round(x2)),
+        num(round(y2))
     );
     // The point at t = 0.5 of the quadratic curve.
     let lx = 0.25 * x1 + 0.5 * mx + 0.25 * x2;
