@@ -118,11 +118,14 @@ fn fill(e: &Element, attrs: &[(&str, &str)], text: Option<&str>) -> Result<(), J
     Ok(())
 }
 
+/// A label with a capital initial. Labels are the analysis's own ASCII words (`strained`), so
+/// ASCII case is enough and the module carries no Unicode upper-case table.
 fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
+    let mut out = s.to_string();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    out
 }
 
 /// Replace the widget's content with the rendered view-model, in its initial state.
