@@ -696,6 +696,8 @@ fn to_js(analysis: &Analysis) -> Result<JsValue, JsError> {
 fn dom_error(e: JsValue) -> JsError {
     JsError::new(&format!(
         "cannot render the widget: {}",
-        e.as_string().unwrap_or_else(|| format!("{e:?}"))
+        e.as_string()
+            .or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())))
+            .unwrap_or_else(|| "unknown error".into())
     ))
 }
