@@ -697,7 +697,9 @@ fn dom_error(e: JsValue) -> JsError {
     JsError::new(&format!(
         "cannot render the widget: {}",
         e.as_string()
-            .or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())))
+            .or_else(|| e
+                .dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message())))
             .unwrap_or_else(|| "unknown error".into())
     ))
 }
