@@ -134,7 +134,8 @@ pub(crate) fn layout(analysis: &Analysis) -> GraphView {
                 (centre, centre)
             } else {
                 let t = start + std::f64::consts::TAU * k as f64 / count as f64;
-                (centre + RING * t.cos(), centre + RING * t.sin())
+                let (sin, cos) = sin_cos(t);
+                (centre + RING * cos, centre + RING * sin)
             };
             NodeView {
                 id: a.id.clone(),
@@ -226,6 +227,30 @@ fn curve(s: &NodeView, t: &NodeView) -> (String, f64, f64) {
     (path, round(lx), round(ly))
 }
 
+/// Sine and cosine of an angle of a few turns at most, to ~1e-15: a short series instead of
+/// libm's, whose argument reduction for any angle is several KB of wasm.
+fn sin_cos(t: f64) -> (f64, f64) {
+    use std::f64::consts::{PI, TAU};
+    // Into [-π, π], then [-π/2, π/2] by the reflection x → π − x (which flips the cosine).
+    let mut x = t - TAU * (t / TAU).round();
+    let mut flip = 1.0;
+    if x > PI / 2.0 {
+        (x, flip) = (PI - x, -1.0);
+    } else if x < -PI / 2.0 {
+        (x, flip) = (-PI - x, -1.0);
+    }
+    let (mut sin, mut cos) = (0.0, 0.0);
+    let (mut s_term, mut c_term) = (x, 1.0);
+    for k in 1..=12 {
+        sin += s_term;
+        cos += c_term;
+        let k = f64::from(k);
+        s_term *= -x * x / ((2.0 * k) * (2.0 * k + 1.0));
+        c_term *= -x * x / ((2.0 * k - 1.0) * (2.0 * k));
+    }
+    (sin, flip * cos)
+}
+
 /// One decimal is plenty for SVG units and keeps the markup stable across platforms.
 fn round(v: f64) -> f64 {
     (v * 10.0).round() / 10.0
@@ -235,6 +260,18 @@ fn round(v: f64) -> f64 {
 mod tests {
     use super::*;
     use crate::view::tests::fixture;
+
+    #[test]
+    fn sin_cos_matches_libm() {
+        for i in -400..=1200 {
+            let t = f64::from(i) * 0.01;
+            let (s, c) = sin_cos(t);
+            assert!(
+                (s - t.sin()).abs() < 1e-14 && (c - t.cos()).abs() < 1e-14,
+                "{t}"
+            );
+        }
+    }
 
     #[test]
     fn fixture_edges_aggregate_by_direction() {
