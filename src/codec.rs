@@ -118,9 +118,15 @@ pub fn write_key(out: &mut String, first: &mut bool, name: &str) {
 /// The field `name` of an object, or its absent value.
 pub fn field<T: Json>(v: &Value, name: &str) -> Result<T, String> {
     match v.get(name) {
-        Some(f) => T::read(f).map_err(|e| format!("{name}: {e}")),
+        Some(f) => T::read(f).map_err(|e| in_field(name, e)),
         None => T::absent(name),
     }
+}
+
+/// An error inside field `name` (one copy, not one per field type).
+#[inline(never)]
+fn in_field(name: &str, e: String) -> String {
+    format!("{name}: {e}")
 }
 
 fn object<'a>(v: &'a Value, what: &str) -> Result<&'a Value, String> {
@@ -227,7 +233,13 @@ impl<T: Json> Json for Vec<T> {
     }
     fn read(v: &Value) -> Result<Self, String> {
         match v {
-            Value::Arr(items) => items.iter().map(T::read).collect(),
+            Value::Arr(items) => {
+                let mut out = Vec::with_capacity(items.len());
+                for item in items {
+                    out.push(T::read(item)?);
+                }
+                Ok(out)
+            }
             _ => Err(expected("an array", v)),
         }
     }
