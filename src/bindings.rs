@@ -17,7 +17,7 @@ use web_sys::{
     ScrollLogicalPosition, ShadowRoot, Url,
 };
 
-use crate::codec::{self, Json};
+use crate::codec::{self, ToJson};
 use crate::view::dom::{self, RenderOptions, UiState};
 use crate::view::{self, export, Facet, ViewModel};
 use crate::{Analysis, Options, Quote, Speaker};

@@ -51,28 +51,56 @@ fn expected(what: &str, got: &Value) -> String {
     format!("invalid type: {}, expected {what}", got.kind())
 }
 
-/// A type with a JSON form.
-pub trait Json: Sized {
+/// A type with a JSON text.
+pub trait ToJson {
     /// Append the JSON text of `self`.
     fn write(&self, out: &mut String);
-    /// Read a value; the error names what was wrong.
-    fn read(v: &Value) -> Result<Self, String>;
-    /// The value of an absent field: only `Option` has one.
-    fn absent(name: &str) -> Result<Self, String> {
-        Err(format!("missing field `{name}`"))
+}
+
+/// The first error met while reading; later ones are ignored.
+pub type Errors = Option<String>;
+
+/// Record `message` unless an earlier error is recorded.
+#[inline(never)]
+fn fail(err: &mut Errors, message: String) {
+    err.get_or_insert(message);
+}
+
+/// A type read from a JSON value.
+///
+/// Reading never stops half-way: a wrong or missing part records an error in `err` and reads
+/// as a placeholder (zero, empty), so that a struct is always built whole. The caller
+/// ([`from_value`]) turns a recorded error into `Err`. (Returning early from the middle of a
+/// struct would need drop code for every partly built prefix, most of the reader's size.)
+pub trait FromJson: Sized {
+    /// Read a value, or record why not and return a placeholder.
+    fn read(v: &Value, err: &mut Errors) -> Self;
+    /// The value of an absent field: only `Option` has one; others record an error.
+    fn absent(name: &str, err: &mut Errors) -> Self {
+        fail(err, format!("missing field `{name}`"));
+        Self::read(&Value::Null, &mut None)
     }
 }
 
+/// Both directions.
+pub trait Json: ToJson + FromJson {}
+impl<T: ToJson + FromJson> Json for T {}
+
 /// The JSON text of a value.
-pub fn to_json<T: Json>(value: &T) -> String {
+pub fn to_json<T: ToJson + ?Sized>(value: &T) -> String {
     let mut out = String::with_capacity(4096);
     value.write(&mut out);
     out
 }
 
 /// Read a value from its JSON form.
-pub fn from_value<T: Json>(v: &Value) -> Result<T, String> {
-    T::read(v)
+pub fn from_value<T: FromJson>(v: &Value) -> Result<T, String> {
+    let mut err = None;
+    let value = T::read(v, &mut err);
+    match err {
+        None => Ok(value),
+        Some(e) => Err(e),
+    }
 }
 
 /// Append `s` as a JSON string, escaped as serde_json escapes it.
@@ -116,27 +144,35 @@ pub fn write_key(out: &mut String, first: &mut bool, name: &str) {
 }
 
 /// The field `name` of an object, or its absent value.
-pub fn field<T: Json>(v: &Value, name: &str) -> Result<T, String> {
+pub fn field<T: FromJson>(v: &Value, name: &str, err: &mut Errors) -> T {
     match v.get(name) {
-        Some(f) => T::read(f).map_err(|e| in_field(name, e)),
-        None => T::absent(name),
+        Some(f) => {
+            let had = err.is_some();
+            let value = T::read(f, err);
+            in_field(err, had, name);
+            value
+        }
+        None => T::absent(name, err),
     }
 }
 
-/// An error inside field `name` (one copy, not one per field type).
+/// Name the field in an error met inside it (one copy, not one per field type).
 #[inline(never)]
-fn in_field(name: &str, e: String) -> String {
-    format!("{name}: {e}")
-}
-
-fn object<'a>(v: &'a Value, what: &str) -> Result<&'a Value, String> {
-    match v {
-        Value::Obj(_) => Ok(v),
-        _ => Err(expected(what, v)),
+fn in_field(err: &mut Errors, had: bool, name: &str) {
+    if let (false, Some(e)) = (had, err.as_mut()) {
+        *e = format!("{name}: {e}");
     }
 }
 
-impl Json for usize {
+/// Record an error unless `v` is an object.
+#[inline(never)]
+fn object(v: &Value, what: &str, err: &mut Errors) {
+    if !matches!(v, Value::Obj(_)) {
+        fail(err, expected(what, v));
+    }
+}
+
+impl ToJson for usize {
     fn write(&self, out: &mut String) {
         let mut buf = [0u8; 20];
         let mut i = buf.len();
@@ -151,18 +187,24 @@ impl Json for usize {
         }
         out.extend(buf[i..].iter().map(|&b| b as char));
     }
-    fn read(v: &Value) -> Result<Self, String> {
+}
+
+impl FromJson for usize {
+    fn read(v: &Value, err: &mut Errors) -> Self {
         match v {
             // Exact integers up to 2^53, as JavaScript numbers hold them.
             Value::Num(n) if *n >= 0.0 && n.fract() == 0.0 && *n <= 9_007_199_254_740_992.0 => {
-                Ok(*n as usize)
+                *n as usize
             }
-            _ => Err(expected("a non-negative integer", v)),
+            _ => {
+                fail(err, expected("a non-negative integer", v));
+                0
+            }
         }
     }
 }
 
-impl Json for f64 {
+impl ToJson for f64 {
     fn write(&self, out: &mut String) {
         if self.is_finite() {
             out.push_str(zmij::Buffer::new().format_finite(*self));
@@ -170,57 +212,90 @@ impl Json for f64 {
             out.push_str("null");
         }
     }
-    fn read(v: &Value) -> Result<Self, String> {
+}
+
+impl FromJson for f64 {
+    fn read(v: &Value, err: &mut Errors) -> Self {
         match v {
-            Value::Num(n) => Ok(*n),
-            _ => Err(expected("a number", v)),
+            Value::Num(n) => *n,
+            _ => {
+                fail(err, expected("a number", v));
+                0.0
+            }
         }
     }
 }
 
-impl Json for bool {
+impl ToJson for bool {
     fn write(&self, out: &mut String) {
         out.push_str(if *self { "true" } else { "false" });
     }
-    fn read(v: &Value) -> Result<Self, String> {
+}
+
+impl FromJson for bool {
+    fn read(v: &Value, err: &mut Errors) -> Self {
         match v {
-            Value::Bool(b) => Ok(*b),
-            _ => Err(expected("a boolean", v)),
+            Value::Bool(b) => *b,
+            _ => {
+                fail(err, expected("a boolean", v));
+                false
+            }
         }
     }
 }
 
-impl Json for String {
+impl ToJson for String {
     fn write(&self, out: &mut String) {
         write_str(out, self);
     }
-    fn read(v: &Value) -> Result<Self, String> {
+}
+
+impl FromJson for String {
+    fn read(v: &Value, err: &mut Errors) -> Self {
         match v {
-            Value::Str(s) => Ok(s.clone()),
-            _ => Err(expected("a string", v)),
+            Value::Str(s) => s.clone(),
+            _ => {
+                fail(err, expected("a string", v));
+                String::new()
+            }
         }
     }
 }
 
-impl<T: Json> Json for Option<T> {
+impl ToJson for str {
+    fn write(&self, out: &mut String) {
+        write_str(out, self);
+    }
+}
+
+impl<T: ToJson + ?Sized> ToJson for &T {
+    fn write(&self, out: &mut String) {
+        (**self).write(out);
+    }
+}
+
+impl<T: ToJson> ToJson for Option<T> {
     fn write(&self, out: &mut String) {
         match self {
             Some(v) => v.write(out),
             None => out.push_str("null"),
         }
     }
-    fn read(v: &Value) -> Result<Self, String> {
+}
+
+impl<T: FromJson> FromJson for Option<T> {
+    fn read(v: &Value, err: &mut Errors) -> Self {
         match v {
-            Value::Null => Ok(None),
-            v => T::read(v).map(Some),
+            Value::Null => None,
+            v => Some(T::read(v, err)),
         }
     }
-    fn absent(_: &str) -> Result<Self, String> {
-        Ok(None)
+    fn absent(_: &str, _: &mut Errors) -> Self {
+        None
     }
 }
 
-impl<T: Json> Json for Vec<T> {
+impl<T: ToJson> ToJson for Vec<T> {
     fn write(&self, out: &mut String) {
         out.push('[');
         for (i, v) in self.iter().enumerate() {
@@ -231,42 +306,24 @@ impl<T: Json> Json for Vec<T> {
         }
         out.push(']');
     }
-    fn read(v: &Value) -> Result<Self, String> {
+}
+
+impl<T: FromJson> FromJson for Vec<T> {
+    fn read(v: &Value, err: &mut Errors) -> Self {
         match v {
-            Value::Arr(items) => {
-                let mut out = Vec::with_capacity(items.len());
-                for item in items {
-                    out.push(T::read(item)?);
-                }
-                Ok(out)
+            Value::Arr(items) => items.iter().map(|item| T::read(item, err)).collect(),
+            _ => {
+                fail(err, expected("an array", v));
+                Vec::new()
             }
-            _ => Err(expected("an array", v)),
         }
-    }
-}
-
-impl<T: Json> Json for &T {
-    fn write(&self, out: &mut String) {
-        (**self).write(out);
-    }
-    fn read(_: &Value) -> Result<Self, String> {
-        Err("cannot read a reference".into())
-    }
-}
-
-impl Json for &str {
-    fn write(&self, out: &mut String) {
-        write_str(out, self);
-    }
-    fn read(_: &Value) -> Result<Self, String> {
-        Err("cannot read a borrowed string".into())
     }
 }
 
 /// A struct as a JSON object: each field under its JSON name, in declaration order.
 macro_rules! record {
     ($ty:ident { $($field:ident: $name:literal),* $(,)? }) => {
-        impl Json for $ty {
+        impl ToJson for $ty {
             fn write(&self, out: &mut String) {
                 let mut first = true;
                 out.push('{');
@@ -276,9 +333,11 @@ macro_rules! record {
                 )*
                 out.push('}');
             }
-            fn read(v: &Value) -> Result<Self, String> {
-                let v = object(v, concat!("struct ", stringify!($ty)))?;
-                Ok($ty { $($field: field(v, $name)?,)* })
+        }
+        impl FromJson for $ty {
+            fn read(v: &Value, err: &mut Errors) -> Self {
+                object(v, concat!("struct ", stringify!($ty)), err);
+                $ty { $($field: field(v, $name, err),)* }
             }
         }
     };
@@ -286,19 +345,34 @@ macro_rules! record {
 
 /// A unit enum as a JSON string.
 macro_rules! names {
-    ($ty:ident { $($variant:ident: $name:literal),* $(,)? }) => {
-        impl Json for $ty {
+    ($ty:ident { $first:ident: $first_name:literal $(, $variant:ident: $name:literal)* $(,)? }) => {
+        impl ToJson for $ty {
             fn write(&self, out: &mut String) {
-                write_str(out, match self { $($ty::$variant => $name,)* });
+                write_str(out, match self {
+                    $ty::$first => $first_name,
+                    $($ty::$variant => $name,)*
+                });
             }
-            fn read(v: &Value) -> Result<Self, String> {
+        }
+        impl FromJson for $ty {
+            fn read(v: &Value, err: &mut Errors) -> Self {
                 match v {
-                    $(Value::Str(s) if s == $name => Ok($ty::$variant),)*
-                    Value::Str(s) => Err(format!(
-                        concat!("unknown variant `{}`, expected one of ", $("`", $name, "` ",)*),
-                        s
-                    )),
-                    _ => Err(expected(concat!("enum ", stringify!($ty)), v)),
+                    Value::Str(s) if s == $first_name => $ty::$first,
+                    $(Value::Str(s) if s == $name => $ty::$variant,)*
+                    Value::Str(s) => {
+                        fail(err, format!(
+                            concat!(
+                                "unknown variant `{}`, expected one of `", $first_name, "`",
+                                $(", `", $name, "`",)*
+                            ),
+                            s
+                        ));
+                        $ty::$first
+                    }
+                    _ => {
+                        fail(err, expected(concat!("enum ", stringify!($ty)), v));
+                        $ty::$first
+                    }
                 }
             }
         }
@@ -455,18 +529,22 @@ pub fn options(v: &Value) -> Result<Options, String> {
             "unknown field `{k}`, expected one of `pair`, `date`, `maxInputBytes`"
         ));
     }
+    let mut err = None;
     let mut options = Options::default();
-    if let Some(pair) = field::<Option<Vec<String>>>(v, "pair")? {
-        let [a, b]: [String; 2] = pair
-            .try_into()
-            .map_err(|_| "pair: expected an array of two names".to_string())?;
-        options.pair = Some([a, b]);
+    if let Some(pair) = field::<Option<Vec<String>>>(v, "pair", &mut err) {
+        match <[String; 2]>::try_from(pair) {
+            Ok(pair) => options.pair = Some(pair),
+            Err(_) => fail(&mut err, "pair: expected an array of two names".into()),
+        }
     }
-    options.date = field(v, "date")?;
+    options.date = field(v, "date", &mut err);
     if v.get("maxInputBytes").is_some() {
-        options.max_input_bytes = field(v, "maxInputBytes")?;
+        options.max_input_bytes = field(v, "maxInputBytes", &mut err);
     }
-    Ok(options)
+    match err {
+        None => Ok(options),
+        Some(e) => Err(e),
+    }
 }
 
 #[cfg(test)]
