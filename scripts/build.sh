@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Build the wasm module into pkg/ and place the custom element and its stylesheet beside it,
-# so that a page with no bundler can load pkg/relations-widget.js. `--dev` skips optimisation.
+# so that a page with no bundler can load pkg/relations-widget.js. `--dev` skips optimisation
+# and minification.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # npm's binaryen supplies wasm-opt; it must come before any system wasm-opt (Debian's breaks
@@ -10,6 +11,13 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 mode=--release
 [ "${1:-}" = "--dev" ] && mode=--dev
 wasm-pack build --target web "$mode" --out-dir pkg --out-name relations_widget
-cp js/relations-widget.js pkg/relations-widget.js
+if [ "$mode" = --release ]; then
+  # What a page downloads is minified (the readable element module stays in js/): terser
+  # (an npm devDependency) on the element module and on wasm-bindgen's glue.
+  terser js/relations-widget.js --module --compress passes=2 --mangle -o pkg/relations-widget.js
+  terser pkg/relations_widget.js --module --compress passes=2 --mangle -o pkg/relations_widget.js
+else
+  cp js/relations-widget.js pkg/relations-widget.js
+fi
 cp src/view/widget.css pkg/relations-widget.css
 cp src/view/host.css pkg/relations-widget-host.css

@@ -13,11 +13,11 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use crate::lexicon::{data_rows, FxMap, PhraseTable, Token};
+use crate::lexicon::{data_file, data_rows, FxMap, PhraseTable, Token};
 use crate::model::ActorKind;
 
-const COUNTRIES: &str = include_str!("../data/countries.tsv");
-const ACTORS: &str = include_str!("../data/actors.tsv");
+const COUNTRIES: &str = data_file!(include_str!("../data/countries.tsv"));
+const ACTORS: &str = data_file!(include_str!("../data/actors.tsv"));
 
 /// One known actor.
 #[derive(Debug)]

@@ -15,6 +15,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use crate::lexicon::sort_by_num;
 use crate::lexicon::FxMap;
 use crate::model::QuoteKind;
 use crate::quotes::{self, Mark};
@@ -319,7 +320,7 @@ impl<'a> Sentence<'a> {
             }
         }
         out.extend(extra);
-        out.sort_by_key(|&(c, _, _)| c);
+        sort_by_num(&mut out, |&(c, _, _)| (c as u64, 0));
         out.dedup_by_key(|&mut (c, _, _)| c);
         out
     }
@@ -1801,8 +1802,8 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
             }
         }
     }
-    quotes.sort_by_key(|q| q.range.start);
-    scare.sort_by_key(|r| r.start);
+    sort_by_num(&mut quotes, |q| (q.range.start as u64, 0));
+    sort_by_num(&mut scare, |r| (r.start as u64, 0));
     scare.dedup();
     Attribution {
         quotes,

@@ -9,7 +9,6 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
@@ -18,6 +17,7 @@ use web_sys::{
     ScrollLogicalPosition, ShadowRoot, Url,
 };
 
+use crate::codec::{self, ToJson};
 use crate::view::dom::{self, RenderOptions, UiState};
 use crate::view::{self, export, Facet, ViewModel};
 use crate::{Analysis, Options, Quote, Speaker};
@@ -227,31 +227,28 @@ impl Widget {
     /// The current filters and selection, for tests and host pages:
     /// `{speaker, stance, kind, search, selected, visible}`.
     pub fn state(&self) -> Result<JsValue, JsError> {
-        #[derive(Serialize)]
-        struct Out<'a> {
-            speaker: Option<&'a str>,
-            stance: Option<&'a str>,
-            kind: Option<&'a str>,
-            search: &'a str,
-            selected: Option<&'a str>,
-            visible: Vec<&'a str>,
-        }
         let s = self.borrow()?;
         let f = &s.ui.filter;
         let visible =
             s.vm.as_ref()
                 .map(|vm| view::visible_ids(&vm.cards, f))
                 .unwrap_or_default();
-        let out = Out {
-            speaker: f.speaker.as_deref(),
-            stance: f.stance.as_deref(),
-            kind: f.kind.as_deref(),
-            search: &f.search,
-            selected: s.ui.selected.as_deref(),
-            visible,
-        };
-        out.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-            .map_err(|e| JsError::new(&e.to_string()))
+        let mut out = String::from("{");
+        let mut first = true;
+        for (name, value) in [
+            ("speaker", f.speaker.as_deref()),
+            ("stance", f.stance.as_deref()),
+            ("kind", f.kind.as_deref()),
+            ("search", Some(f.search.as_str())),
+            ("selected", s.ui.selected.as_deref()),
+        ] {
+            codec::write_key(&mut out, &mut first, name);
+            value.write(&mut out);
+        }
+        codec::write_key(&mut out, &mut first, "visible");
+        visible.write(&mut out);
+        out.push('}');
+        js_sys::JSON::parse(&out).map_err(|_| JsError::new("cannot convert the view state"))
     }
 }
 
@@ -369,14 +366,14 @@ fn select_quote(
 
 /// `{quote, speaker}`: the selected quote and its speaker, or a speaker alone, or nulls.
 fn select_detail(quote: Option<&Quote>, speaker: Option<&Speaker>) -> Result<JsValue, JsValue> {
-    #[derive(Serialize)]
-    struct Detail<'a> {
-        quote: Option<&'a Quote>,
-        speaker: Option<&'a Speaker>,
-    }
-    Detail { quote, speaker }
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsValue::from_str(&e.to_string()))
+    let mut out = String::from("{");
+    let mut first = true;
+    codec::write_key(&mut out, &mut first, "quote");
+    quote.write(&mut out);
+    codec::write_key(&mut out, &mut first, "speaker");
+    speaker.write(&mut out);
+    out.push('}');
+    js_sys::JSON::parse(&out)
 }
 
 /// Ids are the analysis's own (`q1`), but never trust them inside a selector.
@@ -643,7 +640,7 @@ fn parse_options(options: JsValue) -> Result<Options, String> {
     if options.is_undefined() || options.is_null() {
         Ok(Options::default())
     } else {
-        serde_wasm_bindgen::from_value(options).map_err(|e| format!("invalid options: {e}"))
+        codec::options(&value(&options)).map_err(|e| format!("invalid options: {e}"))
     }
 }
 
@@ -655,23 +652,54 @@ fn run(text: &str, options: JsValue) -> Result<(Analysis, Options), String> {
 }
 
 fn from_js(analysis: JsValue) -> Result<Analysis, JsError> {
-    serde_wasm_bindgen::from_value(analysis)
+    codec::from_value(&value(&analysis))
         .map_err(|e| JsError::new(&format!("not an analysis object: {e}")))
 }
 
+/// A JS value in the codec's JSON data model. `undefined` reads as null, and an object field
+/// holding it as absent; anything else that is not JSON (a function, a symbol) reads as null.
+fn value(v: &JsValue) -> codec::Value {
+    use codec::Value;
+    if let Some(s) = v.as_string() {
+        Value::Str(s)
+    } else if let Some(n) = v.as_f64() {
+        Value::Num(n)
+    } else if let Some(b) = v.as_bool() {
+        Value::Bool(b)
+    } else if js_sys::Array::is_array(v) {
+        Value::Arr(js_sys::Array::from(v).iter().map(|x| value(&x)).collect())
+    } else if v.is_object() && !v.is_function() {
+        let entries = js_sys::Object::entries(v.unchecked_ref());
+        Value::Obj(
+            entries
+                .iter()
+                .filter_map(|e| {
+                    let e: js_sys::Array = e.unchecked_into();
+                    let (k, x) = (e.get(0).as_string()?, e.get(1));
+                    (!x.is_undefined()).then(|| (k, value(&x)))
+                })
+                .collect(),
+        )
+    } else {
+        Value::Null
+    }
+}
+
 /// The analysis as a plain JS object. One JSON text and one `JSON.parse` beat building the
-/// object field by field across the boundary (serde_wasm_bindgen) several times over, for the
-/// same result: absent values are `null`, as in the CLI's JSON (see README, benchmarks).
+/// object field by field across the boundary several times over, for the same result: absent
+/// values are `null`, as in the CLI's JSON (see README, benchmarks).
 fn to_js(analysis: &Analysis) -> Result<JsValue, JsError> {
-    let json = analysis
-        .to_json()
-        .ok_or_else(|| JsError::new("cannot convert the analysis"))?;
-    js_sys::JSON::parse(&json).map_err(|_| JsError::new("cannot convert the analysis"))
+    js_sys::JSON::parse(&codec::to_json(analysis))
+        .map_err(|_| JsError::new("cannot convert the analysis"))
 }
 
 fn dom_error(e: JsValue) -> JsError {
     JsError::new(&format!(
         "cannot render the widget: {}",
-        e.as_string().unwrap_or_else(|| format!("{e:?}"))
+        e.as_string()
+            .or_else(|| e
+                .dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message())))
+            .unwrap_or_else(|| "unknown error".into())
     ))
 }

@@ -26,7 +26,7 @@ use crate::model::InteractionClass;
 use crate::relations::Sentence;
 use crate::stance::CueHit;
 
-const VERBS: &str = include_str!("../data/verbs.tsv");
+const VERBS: &str = crate::lexicon::data_file!(include_str!("../data/verbs.tsv"));
 
 /// How many words after the event word the party acted on may stand.
 pub(crate) const TARGET_WINDOW: usize = 6;

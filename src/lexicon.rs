@@ -459,6 +459,93 @@ pub(crate) fn sort_by_num<T>(v: &mut Vec<T>, key: impl Fn(&T) -> (u64, u64)) {
     v.extend(keys.into_iter().filter_map(|(_, _, i)| slots[i].take()));
 }
 
+/// A sort key for a float in `f64::total_cmp` order.
+pub(crate) fn float_key(x: f64) -> u64 {
+    let b = x.to_bits();
+    if b >> 63 == 1 {
+        !b
+    } else {
+        b | 1 << 63
+    }
+}
+
+/// A data file without its comment lines (`#` first) and blank lines, as a `&'static str`
+/// built at compile time: the comments document the tables in data/ but need not ship in the
+/// wasm module. Every reader of a data file skips such lines anyway.
+macro_rules! data_file {
+    ($text:expr) => {{
+        const RAW: &str = $text;
+        const BYTES: [u8; $crate::lexicon::data_len(RAW)] = $crate::lexicon::data_bytes(RAW);
+        match std::str::from_utf8(&BYTES) {
+            Ok(s) => s,
+            Err(_) => panic!("data files are UTF-8"),
+        }
+    }};
+}
+pub(crate) use data_file;
+
+/// Whether the line `b[start..end]` is kept by [`data_file!`]: neither a comment nor blank.
+const fn data_line_kept(b: &[u8], start: usize, end: usize) -> bool {
+    if start < end && b[start] == b'#' {
+        return false;
+    }
+    let mut i = start;
+    while i < end {
+        if !b[i].is_ascii_whitespace() {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// The end of the line starting at `start` (its `\n` included).
+const fn data_line_end(b: &[u8], start: usize) -> usize {
+    let mut i = start;
+    while i < b.len() && b[i] != b'\n' {
+        i += 1;
+    }
+    if i < b.len() {
+        i + 1
+    } else {
+        i
+    }
+}
+
+/// The length of [`data_file!`]'s text.
+pub(crate) const fn data_len(text: &str) -> usize {
+    let b = text.as_bytes();
+    let (mut start, mut len) = (0, 0);
+    while start < b.len() {
+        let end = data_line_end(b, start);
+        if data_line_kept(b, start, end) {
+            len += end - start;
+        }
+        start = end;
+    }
+    len
+}
+
+/// [`data_file!`]'s text, `N` bytes long.
+pub(crate) const fn data_bytes<const N: usize>(text: &str) -> [u8; N] {
+    let b = text.as_bytes();
+    let mut out = [0u8; N];
+    let (mut start, mut at) = (0, 0);
+    while start < b.len() {
+        let end = data_line_end(b, start);
+        if data_line_kept(b, start, end) {
+            let mut i = start;
+            while i < end {
+                out[at] = b[i];
+                at += 1;
+                i += 1;
+            }
+        }
+        start = end;
+    }
+    out
+}
+
 /// The non-comment, non-blank lines of a data file, split at tabs.
 pub(crate) fn data_rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
     data.lines()
@@ -544,6 +631,48 @@ mod tests {
         let mut v = vec![(3, 'a'), (1, 'b'), (3, 'c'), (0, 'd')];
         sort_by_num(&mut v, |x| (x.0, 0));
         assert_eq!(v, [(0, 'd'), (1, 'b'), (3, 'a'), (3, 'c')]);
+    }
+
+    #[test]
+    fn data_files_drop_comments_and_blank_lines() {
+        // (file text, what ships)
+        const CASES: [(&str, &str); 5] = [
+            ("", ""),
+            ("# only a comment", ""),
+            ("# c\na\tb\n\n  \n#x\nc", "a\tb\nc"),
+            (
+                "a # not a comment\n\t# indented\n",
+                "a # not a comment\n\t# indented\n",
+            ),
+            ("é\r\n#\r\nz\r\n", "é\r\nz\r\n"),
+        ];
+        for (text, want) in CASES {
+            let mut out = vec![0u8; data_len(text)];
+            out.copy_from_slice(&data_bytes::<64>(text)[..data_len(text)]);
+            assert_eq!(String::from_utf8(out).unwrap(), want, "{text:?}");
+        }
+        const SHIPPED: &str = data_file!("# c\nx\n");
+        assert_eq!(SHIPPED, "x\n");
+    }
+
+    #[test]
+    fn float_keys_order_as_total_cmp() {
+        let xs = [
+            -f64::INFINITY,
+            -2.5,
+            -1e-300,
+            -0.0,
+            0.0,
+            1e-300,
+            0.25,
+            7.0,
+            f64::INFINITY,
+        ];
+        for a in xs {
+            for b in xs {
+                assert_eq!(float_key(a).cmp(&float_key(b)), a.total_cmp(&b), "{a} {b}");
+            }
+        }
     }
 
     #[test]

@@ -23,9 +23,9 @@
 
 mod actors;
 mod attribution;
+pub mod codec;
 mod error;
 mod interactions;
-mod json;
 mod lexicon;
 mod model;
 mod options;
@@ -41,6 +41,11 @@ mod view;
 /// The JavaScript API (`analyze`, `mount`, `showError`) as Rust functions; wasm32 only.
 #[cfg(target_arch = "wasm32")]
 pub mod bindings;
+
+/// Talc instead of the default dlmalloc in the wasm build: smaller and faster.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 pub use error::Error;
 pub use model::{
@@ -91,7 +96,7 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
                 speaker_pos[i] = Some(speakers.len());
                 let e = &found.registry.entities()[i];
                 let mut mentions: Vec<Span> = e.mentions.iter().map(|r| idx.span(r)).collect();
-                mentions.sort();
+                lexicon::sort_by_num(&mut mentions, |m| (m.start as u64, m.end as u64));
                 mentions.dedup();
                 speakers.push(Speaker {
                     id: format!("s{}", speakers.len() + 1),

@@ -71,7 +71,7 @@ fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
 impl Lexicon {
     fn load() -> Self {
         let mut cues = FxMap::default();
-        for row in rows(include_str!("../data/cues.tsv")) {
+        for row in rows(crate::lexicon::data_file!(include_str!("../data/cues.tsv"))) {
             let class = match row.get(1).copied() {
                 Some("speech") => CueClass::Speech,
                 Some("verbal") => CueClass::Verbal,
@@ -88,7 +88,9 @@ impl Lexicon {
             cues.insert(row[0].to_lowercase(), CueInfo { class, clause });
         }
         let mut speaker_words = FxMap::default();
-        for row in rows(include_str!("../data/speaker-words.tsv")) {
+        for row in rows(crate::lexicon::data_file!(include_str!(
+            "../data/speaker-words.tsv"
+        ))) {
             let class = match row.get(1).copied() {
                 Some("org") => SpeakerWord::Org,
                 Some("group") => SpeakerWord::Group,

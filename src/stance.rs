@@ -23,7 +23,7 @@ use std::sync::OnceLock;
 use crate::lexicon::{data_rows, parse_decimal, PhraseTable, Token};
 use crate::model::StanceLabel;
 
-const LEXICON: &str = include_str!("../data/stance.tsv");
+const LEXICON: &str = crate::lexicon::data_file!(include_str!("../data/stance.tsv"));
 
 /// How many words after a negator a cue can be and still be negated.
 pub(crate) const NEGATION_SCOPE: usize = 5;

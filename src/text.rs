@@ -131,7 +131,7 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Para> {
 }
 
 /// Abbreviations that end in a period without ending a sentence (`data/abbreviations.txt`).
-const ABBREVIATIONS: &str = include_str!("../data/abbreviations.txt");
+const ABBREVIATIONS: &str = crate::lexicon::data_file!(include_str!("../data/abbreviations.txt"));
 
 /// A known abbreviation (`Dr`, `U.S`) or a single capital initial (`D` in `Paul D. Ryan`).
 pub(crate) fn is_abbreviation_or_initial(word: &str) -> bool {

@@ -4,6 +4,7 @@
 //! Spans come from the analysis in UTF-16 code units; spans that fall outside the text or
 //! their paragraph are clipped, empty ones ignored, so a stale analysis cannot break the view.
 
+use crate::lexicon::sort_by_num;
 use crate::Analysis;
 
 /// One paragraph of the article view.
@@ -67,10 +68,10 @@ fn cut(utf16: &[u16], from: usize, to: usize, layers: &[&Layer]) -> Vec<Run> {
             }
         }
     }
-    bounds.sort_unstable();
+    sort_by_num(&mut bounds, |&b| (b as u64, 0));
     bounds.dedup();
     let mut by_start: Vec<usize> = (0..layers.len()).collect();
-    by_start.sort_by_key(|&i| layers[i].start);
+    sort_by_num(&mut by_start, |&i| (layers[i].start as u64, 0));
     let mut next = 0;
     // Indices (into `layers`) of the layers that started at or before the current run and
     // have not ended.
@@ -84,7 +85,7 @@ fn cut(utf16: &[u16], from: usize, to: usize, layers: &[&Layer]) -> Vec<Run> {
                 next += 1;
             }
             active.retain(|&i| layers[i].end > s);
-            active.sort_unstable();
+            sort_by_num(&mut active, |&i| (i as u64, 0));
             let mut run = Run {
                 text: String::from_utf16_lossy(&utf16[s..e]),
                 start: s,
@@ -149,7 +150,7 @@ pub(crate) fn paragraphs(analysis: &Analysis, text: &str) -> Vec<ParagraphView> 
     // start once. Otherwise (a hand-made analysis) test every layer against every paragraph.
     let ordered = spans.windows(2).all(|w| w[0].1 <= w[1].0);
     let mut by_start: Vec<usize> = (0..layers.len()).collect();
-    by_start.sort_by_key(|&i| layers[i].start);
+    sort_by_num(&mut by_start, |&i| (layers[i].start as u64, 0));
     let mut next = 0;
     let mut open: Vec<usize> = Vec::new();
     spans
@@ -162,7 +163,7 @@ pub(crate) fn paragraphs(analysis: &Analysis, text: &str) -> Vec<ParagraphView> 
                     next += 1;
                 }
                 open.retain(|&i| layers[i].end > s);
-                open.sort_unstable();
+                sort_by_num(&mut open, |&i| (i as u64, 0));
                 open.iter().map(|&i| &layers[i]).collect()
             } else {
                 layers.iter().filter(|l| l.start < e && l.end > s).collect()

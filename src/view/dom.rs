@@ -12,8 +12,8 @@ use web_sys::{
 };
 
 use super::{
-    count_line, facet_count, graph, plural, signed, timeline, visible_ids, CardView, Facet, Filter,
-    GaugeView, ViewModel, NONE_VALUE,
+    count_line, facet_count, graph, num, plural, signed, timeline, visible_ids, CardView, Facet,
+    Filter, GaugeView, ViewModel, NONE_VALUE,
 };
 
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
@@ -118,15 +118,14 @@ fn fill(e: &Element, attrs: &[(&str, &str)], text: Option<&str>) -> Result<(), J
     Ok(())
 }
 
-fn num(v: f64) -> String {
-    format!("{v}")
-}
-
+/// A label with a capital initial. Labels are the analysis's own ASCII words (`strained`), so
+/// ASCII case is enough and the module carries no Unicode upper-case table.
 fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
+    let mut out = s.to_string();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    out
 }
 
 /// Replace the widget's content with the rendered view-model, in its initial state.

@@ -4,6 +4,8 @@
 //! Coordinates are in the SVG's own units (a [`SIZE`]×[`SIZE`] viewBox); the DOM layer
 //! writes them into geometry attributes, never into styles.
 
+use super::num;
+use crate::lexicon::sort_by_num;
 use crate::{Analysis, InteractionClass};
 
 /// Width and height of the map's viewBox.
@@ -112,9 +114,10 @@ pub(crate) fn layout(analysis: &Analysis) -> GraphView {
         })
         .filter(|(n, _, _)| *n > 0)
         .collect();
-    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    // Most mentioned (the focus first), then in order of appearance.
+    sort_by_num(&mut ranked, |r| (!(r.0 as u64), r.1 as u64));
     ranked.truncate(MAX_NODES);
-    ranked.sort_by_key(|r| r.1);
+    sort_by_num(&mut ranked, |r| (r.1 as u64, 0));
     let count = ranked.len();
     let centre = SIZE / 2.0;
     // Two actors sit left and right; more go round from the top.
@@ -131,7 +134,8 @@ pub(crate) fn layout(analysis: &Analysis) -> GraphView {
                 (centre, centre)
             } else {
                 let t = start + std::f64::consts::TAU * k as f64 / count as f64;
-                (centre + RING * t.cos(), centre + RING * t.sin())
+                let (sin, cos) = sin_cos(t);
+                (centre + RING * cos, centre + RING * sin)
             };
             NodeView {
                 id: a.id.clone(),
@@ -210,17 +214,41 @@ fn curve(s: &NodeView, t: &NodeView) -> (String, f64, f64) {
     let (x2, y2) = (t.x - ux * gap + nx * 6.0, t.y - uy * gap + ny * 6.0);
     let path = format!(
         "M{} {} Q{} {} {} {}",
-        round(x1),
-        round(y1),
-        round(mx),
-        round(my),
-        round(x2),
-        round(y2)
+        num(round(x1)),
+        num(round(y1)),
+        num(round(mx)),
+        num(round(my)),
+        num(round(x2)),
+        num(round(y2))
     );
     // The point at t = 0.5 of the quadratic curve.
     let lx = 0.25 * x1 + 0.5 * mx + 0.25 * x2;
     let ly = 0.25 * y1 + 0.5 * my + 0.25 * y2;
     (path, round(lx), round(ly))
+}
+
+/// Sine and cosine of an angle of a few turns at most, to ~1e-15: a short series instead of
+/// libm's, whose argument reduction for any angle is several KB of wasm.
+fn sin_cos(t: f64) -> (f64, f64) {
+    use std::f64::consts::{PI, TAU};
+    // Into [-π, π], then [-π/2, π/2] by the reflection x → π − x (which flips the cosine).
+    let mut x = t - TAU * (t / TAU).round();
+    let mut flip = 1.0;
+    if x > PI / 2.0 {
+        (x, flip) = (PI - x, -1.0);
+    } else if x < -PI / 2.0 {
+        (x, flip) = (-PI - x, -1.0);
+    }
+    let (mut sin, mut cos) = (0.0, 0.0);
+    let (mut s_term, mut c_term) = (x, 1.0);
+    for k in 1..=12 {
+        sin += s_term;
+        cos += c_term;
+        let k = f64::from(k);
+        s_term *= -x * x / ((2.0 * k) * (2.0 * k + 1.0));
+        c_term *= -x * x / ((2.0 * k - 1.0) * (2.0 * k));
+    }
+    (sin, flip * cos)
 }
 
 /// One decimal is plenty for SVG units and keeps the markup stable across platforms.
@@ -232,6 +260,18 @@ fn round(v: f64) -> f64 {
 mod tests {
     use super::*;
     use crate::view::tests::fixture;
+
+    #[test]
+    fn sin_cos_matches_libm() {
+        for i in -400..=1200 {
+            let t = f64::from(i) * 0.01;
+            let (s, c) = sin_cos(t);
+            assert!(
+                (s - t.sin()).abs() < 1e-14 && (c - t.cos()).abs() < 1e-14,
+                "{t}"
+            );
+        }
+    }
 
     #[test]
     fn fixture_edges_aggregate_by_direction() {

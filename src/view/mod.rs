@@ -20,6 +20,7 @@ pub use article::{ParagraphView, Run};
 pub use graph::GraphView;
 pub use timeline::TimelineView;
 
+use crate::lexicon::{float_key, sort_by_num};
 use crate::{Analysis, Options, QuoteKind, SpeakerKind, StanceLabel};
 
 /// The countries shown when neither the options nor the article name a focus pair.
@@ -359,7 +360,7 @@ fn voices(analysis: &Analysis, cards: &[CardView]) -> Vec<VoiceView> {
             .position(|c| c.speaker_id.as_deref() == Some(id))
             .unwrap_or(usize::MAX)
     };
-    rows.sort_by_key(|v| first(&v.id));
+    sort_by_num(&mut rows, |v| (first(&v.id) as u64, 0));
     rows
 }
 
@@ -394,7 +395,8 @@ fn gauge(analysis: &Analysis, pair: &[String; 2]) -> Option<GaugeView> {
             weight: e.weight,
         })
         .collect();
-    evidence.sort_by(|a, b| b.weight.abs().total_cmp(&a.weight.abs()));
+    // Strongest first.
+    sort_by_num(&mut evidence, |e| (!float_key(e.weight.abs()), 0));
     let names = match rel.pair_names.as_slice() {
         [a, b] => [a.clone(), b.clone()],
         _ => pair.clone(),
@@ -420,14 +422,37 @@ pub(crate) fn clamp_score(score: f64) -> f64 {
 
 /// A signed score for display: `+0.80`, `−0.25` (a real minus sign), `0.00`.
 pub fn signed(score: f64) -> String {
-    let s = clamp_score(score);
-    if s.abs() < 0.005 {
-        "0.00".to_string()
-    } else if s > 0.0 {
-        format!("+{s:.2}")
-    } else {
-        format!("\u{2212}{:.2}", -s)
+    match crate::lexicon::signed(clamp_score(score), 2).as_str() {
+        "+0.00" | "-0.00" => "0.00".to_string(),
+        s => s.replacen('-', "\u{2212}", 1),
     }
+}
+
+/// A number for markup (SVG coordinates, ARIA values): at most three decimals, no trailing
+/// zeros, `-` for negatives (`12.5`, `-0.25`, `0`). Integer arithmetic only: the wasm module
+/// carries no float formatting.
+pub(crate) fn num(v: f64) -> String {
+    let n = if v.is_finite() {
+        (v * 1000.0).round() as i64
+    } else {
+        0
+    };
+    let (int, mut frac) = (n.unsigned_abs() / 1000, n.unsigned_abs() % 1000);
+    let mut out = String::new();
+    if n < 0 {
+        out.push('-');
+    }
+    out.push_str(&int.to_string());
+    if frac > 0 {
+        out.push('.');
+        let mut scale = 100;
+        while frac > 0 {
+            out.push(char::from(b'0' + (frac / scale) as u8));
+            frac %= scale;
+            scale /= 10;
+        }
+    }
+    out
 }
 
 pub(crate) fn plural(n: usize) -> &'static str {
@@ -666,6 +691,25 @@ pub(crate) mod tests {
         ];
         for (score, want) in cases {
             assert_eq!(signed(score), want);
+        }
+    }
+
+    #[test]
+    fn numbers_for_markup() {
+        let cases = [
+            (0.0, "0"),
+            (-0.0, "0"),
+            (12.5, "12.5"),
+            (-0.25, "-0.25"),
+            (0.29, "0.29"),
+            (360.0, "360"),
+            (0.04, "0.04"),
+            (1.0 / 3.0, "0.333"),
+            (-0.0004, "0"),
+            (f64::NAN, "0"),
+        ];
+        for (v, want) in cases {
+            assert_eq!(num(v), want, "{v}");
         }
     }
 

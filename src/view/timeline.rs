@@ -3,6 +3,7 @@
 //! Dates are the analysis's ISO-style strings (`2014`, `2013-12`, `2014-07-23`, `1950/1953`);
 //! an event whose date cannot be read is listed without a place on the axis.
 
+use crate::lexicon::{float_key, sort_by_num};
 use crate::TimelineEvent;
 
 /// Width of the axis in SVG units.
@@ -140,11 +141,9 @@ pub(crate) fn layout(events: &[TimelineEvent]) -> TimelineView {
             lane: 0,
         })
         .collect();
-    out.sort_by(|a, b| match (a.x, b.x) {
-        (Some(p), Some(q)) => p.total_cmp(&q).then(a.start.cmp(&b.start)),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => a.start.cmp(&b.start),
+    // Placed events by position, then the unplaced; ties by start.
+    sort_by_num(&mut out, |e| {
+        (e.x.map_or(u64::MAX, float_key), e.start as u64)
     });
     // Greedy lanes: each event goes to the first lane whose last event is far enough left.
     let mut lane_ends: Vec<f64> = Vec::new();
