@@ -842,7 +842,10 @@ fn content_shape(text: &str, m: &Mark) -> (usize, bool) {
 enum Class {
     Direct,
     Partial,
+    /// A scare quote or a name: the speaker's wording when it stands inside reported speech.
     Scare,
+    /// A reference, never speech: a web address, who was told, a work and its author.
+    Reference,
 }
 
 /// Where a quote's attribution sits in its sentence.
@@ -1077,18 +1080,19 @@ fn classify(
     let bylined = matches!(prev, None | Some(K::Dash))
         && s.is_word(qi + 1, "by")
         && s.toks.get(qi + 2).is_some_and(|_| s.is_cap(qi + 2));
-    if told_title
-        || bylined
-        || (title
-            && n_words <= MAX_NAME_WORDS
-            && !(ends_punct && (attributed_after || attributed_before))
-            && !(whole_sentence && (n_words >= 3 || terminal)))
+    if told_title || bylined {
+        return Class::Reference;
+    }
+    if title
+        && n_words <= MAX_NAME_WORDS
+        && !(ends_punct && (attributed_after || attributed_before))
+        && !(whole_sentence && (n_words >= 3 || terminal))
     {
         return Class::Scare;
     }
     // A web address is a reference, not speech.
     if content.contains("://") || (n_words <= 3 && content.starts_with("www.")) {
-        return Class::Scare;
+        return Class::Reference;
     }
     if whole_sentence
         || (ends_punct && (attributed_after || attributed_before))
@@ -1606,7 +1610,8 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
                 .iter()
                 .any(|&(_, c, _)| matches!(c, CueClass::Speech | CueClass::Verbal));
             let mut sentence_has_speech = false; // a direct quote
-                                                 // Speakers resolved in this sentence, by cue token.
+            let mut sentence_scare: Vec<Range<usize>> = Vec::new();
+            // Speakers resolved in this sentence, by cue token.
             let mut resolved: HashMap<usize, Option<usize>> = HashMap::new();
             let mut speaker_of = |reg: &mut Registry, f: &Frame| -> Option<usize> {
                 if let Some(&sp) = resolved.get(&f.cue) {
@@ -1622,8 +1627,12 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
                 scare.extend(quotes::nested_single(text, m.content.clone()));
                 let frame = frame_for(s, cues, qi);
                 let kind = match classify(s, qi, m, frame.as_ref(), judging, para_reported) {
-                    Class::Scare => {
+                    Class::Reference => {
                         scare.push(m.content.clone());
+                        continue;
+                    }
+                    Class::Scare => {
+                        sentence_scare.push(m.content.clone());
                         continue;
                     }
                     Class::Direct => QuoteKind::Direct,
@@ -1706,11 +1715,26 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
                     };
                     pending_speaker = pending_speaker.or(speaker);
                     last_cue_speaker = speaker;
+                    let cue = Some(s.toks[c].s..cue_end(s, &f));
+                    // Quoted words inside reported speech are the speaker's own wording
+                    // (`X said the plan would “Make America Great Again”`), names included.
+                    sentence_scare.retain(|r| {
+                        let inside = clause.start <= r.start && r.end <= clause.end;
+                        if inside {
+                            quotes.push(Found {
+                                range: r.clone(),
+                                kind: QuoteKind::Partial,
+                                speaker,
+                                cue: cue.clone(),
+                            });
+                        }
+                        !inside
+                    });
                     quotes.push(Found {
                         range: clause,
                         kind: QuoteKind::Indirect,
                         speaker,
-                        cue: Some(s.toks[c].s..cue_end(s, &f)),
+                        cue,
                     });
                 } else if let Some(&(c, class, _)) =
                     cues.iter().find(|&&(_, k, _)| k == CueClass::Speech)
@@ -1726,6 +1750,7 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
                     last_cue_speaker = sp;
                 }
             }
+            scare.append(&mut sentence_scare);
         }
 
         // Direct quotes of this paragraph without attribution of their own take the
@@ -2154,6 +2179,25 @@ mod tests {
                 &[("We would not ‘abandon’ them,", Direct, None)],
                 &["abandon"],
             ),
+            // Quoted words inside reported speech are the speaker's, names and slogans too.
+            (
+                "Jane Roe said the plan would “Make Towns Great Again” within a year.",
+                &[
+                    ("the plan would “Make Towns Great Again” within a year", Indirect, Some("Jane Roe")),
+                    ("Make Towns Great Again", Partial, Some("Jane Roe")),
+                ],
+                &[],
+            ),
+            (
+                "John Doe says such votes are preludes to the critical “Exit” referendum in June.",
+                &[
+                    ("such votes are preludes to the critical “Exit” referendum in June", Indirect, Some("John Doe")),
+                    ("Exit", Partial, Some("John Doe")),
+                ],
+                &[],
+            ),
+            // The same name in narration stays a name.
+            ("Crowds chanted “Make Towns Great Again” at the rally.", &[], &["Make Towns Great Again"]),
         ];
         for (text, want, want_scare) in cases {
             let want: Vec<_> = want.iter().map(|&(t, k, s)| q(t, k, s)).collect();
