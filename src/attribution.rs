@@ -825,6 +825,44 @@ fn naming_context(s: &Sentence, qi: usize) -> bool {
             || p3.is_none())
 }
 
+/// Is the quote at token `qi` what someone calls a thing (`what she calls “real solutions”`,
+/// `who he dubbed “the little senator”`, `what is called a “debate”`)? A verb of calling with a
+/// subject — a pronoun, a name, or a passive `is`/`been` — makes the phrase that subject's
+/// wording; after a plain noun (`a play called “…”`) it is a name.
+fn named_by_someone(s: &Sentence, qi: usize) -> bool {
+    let word = |k: usize| (qi >= k && s.toks[qi - k].k == K::Word).then(|| s.word(qi - k));
+    let mut v = 1;
+    if word(1).is_some_and(|w| matches!(w, "the" | "a" | "an")) {
+        v = 2;
+    }
+    let calling = word(v).is_some_and(|w| {
+        matches!(
+            w,
+            "calls"
+                | "called"
+                | "call"
+                | "dubs"
+                | "dubbed"
+                | "terms"
+                | "termed"
+                | "labels"
+                | "labeled"
+                | "labelled"
+                | "brands"
+                | "branded"
+        )
+    });
+    calling
+        && (qi > v && s.is_cap(qi - v - 1)
+            || word(v + 1).is_some_and(|w| {
+                is_pronoun_word(w)
+                    || matches!(
+                        w,
+                        "is" | "was" | "are" | "were" | "been" | "being" | "be" | "some" | "many"
+                    )
+            }))
+}
+
 /// Words of a quote's content, and whether they read as a title (every long word capitalised).
 fn content_shape(text: &str, m: &Mark) -> (usize, bool) {
     let words = text::words(text, m.content.clone());
@@ -1043,6 +1081,9 @@ fn classify(
     para_reported: bool,
 ) -> Class {
     let (n_words, title) = content_shape(s.text, m);
+    if !title && named_by_someone(s, qi) {
+        return Class::Partial;
+    }
     // `what it calls the “Day of …”`, `so-called “…”`: a name, unless it is a whole phrase.
     if naming_context(s, qi) && (title || n_words <= 3) {
         return Class::Scare;
@@ -2196,6 +2237,10 @@ mod tests {
                 ],
                 &[],
             ),
+            // What someone calls a thing is that someone's wording; after a plain noun it is a name.
+            ("Jane Roe railed against what she calls the “capital cartel” again.", &[("capital cartel", Partial, Some("Jane Roe"))], &[]),
+            ("Roe mocked his rival, who he dubbed “the little senator.”", &[("the little senator.", Partial, Some("Roe"))], &[]),
+            ("Their play dubbed “the last supper” has closed.", &[], &["the last supper"]),
             // The same name in narration stays a name.
             ("Crowds chanted “Make Towns Great Again” at the rally.", &[], &["Make Towns Great Again"]),
         ];
