@@ -863,6 +863,17 @@ fn named_by_someone(s: &Sentence, qi: usize) -> bool {
             }))
 }
 
+/// Does the quote at token `qi` stand as a predicate right after a copula (`aides were being
+/// “disingenuous”`, `a pledge to be “neutral”`)? A quoted description is someone's judgement.
+fn after_copula(s: &Sentence, qi: usize) -> bool {
+    qi > 0
+        && s.toks[qi - 1].k == K::Word
+        && matches!(
+            s.word(qi - 1),
+            "is" | "was" | "are" | "were" | "be" | "being" | "been"
+        )
+}
+
 /// Words of a quote's content, and whether they read as a title (every long word capitalised).
 fn content_shape(text: &str, m: &Mark) -> (usize, bool) {
     let words = text::words(text, m.content.clone());
@@ -880,6 +891,8 @@ fn content_shape(text: &str, m: &Mark) -> (usize, bool) {
 enum Class {
     Direct,
     Partial,
+    /// A fragment describing the sentence's subject, which is not its speaker.
+    Predicate,
     /// A scare quote or a name: the speaker's wording when it stands inside reported speech.
     Scare,
     /// A reference, never speech: a web address, who was told, a work and its author.
@@ -1162,6 +1175,9 @@ fn classify(
     // subject (`Roe is promising to create “a big spectacle”`), unless it is a name.
     if !title && n_words >= 1 && about_subject() {
         return Class::Partial;
+    }
+    if !title && after_copula(s, qi) {
+        return Class::Predicate;
     }
     Class::Scare
 }
@@ -1667,7 +1683,10 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
                 let m = &marks[mi];
                 scare.extend(quotes::nested_single(text, m.content.clone()));
                 let frame = frame_for(s, cues, qi);
-                let kind = match classify(s, qi, m, frame.as_ref(), judging, para_reported) {
+                let class = classify(s, qi, m, frame.as_ref(), judging, para_reported);
+                // The subject a quoted predicate describes is not its speaker.
+                let subject_speaks = class != Class::Predicate;
+                let kind = match class {
                     Class::Reference => {
                         scare.push(m.content.clone());
                         continue;
@@ -1677,7 +1696,7 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
                         continue;
                     }
                     Class::Direct => QuoteKind::Direct,
-                    Class::Partial => QuoteKind::Partial,
+                    Class::Partial | Class::Predicate => QuoteKind::Partial,
                 };
                 // A reported clause may hold quoted fragments; only a direct quote is the
                 // sentence's speech itself.
@@ -1706,7 +1725,7 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
                         // A cue whose own subject names no one (`when questioned`) leaves an
                         // embedded quote to the sentence's subject.
                         let sp = speaker_of(&mut reg, f).or_else(|| {
-                            (kind == QuoteKind::Partial || qi > 0)
+                            (subject_speaks && (kind == QuoteKind::Partial || qi > 0))
                                 .then(|| s.leading_subject().filter(|np| describes_speaker(s, np)))
                                 .flatten()
                                 .and_then(|np| reg.resolve(text, &np, CueClass::Speech))
@@ -1715,7 +1734,7 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
                     }
                     // A fragment with no verb of saying, or a quote the reporter's sentence
                     // leads into (`X’s answer was that “…”`), quotes the sentence's subject.
-                    None if kind == QuoteKind::Partial || qi > 0 => {
+                    None if subject_speaks && (kind == QuoteKind::Partial || qi > 0) => {
                         let np = s.leading_subject().filter(|np| describes_speaker(s, np));
                         (
                             np.and_then(|np| reg.resolve(text, &np, CueClass::Speech)),
@@ -2241,6 +2260,9 @@ mod tests {
             ("Jane Roe railed against what she calls the “capital cartel” again.", &[("capital cartel", Partial, Some("Jane Roe"))], &[]),
             ("Roe mocked his rival, who he dubbed “the little senator.”", &[("the little senator.", Partial, Some("Roe"))], &[]),
             ("Their play dubbed “the last supper” has closed.", &[], &["the last supper"]),
+            // A quoted predicate after a copula is someone's judgement; a title there stays a name.
+            ("The delay was “deeply troubling” for the town.", &[("deeply troubling", Partial, None)], &[]),
+            ("The winner was “Night Train” again.", &[], &["Night Train"]),
             // The same name in narration stays a name.
             ("Crowds chanted “Make Towns Great Again” at the rally.", &[], &["Make Towns Great Again"]),
         ];
