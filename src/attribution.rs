@@ -864,14 +864,26 @@ fn named_by_someone(s: &Sentence, qi: usize) -> bool {
 }
 
 /// Does the quote at token `qi` stand as a predicate right after a copula (`aides were being
-/// “disingenuous”`, `a pledge to be “neutral”`)? A quoted description is someone's judgement.
+/// “disingenuous”`, `a pledge to be “neutral”`, `it was a “mistake”`)? A quoted description is
+/// someone's judgement.
 fn after_copula(s: &Sentence, qi: usize) -> bool {
-    qi > 0
-        && s.toks[qi - 1].k == K::Word
-        && matches!(
-            s.word(qi - 1),
-            "is" | "was" | "are" | "were" | "be" | "being" | "been"
-        )
+    let word = |k: usize| (qi >= k && s.toks[qi - k].k == K::Word).then(|| s.word(qi - k));
+    let copula = |w: Option<&str>| {
+        w.is_some_and(|w| matches!(w, "is" | "was" | "are" | "were" | "be" | "being" | "been"))
+    };
+    copula(word(1)) || (word(1).is_some_and(|w| matches!(w, "a" | "an" | "the")) && copula(word(2)))
+}
+
+/// Is the quote at token `qi` a wording named as such (`the term “pivot”`, `the slogan, “…”`,
+/// `a nickname, “…”`)? A term, phrase or slogan is words someone used, not a name of a thing.
+fn after_term(s: &Sentence, qi: usize) -> bool {
+    let mut i = qi;
+    if i > 0 && s.toks[i - 1].k == K::Comma {
+        i -= 1;
+    }
+    i > 0
+        && s.toks[i - 1].k == K::Word
+        && TERM_WORDS.contains(&s.word(i - 1).to_lowercase().as_str())
 }
 
 /// Words of a quote's content, and whether they read as a title (every long word capitalised).
@@ -1094,7 +1106,7 @@ fn classify(
     para_reported: bool,
 ) -> Class {
     let (n_words, title) = content_shape(s.text, m);
-    if !title && named_by_someone(s, qi) {
+    if (!title && named_by_someone(s, qi)) || after_term(s, qi) {
         return Class::Partial;
     }
     // `what it calls the “Day of …”`, `so-called “…”`: a name, unless it is a whole phrase.
@@ -1346,6 +1358,24 @@ fn is_head_noun(w: &str) -> bool {
         && !TITLE_MINOR_WORDS.contains(&w)
         && !DETERMINER_WORDS.contains(&w)
 }
+
+/// Nouns that present the quote after them as a wording someone used.
+const TERM_WORDS: &[&str] = &[
+    "term",
+    "terms",
+    "phrase",
+    "phrases",
+    "word",
+    "words",
+    "slogan",
+    "slogans",
+    "motto",
+    "nickname",
+    "catchphrase",
+    "expression",
+    "mantra",
+    "refrain",
+];
 
 /// Words that open a description rather than a name (`The candidate`, `Another voter`).
 const DETERMINER_WORDS: &[&str] = &[
@@ -2263,6 +2293,10 @@ mod tests {
             // A quoted predicate after a copula is someone's judgement; a title there stays a name.
             ("The delay was “deeply troubling” for the town.", &[("deeply troubling", Partial, None)], &[]),
             ("The winner was “Night Train” again.", &[], &["Night Train"]),
+            ("By her own account the delay was a “mistake.”", &[("mistake.", Partial, None)], &[]),
+            // A term, phrase or slogan is a wording someone used, title case or not.
+            ("Few voters liked the phrase “self-removal.”", &[("self-removal.", Partial, None)], &[]),
+            ("The town ran on the slogan, “Build It Here.”", &[("Build It Here.", Partial, None)], &[]),
             // The same name in narration stays a name.
             ("Crowds chanted “Make Towns Great Again” at the rally.", &[], &["Make Towns Great Again"]),
         ];
