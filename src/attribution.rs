@@ -886,6 +886,31 @@ fn after_term(s: &Sentence, qi: usize) -> bool {
         && TERM_WORDS.contains(&s.word(i - 1).to_lowercase().as_str())
 }
 
+/// Is the quote at token `qi` what someone calls a named person (`he called Roe “Little
+/// John”`)? A name given to someone, nickname or not, is the caller's wording.
+fn calls_someone(s: &Sentence, qi: usize) -> bool {
+    let mut i = qi;
+    while i > 0 && qi - i < 3 && s.is_cap(i - 1) {
+        i -= 1;
+    }
+    i < qi
+        && i > 0
+        && s.toks[i - 1].k == K::Word
+        && matches!(
+            s.word(i - 1),
+            "called"
+                | "calls"
+                | "call"
+                | "dubbed"
+                | "dubs"
+                | "nicknamed"
+                | "labeled"
+                | "labelled"
+                | "branded"
+                | "brands"
+        )
+}
+
 /// Words of a quote's content, and whether they read as a title (every long word capitalised).
 fn content_shape(text: &str, m: &Mark) -> (usize, bool) {
     let words = text::words(text, m.content.clone());
@@ -1106,7 +1131,7 @@ fn classify(
     para_reported: bool,
 ) -> Class {
     let (n_words, title) = content_shape(s.text, m);
-    if (!title && named_by_someone(s, qi)) || after_term(s, qi) {
+    if (!title && named_by_someone(s, qi)) || after_term(s, qi) || calls_someone(s, qi) {
         return Class::Partial;
     }
     // `what it calls the “Day of …”`, `so-called “…”`: a name, unless it is a whole phrase.
@@ -2297,6 +2322,8 @@ mod tests {
             // A term, phrase or slogan is a wording someone used, title case or not.
             ("Few voters liked the phrase “self-removal.”", &[("self-removal.", Partial, None)], &[]),
             ("The town ran on the slogan, “Build It Here.”", &[("Build It Here.", Partial, None)], &[]),
+            // A name given to someone is the caller's wording.
+            ("Within minutes, Jane Roe called Doe “Little John” twice.", &[("Little John", Partial, Some("Jane Roe"))], &[]),
             // The same name in narration stays a name.
             ("Crowds chanted “Make Towns Great Again” at the rally.", &[], &["Make Towns Great Again"]),
         ];
