@@ -35,6 +35,9 @@ const MIN_UNATTRIBUTED_WORDS: usize = 4;
 const MAX_QUOTE_TO_CUE: usize = 14;
 /// How many of a sentence's cues a fallback search looks at.
 const MAX_CUES_SCANNED: usize = 16;
+/// How far (in tokens) a verb of describing may stand before the `as “…”` it governs
+/// (`referring to Sen. Jane Roe (D-Ohio) as “…”`).
+const MAX_DESCRIBED_AS_TOKENS: usize = 12;
 /// How far back (in tokens) a subject phrase may start before its cue.
 const MAX_SUBJECT_TOKENS: usize = 48;
 /// How far (in tokens) an introductory phrase may run before the comma that ends it.
@@ -1738,7 +1741,19 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
                 let m = &marks[mi];
                 scare.extend(quotes::nested_single(text, m.content.clone()));
                 let frame = frame_for(s, cues, qi);
-                let class = classify(s, qi, m, frame.as_ref(), judging, para_reported);
+                // `X portrays Y as “…”`: the words a verb of describing gives something.
+                let described_as = qi > 1
+                    && s.is_word(qi - 1, "as")
+                    && cues[..cues.partition_point(|&(c, _, _)| c < qi)]
+                        .iter()
+                        .rev()
+                        .take_while(|&&(c, _, _)| c + MAX_DESCRIBED_AS_TOKENS >= qi)
+                        .any(|&(_, k, _)| k == CueClass::Verbal);
+                let class = if described_as {
+                    Class::Partial
+                } else {
+                    classify(s, qi, m, frame.as_ref(), judging, para_reported)
+                };
                 // The subject a quoted predicate describes is not its speaker.
                 let subject_speaks = class != Class::Predicate;
                 let kind = match class {
@@ -2324,6 +2339,9 @@ mod tests {
             ("The town ran on the slogan, “Build It Here.”", &[("Build It Here.", Partial, None)], &[]),
             // A name given to someone is the caller's wording.
             ("Within minutes, Jane Roe called Doe “Little John” twice.", &[("Little John", Partial, Some("Jane Roe"))], &[]),
+            // What a verb of describing calls something is the describer's wording.
+            ("Jane Roe often portrays her rival as “Mister Slow” at rallies.", &[("Mister Slow", Partial, Some("Jane Roe"))], &[]),
+            ("Their guests registered as “Independent Voters” last year.", &[], &["Independent Voters"]),
             // The same name in narration stays a name.
             ("Crowds chanted “Make Towns Great Again” at the rally.", &[], &["Make Towns Great Again"]),
         ];
