@@ -1726,7 +1726,8 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
                 .any(|&(_, c, _)| matches!(c, CueClass::Speech | CueClass::Verbal));
             let mut sentence_has_speech = false; // a direct quote
             let mut sentence_scare: Vec<Range<usize>> = Vec::new();
-            // Speakers resolved in this sentence, by cue token.
+            let mut last_partial: Option<usize> = None; // token of the last partial quote
+                                                        // Speakers resolved in this sentence, by cue token.
             let mut resolved: HashMap<usize, Option<usize>> = HashMap::new();
             let mut speaker_of = |reg: &mut Registry, f: &Frame| -> Option<usize> {
                 if let Some(&sp) = resolved.get(&f.cue) {
@@ -1742,18 +1743,31 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
                 scare.extend(quotes::nested_single(text, m.content.clone()));
                 let frame = frame_for(s, cues, qi);
                 // `X portrays Y as “…”`: the words a verb of describing gives something.
+                let det = usize::from(
+                    qi > 2
+                        && matches!(s.word(qi - 1), "a" | "an" | "the")
+                        && s.is_word(qi - 2, "as"),
+                );
                 let described_as = qi > 1
-                    && s.is_word(qi - 1, "as")
+                    && s.is_word(qi - 1 - det, "as")
                     && cues[..cues.partition_point(|&(c, _, _)| c < qi)]
                         .iter()
                         .rev()
                         .take_while(|&&(c, _, _)| c + MAX_DESCRIBED_AS_TOKENS >= qi)
                         .any(|&(_, k, _)| k == CueClass::Verbal);
-                let class = if described_as {
+                // A quote joined by `and`/`or` to a partial quote (`“profane” and “sexist”`)
+                // is more of the same words.
+                let joined = qi > 1
+                    && (s.is_word(qi - 1, "and") || s.is_word(qi - 1, "or"))
+                    && last_partial == Some(qi - 2);
+                let class = if described_as || joined {
                     Class::Partial
                 } else {
                     classify(s, qi, m, frame.as_ref(), judging, para_reported)
                 };
+                if class == Class::Partial || class == Class::Predicate {
+                    last_partial = Some(qi);
+                }
                 // The subject a quoted predicate describes is not its speaker.
                 let subject_speaks = class != Class::Predicate;
                 let kind = match class {
@@ -2342,6 +2356,12 @@ mod tests {
             // What a verb of describing calls something is the describer's wording.
             ("Jane Roe often portrays her rival as “Mister Slow” at rallies.", &[("Mister Slow", Partial, Some("Jane Roe"))], &[]),
             ("Their guests registered as “Independent Voters” last year.", &[], &["Independent Voters"]),
+            // … also after an article, and a quote joined to a partial one is more of it.
+            (
+                "Officials portrayed the attack as a “workplace” or “gun control” issue.",
+                &[("workplace", Partial, Some("Officials")), ("gun control", Partial, Some("Officials"))],
+                &[],
+            ),
             // The same name in narration stays a name.
             ("Crowds chanted “Make Towns Great Again” at the rally.", &[], &["Make Towns Great Again"]),
         ];
