@@ -36,6 +36,9 @@ const MIN_UNATTRIBUTED_WORDS: usize = 4;
 const MAX_QUOTE_TO_CUE: usize = 14;
 /// How many of a sentence's cues a fallback search looks at.
 const MAX_CUES_SCANNED: usize = 16;
+/// How far (in tokens) a verb of describing may stand before the `as “…”` it governs
+/// (`referring to Sen. Jane Roe (D-Ohio) as “…”`).
+const MAX_DESCRIBED_AS_TOKENS: usize = 12;
 /// How far back (in tokens) a subject phrase may start before its cue.
 const MAX_SUBJECT_TOKENS: usize = 48;
 /// How far (in tokens) an introductory phrase may run before the comma that ends it.
@@ -826,6 +829,92 @@ fn naming_context(s: &Sentence, qi: usize) -> bool {
             || p3.is_none())
 }
 
+/// Is the quote at token `qi` what someone calls a thing (`what she calls “real solutions”`,
+/// `who he dubbed “the little senator”`, `what is called a “debate”`)? A verb of calling with a
+/// subject — a pronoun, a name, or a passive `is`/`been` — makes the phrase that subject's
+/// wording; after a plain noun (`a play called “…”`) it is a name.
+fn named_by_someone(s: &Sentence, qi: usize) -> bool {
+    let word = |k: usize| (qi >= k && s.toks[qi - k].k == K::Word).then(|| s.word(qi - k));
+    let mut v = 1;
+    if word(1).is_some_and(|w| matches!(w, "the" | "a" | "an")) {
+        v = 2;
+    }
+    let calling = word(v).is_some_and(|w| {
+        matches!(
+            w,
+            "calls"
+                | "called"
+                | "call"
+                | "dubs"
+                | "dubbed"
+                | "terms"
+                | "termed"
+                | "labels"
+                | "labeled"
+                | "labelled"
+                | "brands"
+                | "branded"
+        )
+    });
+    calling
+        && (qi > v && s.is_cap(qi - v - 1)
+            || word(v + 1).is_some_and(|w| {
+                is_pronoun_word(w)
+                    || matches!(
+                        w,
+                        "is" | "was" | "are" | "were" | "been" | "being" | "be" | "some" | "many"
+                    )
+            }))
+}
+
+/// Does the quote at token `qi` stand as a predicate right after a copula (`aides were being
+/// “disingenuous”`, `a pledge to be “neutral”`, `it was a “mistake”`)? A quoted description is
+/// someone's judgement.
+fn after_copula(s: &Sentence, qi: usize) -> bool {
+    let word = |k: usize| (qi >= k && s.toks[qi - k].k == K::Word).then(|| s.word(qi - k));
+    let copula = |w: Option<&str>| {
+        w.is_some_and(|w| matches!(w, "is" | "was" | "are" | "were" | "be" | "being" | "been"))
+    };
+    copula(word(1)) || (word(1).is_some_and(|w| matches!(w, "a" | "an" | "the")) && copula(word(2)))
+}
+
+/// Is the quote at token `qi` a wording named as such (`the term “pivot”`, `the slogan, “…”`,
+/// `a nickname, “…”`)? A term, phrase or slogan is words someone used, not a name of a thing.
+fn after_term(s: &Sentence, qi: usize) -> bool {
+    let mut i = qi;
+    if i > 0 && s.toks[i - 1].k == K::Comma {
+        i -= 1;
+    }
+    i > 0
+        && s.toks[i - 1].k == K::Word
+        && TERM_WORDS.contains(&s.word(i - 1).to_lowercase().as_str())
+}
+
+/// Is the quote at token `qi` what someone calls a named person (`he called Roe “Little
+/// John”`)? A name given to someone, nickname or not, is the caller's wording.
+fn calls_someone(s: &Sentence, qi: usize) -> bool {
+    let mut i = qi;
+    while i > 0 && qi - i < 3 && s.is_cap(i - 1) {
+        i -= 1;
+    }
+    i < qi
+        && i > 0
+        && s.toks[i - 1].k == K::Word
+        && matches!(
+            s.word(i - 1),
+            "called"
+                | "calls"
+                | "call"
+                | "dubbed"
+                | "dubs"
+                | "nicknamed"
+                | "labeled"
+                | "labelled"
+                | "branded"
+                | "brands"
+        )
+}
+
 /// Words of a quote's content, and whether they read as a title (every long word capitalised).
 fn content_shape(text: &str, m: &Mark) -> (usize, bool) {
     let words = text::words(text, m.content.clone());
@@ -843,7 +932,12 @@ fn content_shape(text: &str, m: &Mark) -> (usize, bool) {
 enum Class {
     Direct,
     Partial,
+    /// A fragment describing the sentence's subject, which is not its speaker.
+    Predicate,
+    /// A scare quote or a name: the speaker's wording when it stands inside reported speech.
     Scare,
+    /// A reference, never speech: a web address, who was told, a work and its author.
+    Reference,
 }
 
 /// Where a quote's attribution sits in its sentence.
@@ -1041,6 +1135,9 @@ fn classify(
     para_reported: bool,
 ) -> Class {
     let (n_words, title) = content_shape(s.text, m);
+    if (!title && named_by_someone(s, qi)) || after_term(s, qi) || calls_someone(s, qi) {
+        return Class::Partial;
+    }
     // `what it calls the “Day of …”`, `so-called “…”`: a name, unless it is a whole phrase.
     if naming_context(s, qi) && (title || n_words <= 3) {
         return Class::Scare;
@@ -1078,18 +1175,19 @@ fn classify(
     let bylined = matches!(prev, None | Some(K::Dash))
         && s.is_word(qi + 1, "by")
         && s.toks.get(qi + 2).is_some_and(|_| s.is_cap(qi + 2));
-    if told_title
-        || bylined
-        || (title
-            && n_words <= MAX_NAME_WORDS
-            && !(ends_punct && (attributed_after || attributed_before))
-            && !(whole_sentence && (n_words >= 3 || terminal)))
+    if told_title || bylined {
+        return Class::Reference;
+    }
+    if title
+        && n_words <= MAX_NAME_WORDS
+        && !(ends_punct && (attributed_after || attributed_before))
+        && !(whole_sentence && (n_words >= 3 || terminal))
     {
         return Class::Scare;
     }
     // A web address is a reference, not speech.
     if content.contains("://") || (n_words <= 3 && content.starts_with("www.")) {
-        return Class::Scare;
+        return Class::Reference;
     }
     if whole_sentence
         || (ends_punct && (attributed_after || attributed_before))
@@ -1118,6 +1216,9 @@ fn classify(
     // subject (`Roe is promising to create “a big spectacle”`), unless it is a name.
     if !title && n_words >= 1 && about_subject() {
         return Class::Partial;
+    }
+    if !title && after_copula(s, qi) {
+        return Class::Predicate;
     }
     Class::Scare
 }
@@ -1286,6 +1387,24 @@ fn is_head_noun(w: &str) -> bool {
         && !TITLE_MINOR_WORDS.contains(&w)
         && !DETERMINER_WORDS.contains(&w)
 }
+
+/// Nouns that present the quote after them as a wording someone used.
+const TERM_WORDS: &[&str] = &[
+    "term",
+    "terms",
+    "phrase",
+    "phrases",
+    "word",
+    "words",
+    "slogan",
+    "slogans",
+    "motto",
+    "nickname",
+    "catchphrase",
+    "expression",
+    "mantra",
+    "refrain",
+];
 
 /// Words that open a description rather than a name (`The candidate`, `Another voter`).
 const DETERMINER_WORDS: &[&str] = &[
@@ -1607,7 +1726,9 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
                 .iter()
                 .any(|&(_, c, _)| matches!(c, CueClass::Speech | CueClass::Verbal));
             let mut sentence_has_speech = false; // a direct quote
-                                                 // Speakers resolved in this sentence, by cue token.
+            let mut sentence_scare: Vec<Range<usize>> = Vec::new();
+            let mut last_partial: Option<usize> = None; // token of the last partial quote
+                                                        // Speakers resolved in this sentence, by cue token.
             let mut resolved: HashMap<usize, Option<usize>> = HashMap::new();
             let mut speaker_of = |reg: &mut Registry, f: &Frame| -> Option<usize> {
                 if let Some(&sp) = resolved.get(&f.cue) {
@@ -1622,13 +1743,45 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
                 let m = &marks[mi];
                 scare.extend(quotes::nested_single(text, m.content.clone()));
                 let frame = frame_for(s, cues, qi);
-                let kind = match classify(s, qi, m, frame.as_ref(), judging, para_reported) {
-                    Class::Scare => {
+                // `X portrays Y as “…”`: the words a verb of describing gives something.
+                let det = usize::from(
+                    qi > 2
+                        && matches!(s.word(qi - 1), "a" | "an" | "the")
+                        && s.is_word(qi - 2, "as"),
+                );
+                let described_as = qi > 1
+                    && s.is_word(qi - 1 - det, "as")
+                    && cues[..cues.partition_point(|&(c, _, _)| c < qi)]
+                        .iter()
+                        .rev()
+                        .take_while(|&&(c, _, _)| c + MAX_DESCRIBED_AS_TOKENS >= qi)
+                        .any(|&(_, k, _)| k == CueClass::Verbal);
+                // A quote joined by `and`/`or` to a partial quote (`“profane” and “sexist”`)
+                // is more of the same words.
+                let joined = qi > 1
+                    && (s.is_word(qi - 1, "and") || s.is_word(qi - 1, "or"))
+                    && last_partial == Some(qi - 2);
+                let class = if described_as || joined {
+                    Class::Partial
+                } else {
+                    classify(s, qi, m, frame.as_ref(), judging, para_reported)
+                };
+                if class == Class::Partial || class == Class::Predicate {
+                    last_partial = Some(qi);
+                }
+                // The subject a quoted predicate describes is not its speaker.
+                let subject_speaks = class != Class::Predicate;
+                let kind = match class {
+                    Class::Reference => {
                         scare.push(m.content.clone());
                         continue;
                     }
+                    Class::Scare => {
+                        sentence_scare.push(m.content.clone());
+                        continue;
+                    }
                     Class::Direct => QuoteKind::Direct,
-                    Class::Partial => QuoteKind::Partial,
+                    Class::Partial | Class::Predicate => QuoteKind::Partial,
                 };
                 // A reported clause may hold quoted fragments; only a direct quote is the
                 // sentence's speech itself.
@@ -1657,7 +1810,7 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
                         // A cue whose own subject names no one (`when questioned`) leaves an
                         // embedded quote to the sentence's subject.
                         let sp = speaker_of(&mut reg, f).or_else(|| {
-                            (kind == QuoteKind::Partial || qi > 0)
+                            (subject_speaks && (kind == QuoteKind::Partial || qi > 0))
                                 .then(|| s.leading_subject().filter(|np| describes_speaker(s, np)))
                                 .flatten()
                                 .and_then(|np| reg.resolve(text, &np, CueClass::Speech))
@@ -1666,7 +1819,7 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
                     }
                     // A fragment with no verb of saying, or a quote the reporter's sentence
                     // leads into (`X’s answer was that “…”`), quotes the sentence's subject.
-                    None if kind == QuoteKind::Partial || qi > 0 => {
+                    None if subject_speaks && (kind == QuoteKind::Partial || qi > 0) => {
                         let np = s.leading_subject().filter(|np| describes_speaker(s, np));
                         (
                             np.and_then(|np| reg.resolve(text, &np, CueClass::Speech)),
@@ -1707,11 +1860,26 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
                     };
                     pending_speaker = pending_speaker.or(speaker);
                     last_cue_speaker = speaker;
+                    let cue = Some(s.toks[c].s..cue_end(s, &f));
+                    // Quoted words inside reported speech are the speaker's own wording
+                    // (`X said the plan would “Make America Great Again”`), names included.
+                    sentence_scare.retain(|r| {
+                        let inside = clause.start <= r.start && r.end <= clause.end;
+                        if inside {
+                            quotes.push(Found {
+                                range: r.clone(),
+                                kind: QuoteKind::Partial,
+                                speaker,
+                                cue: cue.clone(),
+                            });
+                        }
+                        !inside
+                    });
                     quotes.push(Found {
                         range: clause,
                         kind: QuoteKind::Indirect,
                         speaker,
-                        cue: Some(s.toks[c].s..cue_end(s, &f)),
+                        cue,
                     });
                 } else if let Some(&(c, class, _)) =
                     cues.iter().find(|&&(_, k, _)| k == CueClass::Speech)
@@ -1727,6 +1895,7 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
                     last_cue_speaker = sp;
                 }
             }
+            scare.append(&mut sentence_scare);
         }
 
         // Direct quotes of this paragraph without attribution of their own take the
@@ -2155,6 +2324,47 @@ mod tests {
                 &[("We would not ‘abandon’ them,", Direct, None)],
                 &["abandon"],
             ),
+            // Quoted words inside reported speech are the speaker's, names and slogans too.
+            (
+                "Jane Roe said the plan would “Make Towns Great Again” within a year.",
+                &[
+                    ("the plan would “Make Towns Great Again” within a year", Indirect, Some("Jane Roe")),
+                    ("Make Towns Great Again", Partial, Some("Jane Roe")),
+                ],
+                &[],
+            ),
+            (
+                "John Doe says such votes are preludes to the critical “Exit” referendum in June.",
+                &[
+                    ("such votes are preludes to the critical “Exit” referendum in June", Indirect, Some("John Doe")),
+                    ("Exit", Partial, Some("John Doe")),
+                ],
+                &[],
+            ),
+            // What someone calls a thing is that someone's wording; after a plain noun it is a name.
+            ("Jane Roe railed against what she calls the “capital cartel” again.", &[("capital cartel", Partial, Some("Jane Roe"))], &[]),
+            ("Roe mocked his rival, who he dubbed “the little senator.”", &[("the little senator.", Partial, Some("Roe"))], &[]),
+            ("Their play dubbed “the last supper” has closed.", &[], &["the last supper"]),
+            // A quoted predicate after a copula is someone's judgement; a title there stays a name.
+            ("The delay was “deeply troubling” for the town.", &[("deeply troubling", Partial, None)], &[]),
+            ("The winner was “Night Train” again.", &[], &["Night Train"]),
+            ("By her own account the delay was a “mistake.”", &[("mistake.", Partial, None)], &[]),
+            // A term, phrase or slogan is a wording someone used, title case or not.
+            ("Few voters liked the phrase “self-removal.”", &[("self-removal.", Partial, None)], &[]),
+            ("The town ran on the slogan, “Build It Here.”", &[("Build It Here.", Partial, None)], &[]),
+            // A name given to someone is the caller's wording.
+            ("Within minutes, Jane Roe called Doe “Little John” twice.", &[("Little John", Partial, Some("Jane Roe"))], &[]),
+            // What a verb of describing calls something is the describer's wording.
+            ("Jane Roe often portrays her rival as “Mister Slow” at rallies.", &[("Mister Slow", Partial, Some("Jane Roe"))], &[]),
+            ("Their guests registered as “Independent Voters” last year.", &[], &["Independent Voters"]),
+            // … also after an article, and a quote joined to a partial one is more of it.
+            (
+                "Officials portrayed the attack as a “workplace” or “gun control” issue.",
+                &[("workplace", Partial, Some("Officials")), ("gun control", Partial, Some("Officials"))],
+                &[],
+            ),
+            // The same name in narration stays a name.
+            ("Crowds chanted “Make Towns Great Again” at the rally.", &[], &["Make Towns Great Again"]),
         ];
         for (text, want, want_scare) in cases {
             let want: Vec<_> = want.iter().map(|&(t, k, s)| q(t, k, s)).collect();

@@ -89,8 +89,10 @@ pub(crate) fn find(text: &str, paras: &[Para]) -> Vec<Mark> {
                 continue;
             };
             let at = p.range.start + i;
+            // A mark right before `>` closes the attribute of a tag begun earlier.
+            let ends_tag = body.as_bytes().get(i + len) == Some(&b'>');
             match open {
-                None if is_open_mark(c) => open = Some((at, len)),
+                None if is_open_mark(c) && !ends_tag => open = Some((at, len)),
                 // A curly opening mark inside a quote that hugs the word before it and not the
                 // word after (`unusual,“ said`) is a closing mark typed the wrong way round.
                 Some((s, open_len)) if c == '“' && hugs_left(body, i, len) => {
@@ -115,6 +117,24 @@ pub(crate) fn find(text: &str, paras: &[Para]) -> Vec<Mark> {
     out
 }
 
+/// Does a quoted stretch hold a word outside markup tags (`<tweet/>` alone is no speech)?
+fn has_words_outside_tags(s: &str) -> bool {
+    let mut in_tag = false;
+    let mut prev_lt = false;
+    for c in s.chars() {
+        if prev_lt && (c.is_ascii_alphabetic() || c == '/') {
+            in_tag = true;
+        }
+        prev_lt = c == '<';
+        if in_tag {
+            in_tag = c != '>';
+        } else if c.is_alphanumeric() {
+            return true;
+        }
+    }
+    false
+}
+
 /// Keep the stretch unless it holds no word at all; trim white space inside the marks.
 fn push(
     text: &str,
@@ -128,7 +148,7 @@ fn push(
     let s = &text[inner.clone()];
     let lead = s.len() - s.trim_start().len();
     let trimmed = s.trim();
-    if !trimmed.chars().any(char::is_alphanumeric) {
+    if !has_words_outside_tags(trimmed) {
         return;
     }
     let start = inner.start + lead;
@@ -195,6 +215,10 @@ mod tests {
                 &[("We won,", true)],
             ),
             ("If 3 < 4, “math works,” he said.", &[("math works,", true)]),
+            // A tag broken across paragraphs: the mark before `>` ends its attribute, and a
+            // stretch holding only a tag is no quote.
+            ("\">We won, she wrote.</tweet>", &[]),
+            ("Great day #win“<tweet/>.", &[]),
             (
                 "“Not ‘abandon’ it,” he said.",
                 &[("Not ‘abandon’ it,", true)],
