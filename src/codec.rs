@@ -7,6 +7,10 @@
 //! and reading accepts what serde's derive accepts (absent `Option` fields read as `None`,
 //! unknown fields are ignored); tests below hold both to the serde derive.
 
+// The reading half serves the wasm bindings (`render`, the options); natively only the tests
+// below run it.
+#![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+
 use crate::model::*;
 use crate::Options;
 
@@ -81,10 +85,6 @@ pub trait FromJson: Sized {
         Self::read(&Value::Null, &mut None)
     }
 }
-
-/// Both directions.
-pub trait Json: ToJson + FromJson {}
-impl<T: ToJson + FromJson> Json for T {}
 
 impl Analysis {
     /// The analysis as compact JSON text: exactly `serde_json::to_string`'s (what the CLI

@@ -23,7 +23,7 @@
 
 mod actors;
 mod attribution;
-pub mod codec;
+mod codec;
 mod error;
 mod interactions;
 mod lexicon;
