@@ -15,12 +15,11 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::lexicon::sort_by_num;
-use crate::lexicon::FxMap;
+use crate::lexicon::{sort_by_num, FxSet};
 use crate::model::QuoteKind;
 use crate::quotes::{self, Mark};
 use crate::reporting::{Clause, CueClass, Lexicon};
-use crate::speakers::{Np, Registry};
+use crate::speakers::{strip_possessive, Np, Registry};
 use crate::text::{self, Para};
 
 /// Longest subject phrase (in words) taken as a speaker; longer ones are clauses.
@@ -212,7 +211,7 @@ const OBJECT_TAKERS: &[&str] = &[
 struct Sentence<'a> {
     text: &'a str,
     /// Words the article writes capitalised inside a sentence (see [`proper_words`]).
-    proper: &'a FxMap<&'a str, ()>,
+    proper: &'a FxSet<&'a str>,
     toks: Vec<Tok>,
     /// [`Sentence::leading_subject`], computed once: it scans the sentence, and every quote
     /// of the sentence asks for it.
@@ -609,7 +608,7 @@ impl<'a> Sentence<'a> {
         // the sentence that the article never capitalises elsewhere (`Nuclear experts`).
         let lone_common = b == a + 1
             && (DETERMINER_WORDS.contains(&self.word(a).to_lowercase().as_str())
-                || (a == 0 && !self.proper.contains_key(strip_possessive(self.word(a)))));
+                || (a == 0 && !self.proper.contains(strip_possessive(self.word(a)))));
         b > a
             && !lone_common
             && (a..b).all(|i| self.is_cap(i))
@@ -662,7 +661,7 @@ impl<'a> Sentence<'a> {
             || is_preposition(&first)
             || (first.len() > 4
                 && (first.ends_with("ly") || first.ends_with("ing"))
-                && !self.proper.contains_key(strip_possessive(self.word(start))));
+                && !self.proper.contains(strip_possessive(self.word(start))));
         let a = if intro {
             self.toks
                 .iter()
@@ -1241,7 +1240,7 @@ fn names_someone(s: &Sentence, np: &Np) -> bool {
     let opens = s.toks.first().is_some_and(|t| t.s == np.range.start);
     if words.len() == 1 && opens && !is_person_pronoun(first) {
         let bare = strip_possessive(first);
-        if !s.proper.contains_key(bare) {
+        if !s.proper.contains(bare) {
             return false;
         }
     }
@@ -1633,8 +1632,8 @@ fn byline(text: &str, para: &Range<usize>) -> Option<(String, Option<String>)> {
 /// Words written capitalised inside a sentence (`said Roe`, `Jane Roe`, `with Optimism
 /// Partners`): the article's names, as opposed to common words that are capitalised only
 /// because they open a sentence.
-fn proper_words(text: &str) -> FxMap<&str, ()> {
-    let mut out = FxMap::default();
+fn proper_words(text: &str) -> FxSet<&str> {
+    let mut out = FxSet::default();
     let mut prev_end = None;
     for w in text::words(text, 0..text.len()) {
         let word = &text[w.clone()];
@@ -1642,17 +1641,11 @@ fn proper_words(text: &str) -> FxMap<&str, ()> {
         // Inside a sentence: only spaces since the previous word (`said Roe`, `Jane Roe`).
         let inside = prev_end.is_some_and(|e: usize| text[e..w.start].chars().all(|c| c == ' '));
         if cap && inside {
-            out.insert(strip_possessive(word), ());
+            out.insert(strip_possessive(word));
         }
         prev_end = Some(w.end);
     }
     out
-}
-
-fn strip_possessive(w: &str) -> &str {
-    w.strip_suffix("’s")
-        .or_else(|| w.strip_suffix("'s"))
-        .unwrap_or(w)
 }
 
 /// Attribute every quote of the article.

@@ -90,7 +90,8 @@ fn lower_words(text: &str, r: Range<usize>) -> Vec<(Range<usize>, String)> {
         .collect()
 }
 
-fn strip_possessive(w: &str) -> &str {
+/// A word without its possessive `’s` / `'s`.
+pub(crate) fn strip_possessive(w: &str) -> &str {
     w.strip_suffix("’s")
         .or_else(|| w.strip_suffix("'s"))
         .unwrap_or(w)
