@@ -19,7 +19,7 @@ use crate::lexicon::{sort_by_num, FxSet};
 use crate::model::QuoteKind;
 use crate::quotes::{self, Mark};
 use crate::reporting::{Clause, CueClass, Lexicon};
-use crate::speakers::{strip_possessive, Np, Registry};
+use crate::speakers::{is_cap, strip_possessive, Np, Registry};
 use crate::text::{self, Para};
 
 /// Longest subject phrase (in words) taken as a speaker; longer ones are clauses.
@@ -232,7 +232,7 @@ impl<'a> Sentence<'a> {
     }
 
     fn is_cap(&self, i: usize) -> bool {
-        self.toks[i].k == K::Word && self.word(i).chars().next().is_some_and(char::is_uppercase)
+        self.toks[i].k == K::Word && is_cap(self.word(i))
     }
 
     fn range(&self, a: usize, b: usize) -> Range<usize> {
@@ -776,7 +776,7 @@ impl<'a> Sentence<'a> {
             // clause after a place (`In Salem, New Hampshire, Roe went …`) is none.
             let describes = self.toks.get(b + 1).is_some_and(|t| {
                 let w = &self.text[t.s..t.e];
-                !is_capitalised(w)
+                !is_cap(w)
                     || DETERMINER_WORDS.contains(&w.to_lowercase().as_str())
                     || w.contains('-')
             });
@@ -1112,7 +1112,7 @@ fn subject_like(s: &Sentence, np: &Np) -> bool {
         return false;
     };
     let w = &s.text[first];
-    is_capitalised(w)
+    is_cap(w)
         || w.starts_with(|c: char| c.is_ascii_digit())
         || is_pronoun_word(w)
         || DETERMINER_WORDS.contains(&w)
@@ -1341,10 +1341,6 @@ fn is_present_verb(w: &str) -> bool {
         && Lexicon::get().speaker_word(w).is_none()
 }
 
-fn is_capitalised(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
-}
-
 /// Does a subject phrase stand for a speaker: a name or a pronoun, or a short description
 /// whose head noun names one (`the judge`, `The campaign`, `Her letter`)?
 fn describes_speaker(s: &Sentence, np: &Np) -> bool {
@@ -1358,9 +1354,9 @@ fn describes_speaker(s: &Sentence, np: &Np) -> bool {
     };
     // `Democratic presidential candidate Jane Roe`: a role before a name.
     // (Lower-case role words may stand first: `conservative commentator Jane Roe`.)
-    let named = words.len() <= 6 && is_capitalised(&text[last.clone()]) && {
+    let named = words.len() <= 6 && is_cap(&text[last.clone()]) && {
         let w = &text[first.clone()];
-        if is_capitalised(w) {
+        if is_cap(w) {
             !matches!(w, "The" | "A" | "An" | "This" | "That")
         } else {
             is_head_noun(w)

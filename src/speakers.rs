@@ -97,7 +97,8 @@ pub(crate) fn strip_possessive(w: &str) -> &str {
         .unwrap_or(w)
 }
 
-fn is_cap(w: &str) -> bool {
+/// Does the word start with a capital letter?
+pub(crate) fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
