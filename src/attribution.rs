@@ -927,6 +927,47 @@ fn content_shape(text: &str, m: &Mark) -> (usize, bool) {
     (words.len(), title)
 }
 
+/// How far after a quote's closing mark a dated citation's `(…)` may close.
+const MAX_CITATION_BYTES: usize = 64;
+
+/// `“Yes to the bridge” (2009)`, `“Night Train” (Example Records, 1998)`: a quote followed by
+/// a parenthesis that ends with a year cites a work, a poster or a slogan by its date; it is a
+/// reference, not speech.
+fn dated(text: &str, m: &Mark) -> bool {
+    let Some(rest) = m
+        .closed
+        .then(|| text[m.outer.end..].trim_start_matches([' ', '\u{a0}', ',']))
+        .and_then(|r| r.strip_prefix('('))
+    else {
+        return false;
+    };
+    let inside = match rest.find([')', '\n']) {
+        Some(i) if i <= MAX_CITATION_BYTES && rest[i..].starts_with(')') => &rest[..i],
+        _ => return false,
+    };
+    let year = inside
+        .trim_end()
+        .rsplit(|c: char| !c.is_ascii_digit())
+        .next();
+    year.is_some_and(|d| d.len() == 4 && (d.starts_with('1') || d.starts_with("20")))
+}
+
+/// A paragraph that is nothing but a quotation in capitals (`“DIVISIVE AND WRONG”`) is a
+/// subheading that names what follows, not a quote in its own right.
+fn heading(text: &str, m: &Mark) -> bool {
+    let line_start = text[..m.outer.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[m.outer.end..]
+        .find('\n')
+        .map_or(text.len(), |i| m.outer.end + i);
+    let content = &text[m.content.clone()];
+    m.closed
+        && text[line_start..m.outer.start].trim().is_empty()
+        && text[m.outer.end..line_end].trim().is_empty()
+        && content.split_whitespace().count() >= 2
+        && content.chars().any(char::is_alphabetic)
+        && !content.chars().any(char::is_lowercase)
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Class {
     Direct,
@@ -1174,7 +1215,7 @@ fn classify(
     let bylined = matches!(prev, None | Some(K::Dash))
         && s.is_word(qi + 1, "by")
         && s.toks.get(qi + 2).is_some_and(|_| s.is_cap(qi + 2));
-    if told_title || bylined {
+    if told_title || bylined || dated(s.text, m) || heading(s.text, m) {
         return Class::Reference;
     }
     if title
@@ -2354,6 +2395,20 @@ mod tests {
             ),
             // The same name in narration stays a name.
             ("Crowds chanted “Make Towns Great Again” at the rally.", &[], &["Make Towns Great Again"]),
+            // A quote dated in parentheses cites a work, a poster or a slogan.
+            ("Its posters read “Yes to the bridge” (2009) and “No tolls” (Example Party, 2011).", &[], &["Yes to the bridge", "No tolls"]),
+            ("“We will build it” (2009) was her line.", &[], &["We will build it"]),
+            (
+                "Jane Roe said the bridge would be “open by spring” (in 2019 it was not).",
+                &[
+                    ("the bridge would be “open by spring” (in 2019 it was not)", Indirect, Some("Jane Roe")),
+                    ("open by spring", Partial, Some("Jane Roe")),
+                ],
+                &[],
+            ),
+            // A paragraph that is only a quotation in capitals is a subheading.
+            ("Roe spoke last.\n\n“DIVISIVE AND WRONG”\n\nThe vote came later.", &[], &["DIVISIVE AND WRONG"]),
+            ("“GROWING PARTY,” Jane Roe wrote on Tuesday.", &[("GROWING PARTY,", Direct, Some("Jane Roe"))], &[]),
         ];
         for (text, want, want_scare) in cases {
             let want: Vec<_> = want.iter().map(|&(t, k, s)| q(t, k, s)).collect();
