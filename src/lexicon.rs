@@ -12,6 +12,7 @@
 //!   words match any case.
 //! - A phrase never runs across clause punctuation (`,` `;` `:` brackets, dashes, quotes).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
@@ -224,18 +225,33 @@ fn key_of(core: &str) -> Key {
 /// `f` of `word` in lower case (as `str::to_lowercase` gives it), without allocating for a
 /// short ASCII word.
 pub(crate) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    f(&lowercase(word, &mut [0; 32]))
+}
+
+/// `word` in lower case (as `str::to_lowercase` gives it): written into `buf`, without an
+/// allocation, when it is ASCII and fits.
+pub(crate) fn lowercase<'a>(word: &str, buf: &'a mut [u8; 32]) -> Cow<'a, str> {
     let b = word.as_bytes();
-    if b.len() <= 32 && b.is_ascii() {
-        let mut buf = [0u8; 32];
-        for (d, s) in buf.iter_mut().zip(b) {
+    if b.len() <= buf.len() && b.is_ascii() {
+        let out = &mut buf[..b.len()];
+        for (d, s) in out.iter_mut().zip(b) {
             *d = s.to_ascii_lowercase();
         }
         // Lower-cased ASCII is still ASCII.
-        if let Ok(s) = std::str::from_utf8(&buf[..b.len()]) {
-            return f(s);
+        if let Ok(s) = std::str::from_utf8(out) {
+            return Cow::Borrowed(s);
         }
     }
-    f(&word.to_lowercase())
+    Cow::Owned(word.to_lowercase())
+}
+
+/// True when `word` in lower case is one of `words` (which are lower case).
+pub(crate) fn lower_in(word: &str, words: &[&str]) -> bool {
+    if word.is_ascii() {
+        words.iter().any(|w| w.eq_ignore_ascii_case(word))
+    } else {
+        words.contains(&word.to_lowercase().as_str())
+    }
 }
 
 /// Parse a decimal such as `-1.5` or `7.4` from a data file (without pulling a float parser
@@ -623,6 +639,19 @@ mod tests {
             long.as_str(),
         ] {
             assert_eq!(with_lowercase(w, str::to_string), w.to_lowercase(), "{w}");
+            assert_eq!(lowercase(w, &mut [0; 32]), w.to_lowercase(), "{w}");
+        }
+        // (word, list, in the list once lower-cased)
+        let cases: &[(&str, &[&str], bool)] = &[
+            ("Said", &["said", "told"], true),
+            ("TOLD", &["said", "told"], true),
+            ("sai", &["said"], false),
+            ("N’T", &["n’t"], true),
+            ("\u{212A}", &["k"], true),
+            ("", &["a"], false),
+        ];
+        for &(w, list, want) in cases {
+            assert_eq!(lower_in(w, list), want, "{w}");
         }
     }
 

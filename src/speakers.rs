@@ -15,7 +15,7 @@
 
 use std::ops::Range;
 
-use crate::lexicon::{FxMap, FxSet};
+use crate::lexicon::{lower_in, lowercase, FxMap, FxSet};
 use crate::model::SpeakerKind;
 use crate::reporting::{CueClass, Lexicon, SpeakerWord};
 use crate::text;
@@ -82,13 +82,6 @@ pub(crate) struct Registry {
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "one", "another", "some", "several", "many", "other", "two", "three", "most",
 ];
-
-fn lower_words(text: &str, r: Range<usize>) -> Vec<(Range<usize>, String)> {
-    text::words(text, r)
-        .into_iter()
-        .map(|w| (w.clone(), text[w].to_lowercase()))
-        .collect()
-}
 
 /// A word without its possessive `’s` / `'s`.
 pub(crate) fn strip_possessive(w: &str) -> &str {
@@ -228,11 +221,13 @@ impl Registry {
 
     /// Resolve a source phrase to a voice, creating it on first mention.
     pub(crate) fn resolve(&mut self, text: &str, np: &Np, cue: CueClass) -> Option<usize> {
-        let words = lower_words(text, np.range.clone());
-        let (first_r, first) = words.first()?.clone();
+        let words = text::words(text, np.range.clone());
+        let first_r = words.first()?.clone();
+        let mut buf = [0; 32];
+        let first = lowercase(&text[first_r.clone()], &mut buf);
         // Pronouns.
         if words.len() == 1 {
-            let id = match first.as_str() {
+            let id = match &*first {
                 "he" | "she" | "him" | "her" => self.last_person,
                 "it" => self.last_org,
                 "they" | "them" => self.last_group.or(self.last_org),
@@ -251,14 +246,14 @@ impl Registry {
         // Split a coordination (`X of Y University and other analysts`) at `and` + lower case.
         let mut parts: Vec<Range<usize>> = Vec::new();
         let mut start = np.range.start;
-        for (k, (r, w)) in words.iter().enumerate() {
-            if w == "and"
+        for (k, r) in words.iter().enumerate() {
+            if lower_in(&text[r.clone()], &["and"])
                 && words
                     .get(k + 1)
-                    .is_some_and(|(r2, _)| !is_cap(&text[r2.clone()]))
+                    .is_some_and(|r2| !is_cap(&text[r2.clone()]))
             {
                 parts.push(start..r.start);
-                start = words[k + 1].0.start;
+                start = words[k + 1].start;
             }
         }
         parts.push(start..np.range.end);
@@ -266,11 +261,11 @@ impl Registry {
         // A text that speaks: its author, else its publisher.
         let is_document = words
             .iter()
-            .any(|(r, _)| lx.speaker_word(&text[r.clone()]) == Some(SpeakerWord::Document))
-            && !words.iter().any(|(r, _)| {
+            .any(|r| lx.speaker_word(&text[r.clone()]) == Some(SpeakerWord::Document))
+            && !words.iter().any(|r| {
                 is_cap(&text[r.clone()])
-                    && !DETERMINERS.contains(&text[r.clone()].to_lowercase().as_str())
-                    && words.iter().position(|(x, _)| x == r) == Some(0)
+                    && !lower_in(&text[r.clone()], DETERMINERS)
+                    && words.iter().position(|x| x == r) == Some(0)
             });
         if is_document || cue == CueClass::Document {
             let author = self.last_org.filter(|&id| {
@@ -279,16 +274,19 @@ impl Registry {
             // The text's own name (`the statement`) is an alias of its author.
             let doc_end = words
                 .iter()
-                .position(|(r, _)| lx.speaker_word(&text[r.clone()]) == Some(SpeakerWord::Document))
-                .map_or(np.range.end, |k| words[k].0.end);
+                .position(|r| lx.speaker_word(&text[r.clone()]) == Some(SpeakerWord::Document))
+                .map_or(np.range.end, |k| words[k].end);
             let surface = text[np.range.start..doc_end].to_string();
             if let Some(id) = author {
                 self.add_mention(id, np.range.clone(), &surface);
                 return Some(id);
             }
             // `released by X`.
-            if let Some(k) = words.iter().position(|(_, w)| w == "by") {
-                let r = words[k + 1..].first().map(|(r, _)| r.start)?..np.range.end;
+            if let Some(k) = words
+                .iter()
+                .position(|r| lower_in(&text[r.clone()], &["by"]))
+            {
+                let r = words[k + 1..].first().map(|r| r.start)?..np.range.end;
                 return self.resolve(
                     text,
                     &Np {
@@ -301,10 +299,9 @@ impl Registry {
         }
         // Prefer the first part that carries a capitalised name; else the first part.
         let named = parts.iter().find(|r| {
-            text::words(text, (*r).clone()).iter().any(|w| {
-                is_cap(&text[w.clone()])
-                    && !DETERMINERS.contains(&text[w.clone()].to_lowercase().as_str())
-            })
+            text::words(text, (*r).clone())
+                .iter()
+                .any(|w| is_cap(&text[w.clone()]) && !lower_in(&text[w.clone()], DETERMINERS))
         });
         let part = named.unwrap_or(&parts[0]).clone();
         self.resolve_part(text, part, np.appos.clone())
@@ -326,15 +323,15 @@ impl Registry {
         // A lower-case head noun: a group or an unnamed person (`other analysts`, `a U.S. official`).
         if !is_cap(w(last)) {
             // A description, not a clause: short, not opened by a pronoun, no finite verb.
-            let first = w(0).to_lowercase();
+            let mut buf = [0; 32];
+            let first = lowercase(w(0), &mut buf);
             let clause_like = ws.len() > MAX_DESCRIPTION_WORDS
                 || is_pronoun(&first)
                 || (0..ws.len()).any(|i| {
-                    let x = w(i).to_lowercase();
-                    AUXILIARIES.contains(&x.as_str())
-                        || (x.ends_with("ed")
-                            && i > 0
-                            && !DETERMINERS.contains(&w(i - 1).to_lowercase().as_str()))
+                    let mut xb = [0; 32];
+                    let x = lowercase(w(i), &mut xb);
+                    AUXILIARIES.contains(&&*x)
+                        || (x.ends_with("ed") && i > 0 && !lower_in(w(i - 1), DETERMINERS))
                 });
             // `a source involved in the talks`, `the order released Friday`: a participle
             // after a determiner and a common noun modifies the noun, which is the speaker.
@@ -342,7 +339,7 @@ impl Registry {
                 w(i).ends_with("ed")
                     && !is_cap(w(i - 1))
                     && (0..i - 1).all(|k| !is_cap(w(k)))
-                    && DETERMINERS.contains(&first.as_str())
+                    && DETERMINERS.contains(&&*first)
             });
             if let Some(i) = participle.filter(|_| !is_pronoun(&first)) {
                 return self.resolve_part(text, ws[0].start..ws[i - 1].end, None);
@@ -357,7 +354,7 @@ impl Registry {
                     return self.resolve(text, &np, CueClass::Speech);
                 }
                 let run = (0..ws.len()).take_while(|&i| is_cap(w(i))).count();
-                if run == 0 || (run == 1 && DETERMINERS.contains(&first.as_str())) {
+                if run == 0 || (run == 1 && DETERMINERS.contains(&&*first)) {
                     return None;
                 }
                 return self.resolve_part(text, ws[0].start..ws[run - 1].end, None);
@@ -371,8 +368,7 @@ impl Registry {
             };
             let phrase = text[ws[0].start..ws[last].end].to_string();
             let head = w(last).to_lowercase();
-            let indefinite = DETERMINERS.contains(&w(0).to_lowercase().as_str())
-                && !w(0).eq_ignore_ascii_case("the");
+            let indefinite = lower_in(w(0), DETERMINERS) && !w(0).eq_ignore_ascii_case("the");
             // `the official` is the official already quoted; `an official` is a new one.
             let existing = if indefinite && kind == SpeakerKind::Unnamed {
                 None
@@ -403,8 +399,7 @@ impl Registry {
         // Skip leading determiners and possessive place names (`Seoul’s X Agency`).
         let mut a = 0;
         while a < last
-            && (DETERMINERS.contains(&w(a).to_lowercase().as_str())
-                || (strip_possessive(w(a)) != w(a) && is_cap(w(a + 1))))
+            && (lower_in(w(a), DETERMINERS) || (strip_possessive(w(a)) != w(a) && is_cap(w(a + 1))))
         {
             a += 1;
         }
@@ -457,7 +452,7 @@ impl Registry {
             return Some(id);
         }
         // A person: the trailing capitalised run is the name; what precedes it is the role.
-        if !is_cap(w(n0)) || (n0..b).all(|i| is_time_word(&w(i).to_lowercase())) {
+        if !is_cap(w(n0)) || (n0..b).all(|i| is_time_word(&lowercase(w(i), &mut [0; 32]))) {
             return None;
         }
         let name_r = ws[n0].start..ws[b - 1].end;
@@ -647,7 +642,7 @@ fn full_title(w: &str) -> String {
 
 fn is_pronoun(w: &str) -> bool {
     matches!(
-        w.to_lowercase().as_str(),
+        &*lowercase(w, &mut [0; 32]),
         "he" | "she" | "it" | "they" | "him" | "her" | "them" | "i" | "we" | "you"
     )
 }
