@@ -234,8 +234,10 @@ impl ToJson for usize {
                 break;
             }
         }
-        // Only ASCII digits were written.
-        out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or("0"));
+        // A few digits: pushed one by one rather than copied as a string.
+        for &d in &buf[i..] {
+            out.push(char::from(d));
+        }
     }
 }
 
@@ -370,15 +372,16 @@ impl<T: FromJson> FromJson for Vec<T> {
     }
 }
 
-/// A struct as a JSON object: each field under its JSON name, in declaration order.
+/// A struct as a JSON object: each field under its JSON name, in declaration order. Each name
+/// is written with the punctuation around it as one literal (`,"name":`).
 macro_rules! record {
-    ($ty:ident { $($field:ident: $name:literal),* $(,)? }) => {
+    ($ty:ident { $first:ident: $first_name:literal $(, $field:ident: $name:literal)* $(,)? }) => {
         impl ToJson for $ty {
             fn write(&self, out: &mut String) {
-                let mut first = true;
-                out.push('{');
+                out.push_str(concat!("{\"", $first_name, "\":"));
+                self.$first.write(out);
                 $(
-                    write_key(out, &mut first, $name);
+                    out.push_str(concat!(",\"", $name, "\":"));
                     self.$field.write(out);
                 )*
                 out.push('}');
@@ -387,7 +390,10 @@ macro_rules! record {
         impl FromJson for $ty {
             fn read(v: &Value, err: &mut Errors) -> Self {
                 object(v, concat!("struct ", stringify!($ty)), err);
-                $ty { $($field: field(v, $name, err),)* }
+                $ty {
+                    $first: field(v, $first_name, err),
+                    $($field: field(v, $name, err),)*
+                }
             }
         }
     };
