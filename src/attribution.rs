@@ -1623,10 +1623,11 @@ fn byline(text: &str, para: &Range<usize>) -> Option<(String, Option<String>)> {
 /// Words written capitalised inside a sentence (`said Roe`, `Jane Roe`, `with Optimism
 /// Partners`): the article's names, as opposed to common words that are capitalised only
 /// because they open a sentence.
-fn proper_words(text: &str) -> FxSet<&str> {
+fn proper_words<'a>(text: &'a str, paras: &[Para]) -> FxSet<&'a str> {
     let mut out = FxSet::default();
     let mut prev_end = None;
-    for w in text::words(text, 0..text.len()) {
+    // Every paragraph's words, repeated ones included: the text's words in order.
+    for w in paras.iter().flat_map(|p| p.words.iter().cloned()) {
         let word = &text[w.clone()];
         let cap = word.chars().next().is_some_and(char::is_uppercase);
         // Inside a sentence: only spaces since the previous word (`said Roe`, `Jane Roe`).
@@ -1641,7 +1642,7 @@ fn proper_words(text: &str) -> FxSet<&str> {
 
 /// Attribute every quote of the article.
 pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attribution {
-    let proper = proper_words(text);
+    let proper = proper_words(text, paras);
     let mut reg = Registry::default();
     let mut quotes: Vec<Found> = Vec::new();
     let mut scare: Vec<Range<usize>> = Vec::new();

@@ -59,6 +59,30 @@ impl Key {
         }
     }
 
+    /// [`key_hash`] of the key's bytes. An inline key's buffer is zero past its length, so
+    /// its 8-byte words are the chunks [`Fx`] reads, the last one padded with zeros.
+    #[inline]
+    fn hash(&self) -> u64 {
+        match self {
+            Key::Inline(n, buf) => {
+                let word = |at: usize| {
+                    let mut w = [0u8; 8];
+                    let end = (at + 8).min(INLINE_KEY);
+                    w[..end - at].copy_from_slice(&buf[at..end]);
+                    u64::from_le_bytes(w)
+                };
+                let mut h = Fx::default();
+                for at in [0, 8, 16] {
+                    if usize::from(*n) > at {
+                        h.add(word(at));
+                    }
+                }
+                h.finish()
+            }
+            Key::Heap(s) => key_hash(s.as_bytes()),
+        }
+    }
+
     /// The key as a string.
     pub(crate) fn as_str(&self) -> &str {
         match self {
@@ -123,9 +147,14 @@ fn is_clause_punct(c: char) -> bool {
 
 /// Tokenise one byte range of `text`.
 pub(crate) fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
-    let mut out: Vec<Token> = Vec::with_capacity(range.len() / 5 + 1);
-    let mut prev_end = range.start;
-    for word in text::words(text, range) {
+    tokens_of_words(text, range.start, &text::words(text, range))
+}
+
+/// Tokenise the words of a byte range of `text` starting at `start` (its [`text::words`]).
+pub(crate) fn tokens_of_words(text: &str, start: usize, words: &[Range<usize>]) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::with_capacity(words.len() + words.len() / 8 + 1);
+    let mut prev_end = start;
+    for word in words.iter().cloned() {
         let w = &text[word.clone()];
         // `‑` (a non-breaking hyphen) starts with byte E2.
         if !w.bytes().any(|b| b == b'-' || b == 0xE2) {
@@ -182,7 +211,7 @@ fn push_part(
     out.push(Token {
         cap,
         range: r,
-        hash: key_hash(key.as_bytes()),
+        hash: key.hash(),
         key,
         possessive,
         boundary_before,
@@ -193,18 +222,17 @@ fn push_part(
 
 /// The lookup key of a word: lowercase, `’` read as `'`, periods dropped.
 fn key_of(core: &str) -> Key {
-    if core
-        .bytes()
-        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-    {
-        return Key::new(core);
-    }
-    if core.is_ascii() && !core.contains('.') && core.len() <= INLINE_KEY {
+    // Short ASCII without periods (nearly every word): lower-cased into the key as it is copied.
+    if core.len() <= INLINE_KEY {
         let mut buf = [0u8; INLINE_KEY];
-        for (d, b) in buf.iter_mut().zip(core.bytes()) {
+        let mut plain = true;
+        for (d, &b) in buf.iter_mut().zip(core.as_bytes()) {
+            plain &= b.is_ascii() && b != b'.';
             *d = b.to_ascii_lowercase();
         }
-        return Key::Inline(core.len() as u8, buf);
+        if plain {
+            return Key::Inline(core.len() as u8, buf);
+        }
     }
     // ASCII case folding only: the tables go through the same function, so non-ASCII letters
     // still match themselves, and no Unicode case tables are shipped.
@@ -652,6 +680,15 @@ mod tests {
         ];
         for &(w, list, want) in cases {
             assert_eq!(lower_in(w, list), want, "{w}");
+        }
+    }
+
+    #[test]
+    fn a_key_hashes_as_its_bytes() {
+        for n in 0..=30 {
+            let word: String = "abcdefghijklmnopqrstuvwxyz0123"[..n].to_string();
+            let key = key_of(&word);
+            assert_eq!(key.hash(), key_hash(word.as_bytes()), "{word}");
         }
     }
 

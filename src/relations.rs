@@ -19,13 +19,13 @@ use std::ops::Range;
 
 use crate::actors::{gazetteer, Mention};
 use crate::interactions::{self, Event};
-use crate::lexicon::{signed, sort_by_num, tokens, FxSet, Token};
+use crate::lexicon::{signed, sort_by_num, tokens, tokens_of_words, FxSet, Token};
 use crate::model::{
     Actor, ActorKind, Evidence, Interaction, Relation, Span, Stance, StanceCue, StanceLabel,
     TimelineEvent,
 };
 use crate::stance::{self, round2, CueHit, Scored};
-use crate::text::{Para, Utf16Index};
+use crate::text::{words_within, Para, Utf16Index};
 use crate::timeline::{self, Anchor};
 use crate::Options;
 
@@ -84,6 +84,8 @@ pub(crate) struct World {
 pub(crate) struct Sentence {
     pub(crate) range: Range<usize>,
     pub(crate) para: usize,
+    /// Its words ([`crate::text::words`]), which the tokens split further.
+    pub(crate) words: Vec<Range<usize>>,
     pub(crate) toks: Vec<Token>,
     /// The input quote each token belongs to, if any.
     pub(crate) quote: Vec<Option<usize>>,
@@ -97,6 +99,7 @@ impl Sentence {
     #[cfg(test)]
     pub(crate) fn bare(text: &str, range: Range<usize>) -> Sentence {
         let toks = tokens(text, range.clone());
+        let words = crate::text::words(text, range.clone());
         let mentions = gazetteer()
             .scan(&toks)
             .into_iter()
@@ -108,6 +111,7 @@ impl Sentence {
             verbatim: vec![false; toks.len()],
             range,
             para: 0,
+            words,
             toks,
             mentions,
         }
@@ -135,7 +139,9 @@ fn read(text: &str, paras: &[Para], quotes: &[QuoteInput]) -> Vec<Sentence> {
             continue;
         }
         for r in p.sentences.iter().cloned() {
-            let toks = tokens(text, r.clone());
+            let words = words_within(&p.words, &r);
+            let toks = tokens_of_words(text, r.start, words);
+            let words = words.to_vec();
             let quote: Vec<Option<usize>> = toks
                 .iter()
                 .map(|t| {
@@ -165,6 +171,7 @@ fn read(text: &str, paras: &[Para], quotes: &[QuoteInput]) -> Vec<Sentence> {
             sentences.push(Sentence {
                 range: r,
                 para: pi,
+                words,
                 toks,
                 quote,
                 verbatim,

@@ -89,6 +89,20 @@ pub(crate) struct Para {
     /// Its sentences (see [`sentences`]), split once for every step that reads them; none
     /// for a duplicate, which no step reads.
     pub(crate) sentences: Vec<Range<usize>>,
+    /// Its words (see [`words`]), found once for every step that reads them. A paragraph is
+    /// bounded by line breaks and its sentences by white space, so the words of a sentence
+    /// are the paragraph's words inside its range ([`words_within`]).
+    pub(crate) words: Vec<Range<usize>>,
+}
+
+/// The words of `words` (in text order) that lie inside `range`.
+pub(crate) fn words_within<'a>(
+    words: &'a [Range<usize>],
+    range: &Range<usize>,
+) -> &'a [Range<usize>] {
+    let a = words.partition_point(|w| w.start < range.start);
+    let b = a + words[a..].partition_point(|w| w.end <= range.end);
+    &words[a..b]
 }
 
 /// Split `text` into paragraphs: each non-blank line is one paragraph (news copy puts one
@@ -122,6 +136,7 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Para> {
             Some(_) => Vec::new(),
         };
         out.push(Para {
+            words: words(text, range.clone()),
             range,
             duplicate_of,
             sentences,
