@@ -308,13 +308,33 @@ pub(crate) fn parse_decimal(s: &str) -> Option<f64> {
 
 /// Format a number with a sign and `decimals` (0–3) places, without float formatting code.
 pub(crate) fn signed(x: f64, decimals: u32) -> String {
-    let scale = 10i64.pow(decimals);
+    let scale = 10u64.pow(decimals);
     let n = (x * scale as f64).round() as i64;
-    let sign = if n < 0 { '-' } else { '+' };
-    let (int, frac) = (n.abs() / scale, n.abs() % scale);
-    match decimals {
-        0 => format!("{sign}{int}"),
-        d => format!("{sign}{int}.{frac:0width$}", width = d as usize),
+    let mut out = String::with_capacity(8);
+    out.push(if n < 0 { '-' } else { '+' });
+    push_decimal(&mut out, n.unsigned_abs() / scale, 1);
+    if decimals > 0 {
+        out.push('.');
+        push_decimal(&mut out, n.unsigned_abs() % scale, decimals as usize);
+    }
+    out
+}
+
+/// Append `n` in decimal with at least `width` (at most 20) digits, zeros in front; without
+/// the formatting machinery, which costs far more for a few digits.
+pub(crate) fn push_decimal(out: &mut String, mut n: u64, width: usize) {
+    let mut buf = [b'0'; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &buf[i.min(buf.len().saturating_sub(width))..] {
+        out.push(char::from(d));
     }
 }
 
@@ -756,6 +776,20 @@ mod tests {
         assert_eq!(signed(-0.376, 2), "-0.38");
         assert_eq!(signed(7.4, 1), "+7.4");
         assert_eq!(signed(0.0, 2), "+0.00");
+        assert_eq!(signed(-12.0, 0), "-12");
+        assert_eq!(signed(0.05, 1), "+0.1");
+        // (number, width, text)
+        let cases = [
+            (0, 1, "0"),
+            (7, 2, "07"),
+            (1234, 2, "1234"),
+            (u64::MAX, 0, "18446744073709551615"),
+        ];
+        for (n, width, want) in cases {
+            let mut s = String::new();
+            push_decimal(&mut s, n, width);
+            assert_eq!(s, want);
+        }
     }
 
     #[test]

@@ -373,7 +373,7 @@ impl Registry {
             let existing = if indefinite && kind == SpeakerKind::Unnamed {
                 None
             } else {
-                self.lookup(&format!("t:{head}"))
+                self.lookup(&key("t:", &head))
                     .iter()
                     .rev()
                     .copied()
@@ -558,7 +558,7 @@ impl Registry {
         // A voice with a shorter or longer form of the name shares one of its words.
         tokens
             .iter()
-            .flat_map(|t| self.lookup(&format!("t:{t}")))
+            .flat_map(|t| self.lookup(&key("t:", t)))
             .map(|&i| (i, &self.ents[i]))
             .filter(|(_, e)| e.kind == SpeakerKind::Person)
             .filter(|(_, e)| within(tokens, &e.tokens) || within(&e.tokens, tokens))
@@ -569,7 +569,7 @@ impl Registry {
     /// The person, most recently heard, whose role names `head` (`president` for `President`,
     /// `senator` for `Sen.`).
     fn find_by_role(&self, head: &str) -> Option<usize> {
-        self.lookup(&format!("r:{}", full_title(head)))
+        self.lookup(&key("r:", &full_title(head)))
             .iter()
             .map(|&i| (i, &self.ents[i]))
             .filter(|(_, e)| e.kind == SpeakerKind::Person)
@@ -582,39 +582,47 @@ impl Registry {
         self.index.get(key).map_or(&[], Vec::as_slice)
     }
 
-    /// Record voice `id` under every key its current name, aliases and role give.
+    /// Record voice `id` under every key its current name, aliases and role give (a key is
+    /// built in one buffer, and copied only the first time the voice gets it).
     fn reindex(&mut self, id: usize) {
+        let mut indexed = std::mem::take(&mut self.ents[id].indexed);
         let e = &self.ents[id];
-        let mut keys: Vec<String> = e.tokens.iter().map(|t| format!("t:{t}")).collect();
+        let index = &mut self.index;
+        let mut buf = String::new();
+        let mut add = |prefix: &str, word: &str| {
+            buf.clear();
+            buf.push_str(prefix);
+            buf.push_str(word);
+            if !indexed.contains(buf.as_str()) {
+                indexed.insert(buf.clone());
+                index.entry(buf.clone()).or_default().push(id);
+            }
+        };
+        for t in &e.tokens {
+            add("t:", t);
+        }
         if let Some(role) = &e.role {
-            keys.extend(
-                role.split_whitespace()
-                    .map(|w| format!("r:{}", full_title(w))),
-            );
-        }
-        if e.kind == SpeakerKind::Organization {
-            keys.extend(
-                std::iter::once(&e.name)
-                    .chain(&e.aliases)
-                    .map(|n| format!("o:{}", n.to_lowercase())),
-            );
-            keys.push(format!("a:{}", acronym_of(&e.name)));
-        }
-        for key in keys {
-            if self.ents[id].indexed.insert(key.clone()) {
-                self.index.entry(key).or_default().push(id);
+            for w in role.split_whitespace() {
+                add("r:", &full_title(w));
             }
         }
+        if e.kind == SpeakerKind::Organization {
+            for n in std::iter::once(&e.name).chain(&e.aliases) {
+                add("o:", &n.to_lowercase());
+            }
+            add("a:", &acronym_of(&e.name));
+        }
+        self.ents[id].indexed = indexed;
     }
 
     /// The organisation of this name, by name or acronym.
     fn find_org(&self, name: &str) -> Option<usize> {
-        let by_name = self.lookup(&format!("o:{}", name.to_lowercase()));
+        let by_name = self.lookup(&key("o:", &name.to_lowercase()));
         // `KCNA` names the agency whose initials it is, and the other way round.
         let by_acronym = if is_acronym(name) {
-            self.lookup(&format!("a:{name}"))
+            self.lookup(&key("a:", name))
         } else {
-            self.lookup(&format!("o:{}", acronym_of(name).to_lowercase()))
+            self.lookup(&key("o:", &acronym_of(name).to_lowercase()))
         };
         by_name
             .iter()
@@ -623,6 +631,14 @@ impl Registry {
             .filter(|&i| self.ents[i].kind == SpeakerKind::Organization)
             .min()
     }
+}
+
+/// An index key: a prefix and a word.
+fn key(prefix: &str, word: &str) -> String {
+    let mut k = String::with_capacity(prefix.len() + word.len());
+    k.push_str(prefix);
+    k.push_str(word);
+    k
 }
 
 /// A title word in full (`Sen.` → `senator`), lower case.
