@@ -1628,14 +1628,13 @@ fn proper_words<'a>(text: &'a str, paras: &[Para]) -> FxSet<&'a str> {
     let mut prev_end = None;
     // Every paragraph's words, repeated ones included: the text's words in order.
     for w in paras.iter().flat_map(|p| p.words.iter().cloned()) {
-        let word = &text[w.clone()];
-        let cap = word.chars().next().is_some_and(char::is_uppercase);
         // Inside a sentence: only spaces since the previous word (`said Roe`, `Jane Roe`).
-        let inside = prev_end.is_some_and(|e: usize| text[e..w.start].chars().all(|c| c == ' '));
-        if cap && inside {
-            out.insert(strip_possessive(word));
-        }
+        let inside =
+            prev_end.is_some_and(|e: usize| text.as_bytes()[e..w.start].iter().all(|&b| b == b' '));
         prev_end = Some(w.end);
+        if inside && is_cap(&text[w.clone()]) {
+            out.insert(strip_possessive(&text[w]));
+        }
     }
     out
 }

@@ -65,16 +65,14 @@ impl Key {
     fn hash(&self) -> u64 {
         match self {
             Key::Inline(n, buf) => {
-                let word = |at: usize| {
-                    let mut w = [0u8; 8];
-                    let end = (at + 8).min(INLINE_KEY);
-                    w[..end - at].copy_from_slice(&buf[at..end]);
-                    u64::from_le_bytes(w)
-                };
+                let mut words = [0u8; 24];
+                words[..INLINE_KEY].copy_from_slice(buf);
                 let mut h = Fx::default();
-                for at in [0, 8, 16] {
-                    if usize::from(*n) > at {
-                        h.add(word(at));
+                for (k, w) in words.chunks_exact(8).enumerate() {
+                    if usize::from(*n) > 8 * k {
+                        let mut b = [0u8; 8];
+                        b.copy_from_slice(w);
+                        h.add(u64::from_le_bytes(b));
                     }
                 }
                 h.finish()

@@ -92,7 +92,10 @@ pub(crate) fn strip_possessive(w: &str) -> &str {
 
 /// Does the word start with a capital letter?
 pub(crate) fn is_cap(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
+    match w.as_bytes().first() {
+        Some(&b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => w.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 fn is_acronym(w: &str) -> bool {

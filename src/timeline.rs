@@ -101,7 +101,7 @@ fn words_of<'a>(text: &'a str, s: &Sentence) -> Vec<W<'a>> {
         .cloned()
         .map(|r| {
             let raw = &text[r.clone()];
-            let key = if raw.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+            let key = if raw.bytes().any(|b| b.is_ascii_uppercase()) {
                 Cow::Owned(raw.to_ascii_lowercase())
             } else {
                 Cow::Borrowed(raw)
