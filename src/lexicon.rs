@@ -151,12 +151,20 @@ pub(crate) fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
 /// Tokenise the words of a byte range of `text` starting at `start` (its [`text::words`]).
 pub(crate) fn tokens_of_words(text: &str, start: usize, words: &[Range<usize>]) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::with_capacity(words.len() + words.len() / 8 + 1);
+    tokens_into(text, start, words, &mut out);
+    out
+}
+
+/// [`tokens_of_words`] into `out`, which it clears first.
+#[inline]
+fn tokens_into(text: &str, start: usize, words: &[Range<usize>], out: &mut Vec<Token>) {
+    out.clear();
     let mut prev_end = start;
     for word in words.iter().cloned() {
         let w = &text[word.clone()];
         // `‑` (a non-breaking hyphen) starts with byte E2.
         if !w.bytes().any(|b| b == b'-' || b == 0xE2) {
-            push_part(text, &mut out, &mut prev_end, word.start, w, true);
+            push_part(text, out, &mut prev_end, word.start, w, true);
             continue;
         }
         let mut first = true;
@@ -168,12 +176,11 @@ pub(crate) fn tokens_of_words(text: &str, start: usize, words: &[Range<usize>]) 
                     .chars()
                     .next()
                     .map_or(0, char::len_utf8);
-            if push_part(text, &mut out, &mut prev_end, start, part, first) {
+            if push_part(text, out, &mut prev_end, start, part, first) {
                 first = false;
             }
         }
     }
-    out
 }
 
 /// Push the token of one word part starting at byte `start` (unless it is only a possessive
@@ -412,26 +419,38 @@ pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 /// A `HashSet` with the [`Fx`] hash.
 pub(crate) type FxSet<K> = std::collections::HashSet<K, BuildHasherDefault<Fx>>;
 
-/// One table entry: its words and whether each must be capitalised.
+/// One table entry: its words and the next entry of the same first word.
 #[derive(Debug)]
 struct Entry<V> {
-    keys: Vec<String>,
-    caps: Vec<bool>,
+    /// Its words in [`PhraseTable::words`].
+    words: Range<u32>,
+    /// The next entry of its list, if any.
+    next: Option<u32>,
     value: V,
 }
 
 /// Phrases keyed by their first word (by its [`key_hash`]; every word of an entry is
 /// compared, so words sharing a hash share a list harmlessly); lookups try the longest
-/// phrase first.
+/// phrase first. All entries and their words sit in two vectors, each first word's entries
+/// chained longest first, so that building a table allocates nothing per phrase.
 #[derive(Debug)]
 pub(crate) struct PhraseTable<V> {
-    by_first: HashMap<u64, Vec<Entry<V>>, BuildHasherDefault<Fx>>,
+    /// The first entry of each first word's list.
+    heads: HashMap<u64, u32, BuildHasherDefault<Fx>>,
+    entries: Vec<Entry<V>>,
+    /// Every entry's words: the key and whether the word must be capitalised.
+    words: Vec<(Key, bool)>,
+    /// Buffers for the words and tokens of the phrase being inserted.
+    scratch: (Vec<Range<usize>>, Vec<Token>),
 }
 
 impl<V> Default for PhraseTable<V> {
     fn default() -> Self {
         PhraseTable {
-            by_first: HashMap::default(),
+            heads: HashMap::default(),
+            entries: Vec::new(),
+            words: Vec::new(),
+            scratch: (Vec::new(), Vec::new()),
         }
     }
 }
@@ -439,53 +458,85 @@ impl<V> Default for PhraseTable<V> {
 impl<V> PhraseTable<V> {
     /// Add a phrase; an earlier entry with the same words keeps precedence.
     pub(crate) fn insert(&mut self, phrase: &str, value: V) {
-        let toks = tokens(phrase, 0..phrase.len());
+        let (mut words, mut toks) = std::mem::take(&mut self.scratch);
+        words.clear();
+        text::words_into(phrase, 0..phrase.len(), &mut words);
+        tokens_into(phrase, 0, &words, &mut toks);
+        self.insert_tokens(&toks, value);
+        self.scratch = (words, toks);
+    }
+
+    fn insert_tokens(&mut self, toks: &[Token], value: V) {
         let Some(first) = toks.first() else {
             return;
         };
-        let entries = self.by_first.entry(first.hash).or_default();
-        let keys: Vec<String> = toks.iter().map(|t| t.key.as_str().to_string()).collect();
-        if entries.iter().any(|e| e.keys == keys) {
-            return;
+        // Longest first: the new entry goes before the first shorter one, after those as long
+        // (any of which with the same words keeps precedence).
+        let mut prev: Option<u32> = None;
+        let mut cur = self.heads.get(&first.hash).copied();
+        while let Some(c) = cur {
+            let e = &self.entries[c as usize];
+            let words = &self.words[e.words.start as usize..e.words.end as usize];
+            if words.len() < toks.len() {
+                break;
+            }
+            if words.len() == toks.len() && words.iter().zip(toks).all(|(w, t)| w.0 == t.key) {
+                return;
+            }
+            prev = Some(c);
+            cur = e.next;
         }
-        // Longest first: insert before the first shorter entry.
-        let at = entries
-            .iter()
-            .position(|e| e.keys.len() < keys.len())
-            .unwrap_or(entries.len());
-        entries.insert(
-            at,
-            Entry {
-                caps: toks.iter().map(|t| t.cap).collect(),
-                keys,
-                value,
-            },
-        );
+        let at = self.entries.len() as u32;
+        let start = self.words.len() as u32;
+        self.words
+            .extend(toks.iter().map(|t| (t.key.clone(), t.cap)));
+        self.entries.push(Entry {
+            words: start..self.words.len() as u32,
+            next: cur,
+            value,
+        });
+        match prev {
+            Some(p) => self.entries[p as usize].next = Some(at),
+            None => {
+                self.heads.insert(first.hash, at);
+            }
+        }
+    }
+
+    /// The entries whose first word has the hash of `first`, longest first: their words and
+    /// values.
+    fn candidates(&self, first: &Token) -> impl Iterator<Item = (&[(Key, bool)], &V)> {
+        let mut cur = self.heads.get(&first.hash).copied();
+        std::iter::from_fn(move || {
+            let e = &self.entries[cur? as usize];
+            cur = e.next;
+            Some((
+                &self.words[e.words.start as usize..e.words.end as usize],
+                &e.value,
+            ))
+        })
     }
 
     /// The longest phrase starting at token `i`: its length in tokens and its value.
     pub(crate) fn longest_at(&self, toks: &[Token], i: usize) -> Option<(usize, &V)> {
         let first = toks.get(i)?;
-        let entries = self.by_first.get(&first.hash)?;
-        entries.iter().find_map(|e| {
-            let n = e.keys.len();
+        self.candidates(first).find_map(|(words, value)| {
+            let n = words.len();
             let window = toks.get(i..i + n)?;
-            let fits = window.iter().enumerate().all(|(k, t)| {
-                t.key == e.keys[k] && (!e.caps[k] || t.cap) && (k == 0 || !t.boundary_before)
+            let fits = window.iter().zip(words).enumerate().all(|(k, (t, w))| {
+                t.key == w.0 && (!w.1 || t.cap) && (k == 0 || !t.boundary_before)
             });
-            fits.then_some((n, &e.value))
+            fits.then_some((n, value))
         })
     }
 
     /// The value of the entry whose words are exactly `toks`, ignoring case.
     pub(crate) fn exact_ignoring_case(&self, toks: &[Token]) -> Option<&V> {
-        let entries = self.by_first.get(&toks.first()?.hash)?;
-        entries
-            .iter()
-            .find(|e| {
-                e.keys.len() == toks.len() && e.keys.iter().zip(toks).all(|(k, t)| t.key == *k)
+        self.candidates(toks.first()?)
+            .find(|(words, _)| {
+                words.len() == toks.len() && words.iter().zip(toks).all(|(w, t)| t.key == w.0)
             })
-            .map(|e| &e.value)
+            .map(|(_, value)| value)
     }
 
     /// Every non-overlapping longest match, scanning left to right: `(first token, length, value)`.
@@ -608,11 +659,77 @@ pub(crate) const fn data_bytes<const N: usize>(text: &str) -> [u8; N] {
     out
 }
 
-/// The non-comment, non-blank lines of a data file, split at tabs.
-pub(crate) fn data_rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    data.lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(|l| l.split('\t').map(str::trim).collect())
+/// Most fields a data row holds (later ones are ignored).
+const ROW_FIELDS: usize = 8;
+
+/// One line of a data file with its tab-separated fields found: where each starts.
+#[derive(Clone, Copy)]
+pub(crate) struct Row {
+    line: &'static str,
+    /// `starts[k]`: byte where field `k` starts; `starts[len]`: one past the last field's end.
+    starts: [u32; ROW_FIELDS + 1],
+    len: usize,
+}
+
+impl Row {
+    fn new(line: &'static str) -> Row {
+        let mut row = Row {
+            line,
+            starts: [0; ROW_FIELDS + 1],
+            len: 1,
+        };
+        let mut end = line.len();
+        for (i, b) in line.bytes().enumerate() {
+            if b == b'\t' {
+                if row.len == ROW_FIELDS {
+                    end = i;
+                    break;
+                }
+                row.starts[row.len] = i as u32 + 1;
+                row.len += 1;
+            }
+        }
+        row.starts[row.len] = end as u32 + 1;
+        row
+    }
+
+    /// Field `i`, trimmed.
+    pub(crate) fn get(&self, i: usize) -> Option<&'static str> {
+        if i >= self.len {
+            return None;
+        }
+        let (a, b) = (self.starts[i] as usize, self.starts[i + 1] as usize - 1);
+        let field = &self.line[a..b];
+        // A field that starts and ends with a visible ASCII char (nearly all) needs no trim.
+        Some(match (field.as_bytes().first(), field.as_bytes().last()) {
+            (Some(x), Some(y)) if x.is_ascii_graphic() && y.is_ascii_graphic() => field,
+            _ => field.trim(),
+        })
+    }
+
+    /// The first field, trimmed.
+    pub(crate) fn first(&self) -> &'static str {
+        self.get(0).unwrap_or_default()
+    }
+}
+
+/// The non-comment, non-blank lines of a data file (as [`str::lines`] splits them).
+pub(crate) fn data_rows(data: &'static str) -> impl Iterator<Item = Row> {
+    let mut rest = data;
+    std::iter::from_fn(move || loop {
+        if rest.is_empty() {
+            return None;
+        }
+        let (line, more) = match rest.bytes().position(|b| b == b'\n') {
+            Some(i) => (&rest[..i], &rest[i + 1..]),
+            None => (rest, ""),
+        };
+        rest = more;
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if !line.starts_with('#') && !line.trim().is_empty() {
+            return Some(Row::new(line));
+        }
+    })
 }
 
 #[cfg(test)]
@@ -737,6 +854,22 @@ mod tests {
         }
         const SHIPPED: &str = data_file!("# c\nx\n");
         assert_eq!(SHIPPED, "x\n");
+    }
+
+    #[test]
+    fn data_rows_split_lines_and_tabs_as_str_split_does() {
+        const DATA: &str =
+            "a\tb c \t\r\n# comment\n\n \t \nx\ny\t\t z\t1\t2\t3\t4\t5\t6\t7\n\u{a0}é\t";
+        let want: Vec<Vec<&str>> = DATA
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .map(|l| l.split('\t').take(ROW_FIELDS).map(str::trim).collect())
+            .collect();
+        let got: Vec<Vec<&str>> = data_rows(DATA)
+            .map(|r| (0..).map_while(|i| r.get(i)).collect())
+            .collect();
+        assert_eq!(got, want);
+        assert_eq!(got.len(), 4);
     }
 
     #[test]

@@ -371,9 +371,15 @@ pub(crate) fn word_end(text: &str, start: usize, limit: usize) -> usize {
 /// The words of a byte range: runs of letters and digits, with inner hyphens, apostrophes and
 /// periods kept (`backbone-lacking`, `Pyongyang’s`, `U.S`), as byte ranges of `text`.
 pub(crate) fn words(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::with_capacity(range.len() / 5 + 1);
+    words_into(text, range, &mut out);
+    out
+}
+
+/// [`words`], appended to `out`.
+pub(crate) fn words_into(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     let body = &text[range.clone()];
     let bytes = body.as_bytes();
-    let mut out = Vec::with_capacity(body.len() / 5 + 1);
     let mut i = 0;
     while i < bytes.len() {
         // Outside a word only a letter or digit starts one.
@@ -396,7 +402,6 @@ pub(crate) fn words(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
         // The char that ended the word is not part of one.
         i = end;
     }
-    out
 }
 
 /// Collapse every run of white space to one space; borrowed when nothing changes (single
