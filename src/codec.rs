@@ -192,6 +192,13 @@ pub fn write_key(out: &mut String, first: &mut bool, name: &str) {
     out.push_str("\":");
 }
 
+/// Append a field name written with its punctuation (`,"name":`); one call per field keeps
+/// the writers small.
+#[inline(never)]
+fn push_name(out: &mut String, name: &'static str) {
+    out.push_str(name);
+}
+
 /// The field `name` of an object, or its absent value.
 pub fn field<T: FromJson>(v: &Value, name: &str, err: &mut Errors) -> T {
     match v.get(name) {
@@ -364,10 +371,10 @@ macro_rules! record {
     ($ty:ident { $first:ident: $first_name:literal $(, $field:ident: $name:literal)* $(,)? }) => {
         impl ToJson for $ty {
             fn write(&self, out: &mut String) {
-                out.push_str(concat!("{\"", $first_name, "\":"));
+                push_name(out, concat!("{\"", $first_name, "\":"));
                 self.$first.write(out);
                 $(
-                    out.push_str(concat!(",\"", $name, "\":"));
+                    push_name(out, concat!(",\"", $name, "\":"));
                     self.$field.write(out);
                 )*
                 out.push('}');
