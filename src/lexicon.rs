@@ -421,54 +421,45 @@ pub(crate) type FxSet<K> = std::collections::HashSet<K, BuildHasherDefault<Fx>>;
 
 /// One table entry: its words and the next entry of the same first word.
 #[derive(Debug)]
-struct Entry<V> {
-    /// Its words in [`PhraseTable::words`].
+struct Entry {
+    /// Its words in [`Phrases::words`].
     words: Range<u32>,
     /// The next entry of its list, if any.
     next: Option<u32>,
-    value: V,
 }
 
-/// Phrases keyed by their first word (by its [`key_hash`]; every word of an entry is
-/// compared, so words sharing a hash share a list harmlessly); lookups try the longest
-/// phrase first. All entries and their words sit in two vectors, each first word's entries
-/// chained longest first, so that building a table allocates nothing per phrase.
-#[derive(Debug)]
-pub(crate) struct PhraseTable<V> {
+/// The phrases of a [`PhraseTable`], apart from their values (so that this code exists once,
+/// whatever the values): entries keyed by their first word (by its [`key_hash`]; every word
+/// of an entry is compared, so words sharing a hash share a list harmlessly), longest first.
+/// All entries and their words sit in two vectors, each first word's entries chained, so that
+/// building a table allocates nothing per phrase.
+#[derive(Debug, Default)]
+struct Phrases {
     /// The first entry of each first word's list.
     heads: HashMap<u64, u32, BuildHasherDefault<Fx>>,
-    entries: Vec<Entry<V>>,
+    entries: Vec<Entry>,
     /// Every entry's words: the key and whether the word must be capitalised.
     words: Vec<(Key, bool)>,
     /// Buffers for the words and tokens of the phrase being inserted.
     scratch: (Vec<Range<usize>>, Vec<Token>),
 }
 
-impl<V> Default for PhraseTable<V> {
-    fn default() -> Self {
-        PhraseTable {
-            heads: HashMap::default(),
-            entries: Vec::new(),
-            words: Vec::new(),
-            scratch: (Vec::new(), Vec::new()),
-        }
-    }
-}
-
-impl<V> PhraseTable<V> {
-    /// Add a phrase; an earlier entry with the same words keeps precedence.
-    pub(crate) fn insert(&mut self, phrase: &str, value: V) {
+impl Phrases {
+    /// Add a phrase as the next entry; false (nothing added) when it has no words or an
+    /// earlier entry has the same words.
+    fn insert(&mut self, phrase: &str) -> bool {
         let (mut words, mut toks) = std::mem::take(&mut self.scratch);
         words.clear();
         text::words_into(phrase, 0..phrase.len(), &mut words);
         tokens_into(phrase, 0, &words, &mut toks);
-        self.insert_tokens(&toks, value);
+        let added = self.insert_tokens(&toks);
         self.scratch = (words, toks);
+        added
     }
 
-    fn insert_tokens(&mut self, toks: &[Token], value: V) {
+    fn insert_tokens(&mut self, toks: &[Token]) -> bool {
         let Some(first) = toks.first() else {
-            return;
+            return false;
         };
         // Longest first: the new entry goes before the first shorter one, after those as long
         // (any of which with the same words keeps precedence).
@@ -481,7 +472,7 @@ impl<V> PhraseTable<V> {
                 break;
             }
             if words.len() == toks.len() && words.iter().zip(toks).all(|(w, t)| w.0 == t.key) {
-                return;
+                return false;
             }
             prev = Some(c);
             cur = e.next;
@@ -493,7 +484,6 @@ impl<V> PhraseTable<V> {
         self.entries.push(Entry {
             words: start..self.words.len() as u32,
             next: cur,
-            value,
         });
         match prev {
             Some(p) => self.entries[p as usize].next = Some(at),
@@ -501,42 +491,80 @@ impl<V> PhraseTable<V> {
                 self.heads.insert(first.hash, at);
             }
         }
+        true
     }
 
-    /// The entries whose first word has the hash of `first`, longest first: their words and
-    /// values.
-    fn candidates(&self, first: &Token) -> impl Iterator<Item = (&[(Key, bool)], &V)> {
+    /// The entries whose first word has the hash of `first`, longest first: their index and
+    /// words.
+    fn candidates(&self, first: &Token) -> impl Iterator<Item = (usize, &[(Key, bool)])> {
         let mut cur = self.heads.get(&first.hash).copied();
         std::iter::from_fn(move || {
-            let e = &self.entries[cur? as usize];
+            let c = cur? as usize;
+            let e = &self.entries[c];
             cur = e.next;
-            Some((
-                &self.words[e.words.start as usize..e.words.end as usize],
-                &e.value,
-            ))
+            Some((c, &self.words[e.words.start as usize..e.words.end as usize]))
         })
     }
 
-    /// The longest phrase starting at token `i`: its length in tokens and its value.
-    pub(crate) fn longest_at(&self, toks: &[Token], i: usize) -> Option<(usize, &V)> {
-        let first = toks.get(i)?;
-        self.candidates(first).find_map(|(words, value)| {
-            let n = words.len();
-            let window = toks.get(i..i + n)?;
-            let fits = window.iter().zip(words).enumerate().all(|(k, (t, w))| {
-                t.key == w.0 && (!w.1 || t.cap) && (k == 0 || !t.boundary_before)
-            });
-            fits.then_some((n, value))
-        })
+    /// The longest phrase starting at token `i`: its length in tokens and its entry.
+    #[inline(always)]
+    fn longest_at(&self, toks: &[Token], i: usize) -> Option<(usize, usize)> {
+        let mut cur = *self.heads.get(&toks.get(i)?.hash)?;
+        loop {
+            let e = &self.entries[cur as usize];
+            let words = &self.words[e.words.start as usize..e.words.end as usize];
+            if let Some(window) = toks.get(i..i + words.len()) {
+                let fits = window.iter().zip(words).enumerate().all(|(k, (t, w))| {
+                    t.key == w.0 && (!w.1 || t.cap) && (k == 0 || !t.boundary_before)
+                });
+                if fits {
+                    return Some((words.len(), cur as usize));
+                }
+            }
+            cur = e.next?;
+        }
+    }
+
+    /// The entry whose words are exactly `toks`, ignoring case.
+    fn exact_ignoring_case(&self, toks: &[Token]) -> Option<usize> {
+        self.candidates(toks.first()?)
+            .find(|(_, words)| {
+                words.len() == toks.len() && words.iter().zip(toks).all(|(w, t)| t.key == w.0)
+            })
+            .map(|(entry, _)| entry)
+    }
+}
+
+/// Phrases with a value each; lookups try the longest phrase first (see [`Phrases`]).
+#[derive(Debug)]
+pub(crate) struct PhraseTable<V> {
+    phrases: Phrases,
+    /// The value of each entry.
+    values: Vec<V>,
+}
+
+impl<V> Default for PhraseTable<V> {
+    fn default() -> Self {
+        PhraseTable {
+            phrases: Phrases::default(),
+            values: Vec::new(),
+        }
+    }
+}
+
+impl<V> PhraseTable<V> {
+    /// Add a phrase; an earlier entry with the same words keeps precedence.
+    pub(crate) fn insert(&mut self, phrase: &str, value: V) {
+        if self.phrases.insert(phrase) {
+            self.values.push(value);
+        }
     }
 
     /// The value of the entry whose words are exactly `toks`, ignoring case.
     pub(crate) fn exact_ignoring_case(&self, toks: &[Token]) -> Option<&V> {
-        self.candidates(toks.first()?)
-            .find(|(words, _)| {
-                words.len() == toks.len() && words.iter().zip(toks).all(|(w, t)| t.key == w.0)
-            })
-            .map(|(_, value)| value)
+        self.phrases
+            .exact_ignoring_case(toks)
+            .map(|e| &self.values[e])
     }
 
     /// Every non-overlapping longest match, scanning left to right: `(first token, length, value)`.
@@ -544,9 +572,9 @@ impl<V> PhraseTable<V> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < toks.len() {
-            match self.longest_at(toks, i) {
-                Some((n, v)) => {
-                    out.push((i, n, v));
+            match self.phrases.longest_at(toks, i) {
+                Some((n, e)) => {
+                    out.push((i, n, &self.values[e]));
                     i += n;
                 }
                 None => i += 1,
