@@ -101,6 +101,11 @@ fn tokenize(text: &str, sent: &Range<usize>, marks: &[Mark]) -> Vec<Tok> {
                 continue;
             }
         }
+        // A space is no token (the commonest char between words).
+        if text.as_bytes()[i] == b' ' {
+            i += 1;
+            continue;
+        }
         let next_mark = marks
             .get(mi)
             .map_or(bytes_end, |m| m.outer.start.min(bytes_end))
