@@ -13,10 +13,9 @@
 //! - reported speech: `X said (that) CLAUSE`, `CLAUSE, X said`, `according to X, CLAUSE`.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::lexicon::{lower_in, lowercase, sort_by_num, FxSet};
+use crate::lexicon::{lower_in, lowercase, sort_by_num, FxMap, FxSet};
 use crate::model::QuoteKind;
 use crate::quotes::{self, Mark};
 use crate::reporting::{Clause, CueClass, Lexicon};
@@ -1718,7 +1717,7 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
             let mut sentence_scare: Vec<Range<usize>> = Vec::new();
             let mut last_partial: Option<usize> = None; // token of the last partial quote
                                                         // Speakers resolved in this sentence, by cue token.
-            let mut resolved: HashMap<usize, Option<usize>> = HashMap::new();
+            let mut resolved: FxMap<usize, Option<usize>> = FxMap::default();
             let mut speaker_of = |reg: &mut Registry, f: &Frame| -> Option<usize> {
                 if let Some(&sp) = resolved.get(&f.cue) {
                     return sp;

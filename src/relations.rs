@@ -14,12 +14,11 @@
 //!   quotes weigh [`QUOTE_WEIGHT`], narration clauses [`NARRATION_WEIGHT`], interactions their
 //!   Goldstein score / 10 × [`INTERACTION_WEIGHT`].
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::actors::{gazetteer, Mention};
 use crate::interactions::{self, Event};
-use crate::lexicon::{signed, sort_by_num, tokens, tokens_of_words, FxSet, Token};
+use crate::lexicon::{signed, sort_by_num, tokens, tokens_of_words, FxMap, FxSet, Token};
 use crate::model::{
     Actor, ActorKind, Evidence, Interaction, Relation, Span, Stance, StanceCue, StanceLabel,
     TimelineEvent,
@@ -208,7 +207,7 @@ fn choose_focus(
         }
     }
     let lead = paras.iter().position(|p| p.duplicate_of.is_none());
-    let mut counts: HashMap<&'static str, (usize, usize)> = HashMap::new();
+    let mut counts: FxMap<&'static str, (usize, usize)> = FxMap::default();
     let mut order = 0;
     for s in sentences {
         for m in &s.mentions {
@@ -437,8 +436,8 @@ pub(crate) fn analyse(
     let events = interactions::extract(&sentences, focus, &parties_of_quote, &quote_cues);
 
     // Evidence per pair.
-    let mut evidence: HashMap<[&'static str; 2], Vec<(Evidence, Option<String>)>> = HashMap::new();
-    let mut narration: HashMap<[&'static str; 2], Vec<(f64, Vec<StanceCue>)>> = HashMap::new();
+    let mut evidence: FxMap<[&'static str; 2], Vec<(Evidence, Option<String>)>> = FxMap::default();
+    let mut narration: FxMap<[&'static str; 2], Vec<(f64, Vec<StanceCue>)>> = FxMap::default();
     let quote_stances: Vec<Option<Stance>> = scored
         .iter()
         .map(|s| s.as_ref().map(|s| ctx.stance(s)))
@@ -807,7 +806,7 @@ fn join_clauses(parts: &[String]) -> String {
 fn actors(sentences: &[Sentence], idx: &Utf16Index) -> Vec<Actor> {
     let g = gazetteer();
     let mut order: Vec<usize> = Vec::new();
-    let mut mentions: HashMap<usize, Vec<Span>> = HashMap::new();
+    let mut mentions: FxMap<usize, Vec<Span>> = FxMap::default();
     for s in sentences {
         for m in &s.mentions {
             let list = mentions.entry(m.entity).or_default();
