@@ -41,13 +41,15 @@ impl Entity {
     }
 }
 
-/// What one gazetteer form stands for.
+/// What one gazetteer form stands for: ranges of the gazetteer's pools, which the forms of a
+/// row share.
 #[derive(Debug)]
 struct Form {
-    /// Indices into [`Gazetteer::entities`].
-    targets: Vec<usize>,
-    /// Ids of which at least one must be named elsewhere (empty: always counts).
-    requires: Vec<&'static str>,
+    /// Indices into [`Gazetteer::entities`], in [`Gazetteer::targets`].
+    targets: Range<u32>,
+    /// Ids of which at least one must be named elsewhere (empty: always counts), in
+    /// [`Gazetteer::requires`].
+    requires: Range<u32>,
 }
 
 /// The gazetteer, built once from the data files.
@@ -56,6 +58,8 @@ pub(crate) struct Gazetteer {
     pub(crate) entities: Vec<Entity>,
     by_id: FxMap<&'static str, usize>,
     forms: PhraseTable<Form>,
+    targets: Vec<usize>,
+    requires: Vec<&'static str>,
 }
 
 /// A mention: tokens `tok..tok + len` of a token list name entity `entity`.
@@ -73,14 +77,18 @@ pub(crate) struct Mention {
     pub(crate) possessive: bool,
 }
 
-fn split_list(s: Option<&&'static str>) -> Vec<&'static str> {
-    s.map(|s| {
-        s.split('|')
-            .map(str::trim)
-            .filter(|x| !x.is_empty())
-            .collect()
-    })
-    .unwrap_or_default()
+fn split_list(s: Option<&'static str>) -> impl Iterator<Item = &'static str> + Clone {
+    s.into_iter()
+        .flat_map(|s| s.split('|'))
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+}
+
+/// Append `items` to a pool; their range in it.
+fn pooled<T>(pool: &mut Vec<T>, items: impl Iterator<Item = T>) -> Range<u32> {
+    let start = pool.len() as u32;
+    pool.extend(items);
+    start..pool.len() as u32
 }
 
 /// The gazetteer (parsed on first use).
@@ -93,9 +101,11 @@ fn build() -> Gazetteer {
     let mut entities = Vec::new();
     let mut by_id = FxMap::default();
     let mut forms = PhraseTable::default();
+    let mut targets = Vec::new();
+    let mut requires = Vec::new();
     // Countries first, so that forms below can refer to them.
     for row in data_rows(COUNTRIES) {
-        let (Some(&id), Some(&name)) = (row.first(), row.get(1)) else {
+        let (id, Some(name)) = (row.first(), row.get(1)) else {
             continue;
         };
         let ix = entities.len();
@@ -107,8 +117,11 @@ fn build() -> Gazetteer {
             country: Some(id),
             role: None,
         });
-        let context: Vec<&'static str> =
-            std::iter::once(id).chain(split_list(row.get(5))).collect();
+        let target = pooled(&mut targets, std::iter::once(ix));
+        let context = pooled(
+            &mut requires,
+            std::iter::once(id).chain(split_list(row.get(5))),
+        );
         let names = std::iter::once(name)
             .chain(split_list(row.get(2)))
             .chain(split_list(row.get(3)))
@@ -116,53 +129,53 @@ fn build() -> Gazetteer {
         for f in names {
             let (f, requires) = match f.strip_prefix('?') {
                 Some(f) => (f, context.clone()),
-                None => (f, Vec::new()),
+                None => (f, 0..0),
             };
             forms.insert(
                 f,
                 Form {
-                    targets: vec![ix],
+                    targets: target.clone(),
                     requires,
                 },
             );
         }
     }
     for row in data_rows(ACTORS) {
-        let (Some(&id), Some(&kind)) = (row.first(), row.get(1)) else {
+        let (id, Some(kind)) = (row.first(), row.get(1)) else {
             continue;
         };
         let countries = split_list(row.get(2));
         let names = split_list(row.get(3));
-        let requires = split_list(row.get(4));
-        let role = row.get(5).copied().filter(|r| !r.is_empty());
-        let targets: Vec<usize> = match kind {
-            "form" => countries
-                .iter()
-                .filter_map(|c| by_id.get(c).copied())
-                .collect(),
+        let role = row.get(5).filter(|r| !r.is_empty());
+        let target = match kind {
+            "form" => pooled(
+                &mut targets,
+                countries.filter_map(|c| by_id.get(c).copied()),
+            ),
             _ => {
                 let ix = entities.len();
                 by_id.insert(id, ix);
                 entities.push(Entity {
                     id,
-                    name: names.first().copied().unwrap_or(id),
+                    name: names.clone().next().unwrap_or(id),
                     kind: if kind == "person" {
                         ActorKind::Person
                     } else {
                         ActorKind::Organization
                     },
-                    country: countries.first().copied(),
+                    country: countries.clone().next(),
                     role,
                 });
-                vec![ix]
+                pooled(&mut targets, std::iter::once(ix))
             }
         };
+        let required = pooled(&mut requires, split_list(row.get(4)));
         for f in names {
             forms.insert(
                 f,
                 Form {
-                    targets: targets.clone(),
-                    requires: requires.clone(),
+                    targets: target.clone(),
+                    requires: required.clone(),
                 },
             );
         }
@@ -171,6 +184,20 @@ fn build() -> Gazetteer {
         entities,
         by_id,
         forms,
+        targets,
+        requires,
+    }
+}
+
+impl Form {
+    /// Its entities.
+    fn targets<'a>(&self, g: &'a Gazetteer) -> &'a [usize] {
+        &g.targets[self.targets.start as usize..self.targets.end as usize]
+    }
+
+    /// The ids it requires.
+    fn requires<'a>(&self, g: &'a Gazetteer) -> &'a [&'static str] {
+        &g.requires[self.requires.start as usize..self.requires.end as usize]
     }
 }
 
@@ -194,7 +221,9 @@ impl Gazetteer {
         }
         let toks = crate::lexicon::tokens(name, 0..name.len());
         let form = self.forms.exact_ignoring_case(&toks)?;
-        form.targets.first().map(|&t| self.entities[t].party())
+        form.targets(self)
+            .first()
+            .map(|&t| self.entities[t].party())
     }
 
     /// Every mention in one token list, unconditional forms and conditional ones apart:
@@ -203,7 +232,7 @@ impl Gazetteer {
         let mut out = Vec::new();
         for (i, n, form) in self.forms.scan(toks) {
             let range = toks[i].range.start..toks[i + n - 1].range.end;
-            for &entity in &form.targets {
+            for &entity in form.targets(self) {
                 out.push((
                     Mention {
                         tok: i,
@@ -212,7 +241,7 @@ impl Gazetteer {
                         range: range.clone(),
                         possessive: toks[i + n - 1].possessive,
                     },
-                    form.requires.as_slice(),
+                    form.requires(self),
                 ));
             }
         }

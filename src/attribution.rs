@@ -12,10 +12,10 @@
 //!   subject when a verb of saying or judging governs it; otherwise it is a scare quote or a name;
 //! - reported speech: `X said (that) CLAUSE`, `CLAUSE, X said`, `according to X, CLAUSE`.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 use std::ops::Range;
 
-use crate::lexicon::{sort_by_num, FxSet};
+use crate::lexicon::{lower_in, lowercase, sort_by_num, FxMap, FxSet};
 use crate::model::QuoteKind;
 use crate::quotes::{self, Mark};
 use crate::reporting::{Clause, CueClass, Lexicon};
@@ -99,6 +99,11 @@ fn tokenize(text: &str, sent: &Range<usize>, marks: &[Mark]) -> Vec<Tok> {
                 mi += 1;
                 continue;
             }
+        }
+        // A space is no token (the commonest char between words).
+        if text.as_bytes()[i] == b' ' {
+            i += 1;
+            continue;
         }
         let next_mark = marks
             .get(mi)
@@ -284,10 +289,8 @@ impl<'a> Sentence<'a> {
             {
                 continue;
             }
-            let negated = (i.saturating_sub(2)..i).any(|j| {
-                self.toks[j].k == K::Word
-                    && NEGATORS.contains(&self.word(j).to_lowercase().as_str())
-            });
+            let negated = (i.saturating_sub(2)..i)
+                .any(|j| self.toks[j].k == K::Word && lower_in(self.word(j), NEGATORS));
             if negated && info.class != CueClass::Naming {
                 continue;
             }
@@ -297,7 +300,7 @@ impl<'a> Sentence<'a> {
                 && !w.ends_with("ing")
                 && self.toks[i - 1].k == K::Word
                 && matches!(
-                    self.word(i - 1).to_lowercase().as_str(),
+                    &*lowercase(self.word(i - 1), &mut [0; 32]),
                     "been" | "be" | "being" | "is" | "was" | "were" | "are"
                 );
             if passive {
@@ -391,7 +394,7 @@ impl<'a> Sentence<'a> {
         // The subject opens the sentence or a clause after a comma.
         let clause_start = v - lead == 0
             || self.toks[v - lead - 1].k == K::Comma
-            || CLAUSE_WORDS.contains(&self.word(v - lead - 1).to_lowercase().as_str());
+            || lower_in(self.word(v - lead - 1), CLAUSE_WORDS);
         // `… leaned in and boomed: “…”`: a second verb of the sentence's subject.
         let coordinated = lead == 0 && v > 0 && matches!(self.word(v - 1), "and" | "then");
         let subject_ok = (lead > 0 && lead <= 4 && clause_start) || coordinated;
@@ -412,9 +415,10 @@ impl<'a> Sentence<'a> {
         let mut end = cue;
         while end > 0 && self.toks[end - 1].k == K::Word && {
             // (`“…,” Will wrote`: a capitalised `Will` is a name, not an auxiliary.)
-            let w = self.word(end - 1).to_lowercase();
+            let mut buf = [0; 32];
+            let w = lowercase(self.word(end - 1), &mut buf);
             !self.is_cap(end - 1)
-                && (SKIP_BEFORE_CUE.contains(&w.as_str()) || (w.ends_with("ly") && w.len() > 4))
+                && (SKIP_BEFORE_CUE.contains(&&*w) || (w.ends_with("ly") && w.len() > 4))
         } {
             end -= 1;
         }
@@ -459,7 +463,7 @@ impl<'a> Sentence<'a> {
         while a < b
             && self.toks[a].k == K::Word
             && matches!(
-                self.word(a).to_lowercase().as_str(),
+                &*lowercase(self.word(a), &mut [0; 32]),
                 "and" | "but" | "or" | "then" | "so"
             )
         {
@@ -490,7 +494,7 @@ impl<'a> Sentence<'a> {
             .find(|&i| {
                 self.toks[i].k == K::Word
                     && matches!(
-                        self.word(i).to_lowercase().as_str(),
+                        &*lowercase(self.word(i), &mut [0; 32]),
                         "on" | "during"
                             | "later"
                             | "monday"
@@ -512,9 +516,7 @@ impl<'a> Sentence<'a> {
             .unwrap_or(b);
         // Cut a relative or subordinate clause off the front (`… that X said`).
         for i in (a..b).rev() {
-            if self.toks[i].k == K::Word
-                && CLAUSE_WORDS.contains(&self.word(i).to_lowercase().as_str())
-            {
+            if self.toks[i].k == K::Word && lower_in(self.word(i), CLAUSE_WORDS) {
                 a = i + 1;
                 break;
             }
@@ -556,7 +558,7 @@ impl<'a> Sentence<'a> {
             && b <= a + MAX_SUBJECT_WORDS
             && self.toks[b].k == K::Word
             && !(b > a
-                && (CLAUSE_WORDS.contains(&self.word(b).to_lowercase().as_str())
+                && (lower_in(self.word(b), CLAUSE_WORDS)
                     || matches!(self.word(b), "in" | "on" | "at" | "during" | "after")))
         {
             b += 1;
@@ -607,7 +609,7 @@ impl<'a> Sentence<'a> {
         // A lone determiner (`The candidate`) is no name, nor a lone capitalised word opening
         // the sentence that the article never capitalises elsewhere (`Nuclear experts`).
         let lone_common = b == a + 1
-            && (DETERMINER_WORDS.contains(&self.word(a).to_lowercase().as_str())
+            && (lower_in(self.word(a), DETERMINER_WORDS)
                 || (a == 0 && !self.proper.contains(strip_possessive(self.word(a)))));
         b > a
             && !lone_common
@@ -635,14 +637,15 @@ impl<'a> Sentence<'a> {
         };
         // An introductory phrase (`In a press conference, X …`) ends at the first comma; a
         // sentence opened by a subordinate clause (`While …`, `That’s …`) has no simple subject.
+        let mut buf = [0; 32];
         let first = self
             .toks
             .get(start)
             .filter(|t| t.k == K::Word)
-            .map(|_| self.word(start).to_lowercase())?;
-        if CLAUSE_WORDS.contains(&first.as_str())
+            .map(|_| lowercase(self.word(start), &mut buf))?;
+        if CLAUSE_WORDS.contains(&&*first)
             || matches!(
-                first.as_str(),
+                &*first,
                 "after"
                     | "before"
                     | "since"
@@ -694,18 +697,19 @@ impl<'a> Sentence<'a> {
         };
         let mut b = a;
         while b < self.toks.len() && self.toks[b].k == K::Word && b < limit {
-            let w = self.word(b).to_lowercase();
+            let mut buf = [0; 32];
+            let w = lowercase(self.word(b), &mut buf);
             // An adverb ends the subject as a verb does (`X also bemoaned`, `X then turned`).
             let verb_like = b > a
                 && !self.is_cap(b)
                 && (lx.cue(&w).is_some()
                     || w.ends_with("ed")
-                    || SKIP_BEFORE_CUE.contains(&w.as_str())
+                    || SKIP_BEFORE_CUE.contains(&&*w)
                     || (w.ends_with("ly") && w.len() > 4)
                     || is_present_verb(&w)
                     || self.verb_after_name(a, b)
                     || matches!(
-                        w.as_str(),
+                        &*w,
                         "is" | "was"
                             | "are"
                             | "were"
@@ -740,11 +744,10 @@ impl<'a> Sentence<'a> {
             // `The campaign on Monday …`: a time phrase ends the subject.
             let time = b > a
                 && (is_time_word(&w)
-                    || (matches!(w.as_str(), "on" | "last" | "this" | "late" | "early")
-                        && self
-                            .toks
-                            .get(b + 1)
-                            .is_some_and(|_| is_time_word(&self.word(b + 1).to_lowercase()))));
+                    || (matches!(&*w, "on" | "last" | "this" | "late" | "early")
+                        && self.toks.get(b + 1).is_some_and(|_| {
+                            is_time_word(&lowercase(self.word(b + 1), &mut [0; 32]))
+                        })));
             if verb_like || time {
                 break;
             }
@@ -776,9 +779,7 @@ impl<'a> Sentence<'a> {
             // clause after a place (`In Salem, New Hampshire, Roe went …`) is none.
             let describes = self.toks.get(b + 1).is_some_and(|t| {
                 let w = &self.text[t.s..t.e];
-                !is_cap(w)
-                    || DETERMINER_WORDS.contains(&w.to_lowercase().as_str())
-                    || w.contains('-')
+                !is_cap(w) || lower_in(w, DETERMINER_WORDS) || w.contains('-')
             });
             if let Some(c) = close.filter(|&c| all_cap && describes && c > b + 1) {
                 if self.toks.get(c + 1).is_some_and(|t| t.k == K::Word) && !self.is_cap(c + 1) {
@@ -801,12 +802,12 @@ impl<'a> Sentence<'a> {
 /// `dubbed “…”`, `known as “…”`)?
 fn naming_context(s: &Sentence, qi: usize) -> bool {
     let lx = Lexicon::get();
-    let prev =
-        |k: usize| (qi >= k && s.toks[qi - k].k == K::Word).then(|| s.word(qi - k).to_lowercase());
-    let p1 = prev(1);
-    let p2 = prev(2);
+    let prev = |k: usize| (qi >= k && s.toks[qi - k].k == K::Word).then(|| s.word(qi - k));
+    let (mut b1, mut b2) = ([0; 32], [0; 32]);
+    let p1 = prev(1).map(|w| lowercase(w, &mut b1));
+    let p2 = prev(2).map(|w| lowercase(w, &mut b2));
     let p3 = prev(3);
-    let naming = |w: &Option<String>| {
+    let naming = |w: &Option<Cow<str>>| {
         w.as_deref()
             .and_then(|w| lx.cue(w))
             .is_some_and(|c| c.class == CueClass::Naming)
@@ -815,7 +816,7 @@ fn naming_context(s: &Sentence, qi: usize) -> bool {
         return true;
     }
     // `what it calls the “…”`, `calls it “…”` after `what`.
-    let calls = |w: &Option<String>| {
+    let calls = |w: &Option<Cow<str>>| {
         matches!(
             w.as_deref(),
             Some("calls" | "called" | "call" | "dubs" | "terms")
@@ -884,9 +885,7 @@ fn after_term(s: &Sentence, qi: usize) -> bool {
     if i > 0 && s.toks[i - 1].k == K::Comma {
         i -= 1;
     }
-    i > 0
-        && s.toks[i - 1].k == K::Word
-        && TERM_WORDS.contains(&s.word(i - 1).to_lowercase().as_str())
+    i > 0 && s.toks[i - 1].k == K::Word && lower_in(s.word(i - 1), TERM_WORDS)
 }
 
 /// Is the quote at token `qi` what someone calls a named person (`he called Roe “Little
@@ -1092,7 +1091,7 @@ fn source_of(
             .or_else(|| s.subject_before(c).map(|(np, _)| np)),
         CueClass::According => s.phrase_after(c + 1),
         CueClass::Verbal | CueClass::Naming | CueClass::Speech
-            if s.word(c).to_lowercase().ends_with("ing") =>
+            if lowercase(s.word(c), &mut [0; 32]).ends_with("ing") =>
         {
             {
                 // `a voice over saying` names its speaker; `X spoke, adding` borrows the
@@ -1107,7 +1106,7 @@ fn source_of(
                 let main = cues.iter().find(|&&(m, k, _)| {
                     m != c
                         && matches!(k, CueClass::Speech | CueClass::Verbal)
-                        && !s.word(m).to_lowercase().ends_with("ing")
+                        && !lowercase(s.word(m), &mut [0; 32]).ends_with("ing")
                 });
                 match main {
                     Some(&(m, k, _)) => source_of(s, cues, m, k),
@@ -1403,11 +1402,12 @@ fn describes_speaker(s: &Sentence, np: &Np) -> bool {
             is_head_noun(w)
         }
     };
-    let first = text[first.clone()].to_lowercase();
+    let mut buf = [0; 32];
+    let first = lowercase(&text[first.clone()], &mut buf);
     named
         || words.len() <= 5
             && matches!(
-                first.as_str(),
+                &*first,
                 "the" | "a" | "an" | "his" | "her" | "its" | "their" | "one"
             )
             && is_head_noun(&text[last.clone()])
@@ -1485,7 +1485,7 @@ fn indirect(
             continue;
         }
         // `X said (…) that CLAUSE` / `X said CLAUSE`.
-        let participle = s.word(c).to_lowercase().ends_with("ing");
+        let participle = lowercase(s.word(c), &mut [0; 32]).ends_with("ing");
         let subject = if participle {
             s.leading_subject().map(|np| (np, 0))
         } else {
@@ -1500,7 +1500,7 @@ fn indirect(
             None if c + 1 < last && s.toks[c + 1].k == K::Comma => c + 2,
             None => c + 1,
         };
-        if that.is_none() && OBJECT_TAKERS.contains(&s.word(c).to_lowercase().as_str()) {
+        if that.is_none() && lower_in(s.word(c), OBJECT_TAKERS) {
             // `told reporters he …`: skip the person told.
             let mut j = start;
             while j < last
@@ -1516,15 +1516,14 @@ fn indirect(
                 last
             };
         }
-        if start < last && s.toks[start].k == K::Word && s.n_words(start, last) >= MIN_CLAUSE_WORDS
+        if start < last
+            && s.toks[start].k == K::Word
+            && s.n_words(start, last) >= MIN_CLAUSE_WORDS
+            && !lower_in(s.word(start), NOT_A_CLAUSE)
+            && subject.is_some()
+            && (that.is_some() || (clause == Clause::Yes && starts_clause(s, start)))
         {
-            let first = s.word(start).to_lowercase();
-            if !NOT_A_CLAUSE.contains(&first.as_str())
-                && subject.is_some()
-                && (that.is_some() || (clause == Clause::Yes && starts_clause(s, start)))
-            {
-                return Some((s.range(start, last), c, subject.map(|(np, _)| np)));
-            }
+            return Some((s.range(start, last), c, subject.map(|(np, _)| np)));
         }
         // `CLAUSE, X said.` / `CLAUSE, said X.` — the cue ends the sentence, but for a short
         // adverbial (`said last month,`) or a trailing phrase after a comma.
@@ -1560,7 +1559,7 @@ fn indirect(
 /// Words that open a reported clause without `that` (`said he would …`, `said the plan …`).
 fn is_clause_opener(w: &str) -> bool {
     matches!(
-        w.to_lowercase().as_str(),
+        &*lowercase(w, &mut [0; 32]),
         "he" | "she"
             | "it"
             | "they"
@@ -1587,21 +1586,21 @@ fn is_clause_opener(w: &str) -> bool {
 fn starts_clause(s: &Sentence, start: usize) -> bool {
     !is_adverbial_start(s.word(start))
         && !matches!(
-            s.word(start).to_lowercase().as_str(),
+            &*lowercase(s.word(start), &mut [0; 32]),
             "and" | "but" | "so" | "for" | "by" | "no" | "yes"
         )
 }
 
 /// Is token `i` a relative pronoun (`who`, `which`)?
 fn s_is_relative(s: &Sentence, i: usize) -> bool {
-    s.toks[i].k == K::Word && matches!(s.word(i).to_lowercase().as_str(), "who" | "which")
+    s.toks[i].k == K::Word && matches!(&*lowercase(s.word(i), &mut [0; 32]), "who" | "which")
 }
 
 /// Words that open an adverbial after a cue (`said in a statement`, `said last month`), not an
 /// object (`maintained cordial relations`).
 fn is_adverbial_start(w: &str) -> bool {
     matches!(
-        w.to_lowercase().as_str(),
+        &*lowercase(w, &mut [0; 32]),
         "in" | "on"
             | "at"
             | "during"
@@ -1669,25 +1668,25 @@ fn byline(text: &str, para: &Range<usize>) -> Option<(String, Option<String>)> {
 /// Words written capitalised inside a sentence (`said Roe`, `Jane Roe`, `with Optimism
 /// Partners`): the article's names, as opposed to common words that are capitalised only
 /// because they open a sentence.
-fn proper_words(text: &str) -> FxSet<&str> {
+fn proper_words<'a>(text: &'a str, paras: &[Para]) -> FxSet<&'a str> {
     let mut out = FxSet::default();
     let mut prev_end = None;
-    for w in text::words(text, 0..text.len()) {
-        let word = &text[w.clone()];
-        let cap = word.chars().next().is_some_and(char::is_uppercase);
+    // Every paragraph's words, repeated ones included: the text's words in order.
+    for w in paras.iter().flat_map(|p| p.words.iter().cloned()) {
         // Inside a sentence: only spaces since the previous word (`said Roe`, `Jane Roe`).
-        let inside = prev_end.is_some_and(|e: usize| text[e..w.start].chars().all(|c| c == ' '));
-        if cap && inside {
-            out.insert(strip_possessive(word));
-        }
+        let inside =
+            prev_end.is_some_and(|e: usize| text.as_bytes()[e..w.start].iter().all(|&b| b == b' '));
         prev_end = Some(w.end);
+        if inside && is_cap(&text[w.clone()]) {
+            out.insert(strip_possessive(&text[w]));
+        }
     }
     out
 }
 
 /// Attribute every quote of the article.
 pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attribution {
-    let proper = proper_words(text);
+    let proper = proper_words(text, paras);
     let mut reg = Registry::default();
     let mut quotes: Vec<Found> = Vec::new();
     let mut scare: Vec<Range<usize>> = Vec::new();
@@ -1759,7 +1758,7 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
             let mut sentence_scare: Vec<Range<usize>> = Vec::new();
             let mut last_partial: Option<usize> = None; // token of the last partial quote
                                                         // Speakers resolved in this sentence, by cue token.
-            let mut resolved: HashMap<usize, Option<usize>> = HashMap::new();
+            let mut resolved: FxMap<usize, Option<usize>> = FxMap::default();
             let mut speaker_of = |reg: &mut Registry, f: &Frame| -> Option<usize> {
                 if let Some(&sp) = resolved.get(&f.cue) {
                     return sp;

@@ -192,6 +192,13 @@ pub fn write_key(out: &mut String, first: &mut bool, name: &str) {
     out.push_str("\":");
 }
 
+/// Append a field name written with its punctuation (`,"name":`); one call per field keeps
+/// the writers small.
+#[inline(never)]
+fn push_name(out: &mut String, name: &'static str) {
+    out.push_str(name);
+}
+
 /// The field `name` of an object, or its absent value.
 pub fn field<T: FromJson>(v: &Value, name: &str, err: &mut Errors) -> T {
     match v.get(name) {
@@ -223,19 +230,7 @@ fn object(v: &Value, what: &str, err: &mut Errors) {
 
 impl ToJson for usize {
     fn write(&self, out: &mut String) {
-        let mut buf = [0u8; 20];
-        let mut i = buf.len();
-        let mut n = *self;
-        loop {
-            i -= 1;
-            buf[i] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        // Only ASCII digits were written.
-        out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or("0"));
+        crate::lexicon::push_decimal(out, *self as u64, 1);
     }
 }
 
@@ -370,15 +365,16 @@ impl<T: FromJson> FromJson for Vec<T> {
     }
 }
 
-/// A struct as a JSON object: each field under its JSON name, in declaration order.
+/// A struct as a JSON object: each field under its JSON name, in declaration order. Each name
+/// is written with the punctuation around it as one literal (`,"name":`).
 macro_rules! record {
-    ($ty:ident { $($field:ident: $name:literal),* $(,)? }) => {
+    ($ty:ident { $first:ident: $first_name:literal $(, $field:ident: $name:literal)* $(,)? }) => {
         impl ToJson for $ty {
             fn write(&self, out: &mut String) {
-                let mut first = true;
-                out.push('{');
+                push_name(out, concat!("{\"", $first_name, "\":"));
+                self.$first.write(out);
                 $(
-                    write_key(out, &mut first, $name);
+                    push_name(out, concat!(",\"", $name, "\":"));
                     self.$field.write(out);
                 )*
                 out.push('}');
@@ -387,7 +383,10 @@ macro_rules! record {
         impl FromJson for $ty {
             fn read(v: &Value, err: &mut Errors) -> Self {
                 object(v, concat!("struct ", stringify!($ty)), err);
-                $ty { $($field: field(v, $name, err),)* }
+                $ty {
+                    $first: field(v, $first_name, err),
+                    $($field: field(v, $name, err),)*
+                }
             }
         }
     };

@@ -97,11 +97,9 @@ fn verbs() -> &'static PhraseTable<Verb> {
     V.get_or_init(|| {
         let mut t = PhraseTable::default();
         for row in data_rows(VERBS) {
-            let (Some(&phrase), Some(&class), Some(score)) = (
-                row.first(),
-                row.get(1),
-                row.get(2).and_then(|s| parse_decimal(s)),
-            ) else {
+            let (phrase, Some(class), Some(score)) =
+                (row.first(), row.get(1), row.get(2).and_then(parse_decimal))
+            else {
                 continue;
             };
             let class = match class {

@@ -12,6 +12,7 @@
 //!   words match any case.
 //! - A phrase never runs across clause punctuation (`,` `;` `:` brackets, dashes, quotes).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
@@ -55,6 +56,28 @@ impl Key {
             Key::Inline(s.len() as u8, buf)
         } else {
             Key::Heap(s.into())
+        }
+    }
+
+    /// [`key_hash`] of the key's bytes. An inline key's buffer is zero past its length, so
+    /// its 8-byte words are the chunks [`Fx`] reads, the last one padded with zeros.
+    #[inline]
+    fn hash(&self) -> u64 {
+        match self {
+            Key::Inline(n, buf) => {
+                let mut words = [0u8; 24];
+                words[..INLINE_KEY].copy_from_slice(buf);
+                let mut h = Fx::default();
+                for (k, w) in words.chunks_exact(8).enumerate() {
+                    if usize::from(*n) > 8 * k {
+                        let mut b = [0u8; 8];
+                        b.copy_from_slice(w);
+                        h.add(u64::from_le_bytes(b));
+                    }
+                }
+                h.finish()
+            }
+            Key::Heap(s) => key_hash(s.as_bytes()),
         }
     }
 
@@ -122,13 +145,26 @@ fn is_clause_punct(c: char) -> bool {
 
 /// Tokenise one byte range of `text`.
 pub(crate) fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
-    let mut out: Vec<Token> = Vec::with_capacity(range.len() / 5 + 1);
-    let mut prev_end = range.start;
-    for word in text::words(text, range) {
+    tokens_of_words(text, range.start, &text::words(text, range))
+}
+
+/// Tokenise the words of a byte range of `text` starting at `start` (its [`text::words`]).
+pub(crate) fn tokens_of_words(text: &str, start: usize, words: &[Range<usize>]) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::with_capacity(words.len() + words.len() / 8 + 1);
+    tokens_into(text, start, words, &mut out);
+    out
+}
+
+/// [`tokens_of_words`] into `out`, which it clears first.
+#[inline]
+fn tokens_into(text: &str, start: usize, words: &[Range<usize>], out: &mut Vec<Token>) {
+    out.clear();
+    let mut prev_end = start;
+    for word in words.iter().cloned() {
         let w = &text[word.clone()];
         // `‑` (a non-breaking hyphen) starts with byte E2.
         if !w.bytes().any(|b| b == b'-' || b == 0xE2) {
-            push_part(text, &mut out, &mut prev_end, word.start, w, true);
+            push_part(text, out, &mut prev_end, word.start, w, true);
             continue;
         }
         let mut first = true;
@@ -140,12 +176,11 @@ pub(crate) fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
                     .chars()
                     .next()
                     .map_or(0, char::len_utf8);
-            if push_part(text, &mut out, &mut prev_end, start, part, first) {
+            if push_part(text, out, &mut prev_end, start, part, first) {
                 first = false;
             }
         }
     }
-    out
 }
 
 /// Push the token of one word part starting at byte `start` (unless it is only a possessive
@@ -181,7 +216,7 @@ fn push_part(
     out.push(Token {
         cap,
         range: r,
-        hash: key_hash(key.as_bytes()),
+        hash: key.hash(),
         key,
         possessive,
         boundary_before,
@@ -192,18 +227,17 @@ fn push_part(
 
 /// The lookup key of a word: lowercase, `’` read as `'`, periods dropped.
 fn key_of(core: &str) -> Key {
-    if core
-        .bytes()
-        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-    {
-        return Key::new(core);
-    }
-    if core.is_ascii() && !core.contains('.') && core.len() <= INLINE_KEY {
+    // Short ASCII without periods (nearly every word): lower-cased into the key as it is copied.
+    if core.len() <= INLINE_KEY {
         let mut buf = [0u8; INLINE_KEY];
-        for (d, b) in buf.iter_mut().zip(core.bytes()) {
+        let mut plain = true;
+        for (d, &b) in buf.iter_mut().zip(core.as_bytes()) {
+            plain &= b.is_ascii() && b != b'.';
             *d = b.to_ascii_lowercase();
         }
-        return Key::Inline(core.len() as u8, buf);
+        if plain {
+            return Key::Inline(core.len() as u8, buf);
+        }
     }
     // ASCII case folding only: the tables go through the same function, so non-ASCII letters
     // still match themselves, and no Unicode case tables are shipped.
@@ -224,18 +258,33 @@ fn key_of(core: &str) -> Key {
 /// `f` of `word` in lower case (as `str::to_lowercase` gives it), without allocating for a
 /// short ASCII word.
 pub(crate) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    f(&lowercase(word, &mut [0; 32]))
+}
+
+/// `word` in lower case (as `str::to_lowercase` gives it): written into `buf`, without an
+/// allocation, when it is ASCII and fits.
+pub(crate) fn lowercase<'a>(word: &str, buf: &'a mut [u8; 32]) -> Cow<'a, str> {
     let b = word.as_bytes();
-    if b.len() <= 32 && b.is_ascii() {
-        let mut buf = [0u8; 32];
-        for (d, s) in buf.iter_mut().zip(b) {
+    if b.len() <= buf.len() && b.is_ascii() {
+        let out = &mut buf[..b.len()];
+        for (d, s) in out.iter_mut().zip(b) {
             *d = s.to_ascii_lowercase();
         }
         // Lower-cased ASCII is still ASCII.
-        if let Ok(s) = std::str::from_utf8(&buf[..b.len()]) {
-            return f(s);
+        if let Ok(s) = std::str::from_utf8(out) {
+            return Cow::Borrowed(s);
         }
     }
-    f(&word.to_lowercase())
+    Cow::Owned(word.to_lowercase())
+}
+
+/// True when `word` in lower case is one of `words` (which are lower case).
+pub(crate) fn lower_in(word: &str, words: &[&str]) -> bool {
+    if word.is_ascii() {
+        words.iter().any(|w| w.eq_ignore_ascii_case(word))
+    } else {
+        words.contains(&word.to_lowercase().as_str())
+    }
 }
 
 /// Parse a decimal such as `-1.5` or `7.4` from a data file (without pulling a float parser
@@ -264,13 +313,33 @@ pub(crate) fn parse_decimal(s: &str) -> Option<f64> {
 
 /// Format a number with a sign and `decimals` (0–3) places, without float formatting code.
 pub(crate) fn signed(x: f64, decimals: u32) -> String {
-    let scale = 10i64.pow(decimals);
+    let scale = 10u64.pow(decimals);
     let n = (x * scale as f64).round() as i64;
-    let sign = if n < 0 { '-' } else { '+' };
-    let (int, frac) = (n.abs() / scale, n.abs() % scale);
-    match decimals {
-        0 => format!("{sign}{int}"),
-        d => format!("{sign}{int}.{frac:0width$}", width = d as usize),
+    let mut out = String::with_capacity(8);
+    out.push(if n < 0 { '-' } else { '+' });
+    push_decimal(&mut out, n.unsigned_abs() / scale, 1);
+    if decimals > 0 {
+        out.push('.');
+        push_decimal(&mut out, n.unsigned_abs() % scale, decimals as usize);
+    }
+    out
+}
+
+/// Append `n` in decimal with at least `width` (at most 20) digits, zeros in front; without
+/// the formatting machinery, which costs far more for a few digits.
+pub(crate) fn push_decimal(out: &mut String, mut n: u64, width: usize) {
+    let mut buf = [b'0'; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &buf[i.min(buf.len().saturating_sub(width))..] {
+        out.push(char::from(d));
     }
 }
 
@@ -350,26 +419,135 @@ pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 /// A `HashSet` with the [`Fx`] hash.
 pub(crate) type FxSet<K> = std::collections::HashSet<K, BuildHasherDefault<Fx>>;
 
-/// One table entry: its words and whether each must be capitalised.
+/// One table entry: its words and the next entry of the same first word.
 #[derive(Debug)]
-struct Entry<V> {
-    keys: Vec<String>,
-    caps: Vec<bool>,
-    value: V,
+struct Entry {
+    /// Its words in [`Phrases::words`].
+    words: Range<u32>,
+    /// The next entry of its list, if any.
+    next: Option<u32>,
 }
 
-/// Phrases keyed by their first word (by its [`key_hash`]; every word of an entry is
-/// compared, so words sharing a hash share a list harmlessly); lookups try the longest
-/// phrase first.
+/// The phrases of a [`PhraseTable`], apart from their values (so that this code exists once,
+/// whatever the values): entries keyed by their first word (by its [`key_hash`]; every word
+/// of an entry is compared, so words sharing a hash share a list harmlessly), longest first.
+/// All entries and their words sit in two vectors, each first word's entries chained, so that
+/// building a table allocates nothing per phrase.
+#[derive(Debug, Default)]
+struct Phrases {
+    /// The first entry of each first word's list.
+    heads: HashMap<u64, u32, BuildHasherDefault<Fx>>,
+    entries: Vec<Entry>,
+    /// Every entry's words: the key and whether the word must be capitalised.
+    words: Vec<(Key, bool)>,
+    /// Buffers for the words and tokens of the phrase being inserted.
+    scratch: (Vec<Range<usize>>, Vec<Token>),
+}
+
+impl Phrases {
+    /// Add a phrase as the next entry; false (nothing added) when it has no words or an
+    /// earlier entry has the same words.
+    fn insert(&mut self, phrase: &str) -> bool {
+        let (mut words, mut toks) = std::mem::take(&mut self.scratch);
+        words.clear();
+        text::words_into(phrase, 0..phrase.len(), &mut words);
+        tokens_into(phrase, 0, &words, &mut toks);
+        let added = self.insert_tokens(&toks);
+        self.scratch = (words, toks);
+        added
+    }
+
+    fn insert_tokens(&mut self, toks: &[Token]) -> bool {
+        let Some(first) = toks.first() else {
+            return false;
+        };
+        // Longest first: the new entry goes before the first shorter one, after those as long
+        // (any of which with the same words keeps precedence).
+        let mut prev: Option<u32> = None;
+        let mut cur = self.heads.get(&first.hash).copied();
+        while let Some(c) = cur {
+            let e = &self.entries[c as usize];
+            let words = &self.words[e.words.start as usize..e.words.end as usize];
+            if words.len() < toks.len() {
+                break;
+            }
+            if words.len() == toks.len() && words.iter().zip(toks).all(|(w, t)| w.0 == t.key) {
+                return false;
+            }
+            prev = Some(c);
+            cur = e.next;
+        }
+        let at = self.entries.len() as u32;
+        let start = self.words.len() as u32;
+        self.words
+            .extend(toks.iter().map(|t| (t.key.clone(), t.cap)));
+        self.entries.push(Entry {
+            words: start..self.words.len() as u32,
+            next: cur,
+        });
+        match prev {
+            Some(p) => self.entries[p as usize].next = Some(at),
+            None => {
+                self.heads.insert(first.hash, at);
+            }
+        }
+        true
+    }
+
+    /// The entries whose first word has the hash of `first`, longest first: their index and
+    /// words.
+    fn candidates(&self, first: &Token) -> impl Iterator<Item = (usize, &[(Key, bool)])> {
+        let mut cur = self.heads.get(&first.hash).copied();
+        std::iter::from_fn(move || {
+            let c = cur? as usize;
+            let e = &self.entries[c];
+            cur = e.next;
+            Some((c, &self.words[e.words.start as usize..e.words.end as usize]))
+        })
+    }
+
+    /// The longest phrase starting at token `i`: its length in tokens and its entry.
+    #[inline(always)]
+    fn longest_at(&self, toks: &[Token], i: usize) -> Option<(usize, usize)> {
+        let mut cur = *self.heads.get(&toks.get(i)?.hash)?;
+        loop {
+            let e = &self.entries[cur as usize];
+            let words = &self.words[e.words.start as usize..e.words.end as usize];
+            if let Some(window) = toks.get(i..i + words.len()) {
+                let fits = window.iter().zip(words).enumerate().all(|(k, (t, w))| {
+                    t.key == w.0 && (!w.1 || t.cap) && (k == 0 || !t.boundary_before)
+                });
+                if fits {
+                    return Some((words.len(), cur as usize));
+                }
+            }
+            cur = e.next?;
+        }
+    }
+
+    /// The entry whose words are exactly `toks`, ignoring case.
+    fn exact_ignoring_case(&self, toks: &[Token]) -> Option<usize> {
+        self.candidates(toks.first()?)
+            .find(|(_, words)| {
+                words.len() == toks.len() && words.iter().zip(toks).all(|(w, t)| t.key == w.0)
+            })
+            .map(|(entry, _)| entry)
+    }
+}
+
+/// Phrases with a value each; lookups try the longest phrase first (see [`Phrases`]).
 #[derive(Debug)]
 pub(crate) struct PhraseTable<V> {
-    by_first: HashMap<u64, Vec<Entry<V>>, BuildHasherDefault<Fx>>,
+    phrases: Phrases,
+    /// The value of each entry.
+    values: Vec<V>,
 }
 
 impl<V> Default for PhraseTable<V> {
     fn default() -> Self {
         PhraseTable {
-            by_first: HashMap::default(),
+            phrases: Phrases::default(),
+            values: Vec::new(),
         }
     }
 }
@@ -377,53 +555,16 @@ impl<V> Default for PhraseTable<V> {
 impl<V> PhraseTable<V> {
     /// Add a phrase; an earlier entry with the same words keeps precedence.
     pub(crate) fn insert(&mut self, phrase: &str, value: V) {
-        let toks = tokens(phrase, 0..phrase.len());
-        let Some(first) = toks.first() else {
-            return;
-        };
-        let entries = self.by_first.entry(first.hash).or_default();
-        let keys: Vec<String> = toks.iter().map(|t| t.key.as_str().to_string()).collect();
-        if entries.iter().any(|e| e.keys == keys) {
-            return;
+        if self.phrases.insert(phrase) {
+            self.values.push(value);
         }
-        // Longest first: insert before the first shorter entry.
-        let at = entries
-            .iter()
-            .position(|e| e.keys.len() < keys.len())
-            .unwrap_or(entries.len());
-        entries.insert(
-            at,
-            Entry {
-                caps: toks.iter().map(|t| t.cap).collect(),
-                keys,
-                value,
-            },
-        );
-    }
-
-    /// The longest phrase starting at token `i`: its length in tokens and its value.
-    pub(crate) fn longest_at(&self, toks: &[Token], i: usize) -> Option<(usize, &V)> {
-        let first = toks.get(i)?;
-        let entries = self.by_first.get(&first.hash)?;
-        entries.iter().find_map(|e| {
-            let n = e.keys.len();
-            let window = toks.get(i..i + n)?;
-            let fits = window.iter().enumerate().all(|(k, t)| {
-                t.key == e.keys[k] && (!e.caps[k] || t.cap) && (k == 0 || !t.boundary_before)
-            });
-            fits.then_some((n, &e.value))
-        })
     }
 
     /// The value of the entry whose words are exactly `toks`, ignoring case.
     pub(crate) fn exact_ignoring_case(&self, toks: &[Token]) -> Option<&V> {
-        let entries = self.by_first.get(&toks.first()?.hash)?;
-        entries
-            .iter()
-            .find(|e| {
-                e.keys.len() == toks.len() && e.keys.iter().zip(toks).all(|(k, t)| t.key == *k)
-            })
-            .map(|e| &e.value)
+        self.phrases
+            .exact_ignoring_case(toks)
+            .map(|e| &self.values[e])
     }
 
     /// Every non-overlapping longest match, scanning left to right: `(first token, length, value)`.
@@ -431,9 +572,9 @@ impl<V> PhraseTable<V> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < toks.len() {
-            match self.longest_at(toks, i) {
-                Some((n, v)) => {
-                    out.push((i, n, v));
+            match self.phrases.longest_at(toks, i) {
+                Some((n, e)) => {
+                    out.push((i, n, &self.values[e]));
                     i += n;
                 }
                 None => i += 1,
@@ -546,11 +687,77 @@ pub(crate) const fn data_bytes<const N: usize>(text: &str) -> [u8; N] {
     out
 }
 
-/// The non-comment, non-blank lines of a data file, split at tabs.
-pub(crate) fn data_rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    data.lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(|l| l.split('\t').map(str::trim).collect())
+/// Most fields a data row holds (later ones are ignored).
+const ROW_FIELDS: usize = 8;
+
+/// One line of a data file with its tab-separated fields found: where each starts.
+#[derive(Clone, Copy)]
+pub(crate) struct Row {
+    line: &'static str,
+    /// `starts[k]`: byte where field `k` starts; `starts[len]`: one past the last field's end.
+    starts: [u32; ROW_FIELDS + 1],
+    len: usize,
+}
+
+impl Row {
+    fn new(line: &'static str) -> Row {
+        let mut row = Row {
+            line,
+            starts: [0; ROW_FIELDS + 1],
+            len: 1,
+        };
+        let mut end = line.len();
+        for (i, b) in line.bytes().enumerate() {
+            if b == b'\t' {
+                if row.len == ROW_FIELDS {
+                    end = i;
+                    break;
+                }
+                row.starts[row.len] = i as u32 + 1;
+                row.len += 1;
+            }
+        }
+        row.starts[row.len] = end as u32 + 1;
+        row
+    }
+
+    /// Field `i`, trimmed.
+    pub(crate) fn get(&self, i: usize) -> Option<&'static str> {
+        if i >= self.len {
+            return None;
+        }
+        let (a, b) = (self.starts[i] as usize, self.starts[i + 1] as usize - 1);
+        let field = &self.line[a..b];
+        // A field that starts and ends with a visible ASCII char (nearly all) needs no trim.
+        Some(match (field.as_bytes().first(), field.as_bytes().last()) {
+            (Some(x), Some(y)) if x.is_ascii_graphic() && y.is_ascii_graphic() => field,
+            _ => field.trim(),
+        })
+    }
+
+    /// The first field, trimmed.
+    pub(crate) fn first(&self) -> &'static str {
+        self.get(0).unwrap_or_default()
+    }
+}
+
+/// The non-comment, non-blank lines of a data file (as [`str::lines`] splits them).
+pub(crate) fn data_rows(data: &'static str) -> impl Iterator<Item = Row> {
+    let mut rest = data;
+    std::iter::from_fn(move || loop {
+        if rest.is_empty() {
+            return None;
+        }
+        let (line, more) = match rest.bytes().position(|b| b == b'\n') {
+            Some(i) => (&rest[..i], &rest[i + 1..]),
+            None => (rest, ""),
+        };
+        rest = more;
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if !line.starts_with('#') && !line.trim().is_empty() {
+            return Some(Row::new(line));
+        }
+    })
 }
 
 #[cfg(test)]
@@ -623,6 +830,28 @@ mod tests {
             long.as_str(),
         ] {
             assert_eq!(with_lowercase(w, str::to_string), w.to_lowercase(), "{w}");
+            assert_eq!(lowercase(w, &mut [0; 32]), w.to_lowercase(), "{w}");
+        }
+        // (word, list, in the list once lower-cased)
+        let cases: &[(&str, &[&str], bool)] = &[
+            ("Said", &["said", "told"], true),
+            ("TOLD", &["said", "told"], true),
+            ("sai", &["said"], false),
+            ("N’T", &["n’t"], true),
+            ("\u{212A}", &["k"], true),
+            ("", &["a"], false),
+        ];
+        for &(w, list, want) in cases {
+            assert_eq!(lower_in(w, list), want, "{w}");
+        }
+    }
+
+    #[test]
+    fn a_key_hashes_as_its_bytes() {
+        for n in 0..=30 {
+            let word: String = "abcdefghijklmnopqrstuvwxyz0123"[..n].to_string();
+            let key = key_of(&word);
+            assert_eq!(key.hash(), key_hash(word.as_bytes()), "{word}");
         }
     }
 
@@ -653,6 +882,22 @@ mod tests {
         }
         const SHIPPED: &str = data_file!("# c\nx\n");
         assert_eq!(SHIPPED, "x\n");
+    }
+
+    #[test]
+    fn data_rows_split_lines_and_tabs_as_str_split_does() {
+        const DATA: &str =
+            "a\tb c \t\r\n# comment\n\n \t \nx\ny\t\t z\t1\t2\t3\t4\t5\t6\t7\n\u{a0}é\t";
+        let want: Vec<Vec<&str>> = DATA
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .map(|l| l.split('\t').take(ROW_FIELDS).map(str::trim).collect())
+            .collect();
+        let got: Vec<Vec<&str>> = data_rows(DATA)
+            .map(|r| (0..).map_while(|i| r.get(i)).collect())
+            .collect();
+        assert_eq!(got, want);
+        assert_eq!(got.len(), 4);
     }
 
     #[test]
@@ -690,6 +935,20 @@ mod tests {
         assert_eq!(signed(-0.376, 2), "-0.38");
         assert_eq!(signed(7.4, 1), "+7.4");
         assert_eq!(signed(0.0, 2), "+0.00");
+        assert_eq!(signed(-12.0, 0), "-12");
+        assert_eq!(signed(0.05, 1), "+0.1");
+        // (number, width, text)
+        let cases = [
+            (0, 1, "0"),
+            (7, 2, "07"),
+            (1234, 2, "1234"),
+            (u64::MAX, 0, "18446744073709551615"),
+        ];
+        for (n, width, want) in cases {
+            let mut s = String::new();
+            push_decimal(&mut s, n, width);
+            assert_eq!(s, want);
+        }
     }
 
     #[test]

@@ -58,6 +58,14 @@ pub use view::{view_model, CardView, ViewModel};
 
 use text::Utf16Index;
 
+/// An id: a letter and a number (`q1`).
+fn numbered(prefix: char, n: usize) -> String {
+    let mut id = String::with_capacity(4);
+    id.push(prefix);
+    lexicon::push_decimal(&mut id, n as u64, 1);
+    id
+}
+
 /// Analyse one article.
 ///
 /// Fails only when the input is empty (or only white space) or larger than
@@ -99,7 +107,7 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
                 lexicon::sort_by_num(&mut mentions, |m| (m.start as u64, m.end as u64));
                 mentions.dedup();
                 speakers.push(Speaker {
-                    id: format!("s{}", speakers.len() + 1),
+                    id: numbered('s', speakers.len() + 1),
                     name: e.name.clone(),
                     role: e.role.clone(),
                     org: e.org.clone(),
@@ -118,7 +126,7 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
         .iter()
         .enumerate()
         .map(|(i, q)| relations::QuoteInput {
-            id: format!("q{}", i + 1),
+            id: numbered('q', i + 1),
             range: q.range.clone(),
             speaker: q.speaker.and_then(|e| speaker_pos[e]),
             reported: q.kind == QuoteKind::Indirect,

@@ -14,18 +14,17 @@
 //!   quotes weigh [`QUOTE_WEIGHT`], narration clauses [`NARRATION_WEIGHT`], interactions their
 //!   Goldstein score / 10 × [`INTERACTION_WEIGHT`].
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::actors::{gazetteer, Mention};
 use crate::interactions::{self, Event};
-use crate::lexicon::{signed, sort_by_num, tokens, FxSet, Token};
+use crate::lexicon::{signed, sort_by_num, tokens, tokens_of_words, FxMap, FxSet, Token};
 use crate::model::{
     Actor, ActorKind, Evidence, Interaction, Relation, Span, Stance, StanceCue, StanceLabel,
     TimelineEvent,
 };
 use crate::stance::{self, round2, CueHit, Scored};
-use crate::text::{Para, Utf16Index};
+use crate::text::{words_within, Para, Utf16Index};
 use crate::timeline::{self, Anchor};
 use crate::Options;
 
@@ -84,6 +83,8 @@ pub(crate) struct World {
 pub(crate) struct Sentence {
     pub(crate) range: Range<usize>,
     pub(crate) para: usize,
+    /// Its words ([`crate::text::words`]), which the tokens split further.
+    pub(crate) words: Vec<Range<usize>>,
     pub(crate) toks: Vec<Token>,
     /// The input quote each token belongs to, if any.
     pub(crate) quote: Vec<Option<usize>>,
@@ -97,6 +98,7 @@ impl Sentence {
     #[cfg(test)]
     pub(crate) fn bare(text: &str, range: Range<usize>) -> Sentence {
         let toks = tokens(text, range.clone());
+        let words = crate::text::words(text, range.clone());
         let mentions = gazetteer()
             .scan(&toks)
             .into_iter()
@@ -108,6 +110,7 @@ impl Sentence {
             verbatim: vec![false; toks.len()],
             range,
             para: 0,
+            words,
             toks,
             mentions,
         }
@@ -135,7 +138,9 @@ fn read(text: &str, paras: &[Para], quotes: &[QuoteInput]) -> Vec<Sentence> {
             continue;
         }
         for r in p.sentences.iter().cloned() {
-            let toks = tokens(text, r.clone());
+            let words = words_within(&p.words, &r);
+            let toks = tokens_of_words(text, r.start, words);
+            let words = words.to_vec();
             let quote: Vec<Option<usize>> = toks
                 .iter()
                 .map(|t| {
@@ -165,6 +170,7 @@ fn read(text: &str, paras: &[Para], quotes: &[QuoteInput]) -> Vec<Sentence> {
             sentences.push(Sentence {
                 range: r,
                 para: pi,
+                words,
                 toks,
                 quote,
                 verbatim,
@@ -201,7 +207,7 @@ fn choose_focus(
         }
     }
     let lead = paras.iter().position(|p| p.duplicate_of.is_none());
-    let mut counts: HashMap<&'static str, (usize, usize)> = HashMap::new();
+    let mut counts: FxMap<&'static str, (usize, usize)> = FxMap::default();
     let mut order = 0;
     for s in sentences {
         for m in &s.mentions {
@@ -430,8 +436,8 @@ pub(crate) fn analyse(
     let events = interactions::extract(&sentences, focus, &parties_of_quote, &quote_cues);
 
     // Evidence per pair.
-    let mut evidence: HashMap<[&'static str; 2], Vec<(Evidence, Option<String>)>> = HashMap::new();
-    let mut narration: HashMap<[&'static str; 2], Vec<(f64, Vec<StanceCue>)>> = HashMap::new();
+    let mut evidence: FxMap<[&'static str; 2], Vec<(Evidence, Option<String>)>> = FxMap::default();
+    let mut narration: FxMap<[&'static str; 2], Vec<(f64, Vec<StanceCue>)>> = FxMap::default();
     let quote_stances: Vec<Option<Stance>> = scored
         .iter()
         .map(|s| s.as_ref().map(|s| ctx.stance(s)))
@@ -800,7 +806,7 @@ fn join_clauses(parts: &[String]) -> String {
 fn actors(sentences: &[Sentence], idx: &Utf16Index) -> Vec<Actor> {
     let g = gazetteer();
     let mut order: Vec<usize> = Vec::new();
-    let mut mentions: HashMap<usize, Vec<Span>> = HashMap::new();
+    let mut mentions: FxMap<usize, Vec<Span>> = FxMap::default();
     for s in sentences {
         for m in &s.mentions {
             let list = mentions.entry(m.entity).or_default();

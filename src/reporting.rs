@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use crate::lexicon::{with_lowercase, FxMap};
+use crate::lexicon::{data_rows, with_lowercase, FxMap};
 
 /// How a reporting cue behaves.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,23 +56,23 @@ pub(crate) enum SpeakerWord {
     OrgNoun,
 }
 
-pub(crate) struct Lexicon {
-    cues: FxMap<String, CueInfo>,
-    speaker_words: FxMap<String, SpeakerWord>,
-}
+/// Reporting cues (`data/cues.tsv`); every word is written in lower case.
+const CUES: &str = crate::lexicon::data_file!(include_str!("../data/cues.tsv"));
+/// Speaker words (`data/speaker-words.tsv`).
+const WORDS: &str = crate::lexicon::data_file!(include_str!("../data/speaker-words.tsv"));
 
-/// Rows of a tab-separated data file, without comments and blank lines.
-fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    data.lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(|l| l.split('\t').map(str::trim).collect())
+pub(crate) struct Lexicon {
+    /// Cue words, which the data file writes in lower case.
+    cues: FxMap<&'static str, CueInfo>,
+    speaker_words: FxMap<&'static str, SpeakerWord>,
 }
 
 impl Lexicon {
     fn load() -> Self {
         let mut cues = FxMap::default();
-        for row in rows(crate::lexicon::data_file!(include_str!("../data/cues.tsv"))) {
-            let class = match row.get(1).copied() {
+        cues.reserve(CUES.lines().count());
+        for row in data_rows(CUES) {
+            let class = match row.get(1) {
                 Some("speech") => CueClass::Speech,
                 Some("verbal") => CueClass::Verbal,
                 Some("document") => CueClass::Document,
@@ -80,18 +80,17 @@ impl Lexicon {
                 Some("naming") => CueClass::Naming,
                 _ => continue,
             };
-            let clause = match row.get(2).copied() {
+            let clause = match row.get(2) {
                 Some("yes") => Clause::Yes,
                 Some("that") => Clause::That,
                 _ => Clause::No,
             };
-            cues.insert(row[0].to_lowercase(), CueInfo { class, clause });
+            cues.insert(row.first(), CueInfo { class, clause });
         }
         let mut speaker_words = FxMap::default();
-        for row in rows(crate::lexicon::data_file!(include_str!(
-            "../data/speaker-words.tsv"
-        ))) {
-            let class = match row.get(1).copied() {
+        speaker_words.reserve(WORDS.lines().count());
+        for row in data_rows(WORDS) {
+            let class = match row.get(1) {
                 Some("org") => SpeakerWord::Org,
                 Some("group") => SpeakerWord::Group,
                 Some("unnamed") => SpeakerWord::Unnamed,
@@ -100,7 +99,7 @@ impl Lexicon {
                 Some("orgnoun") => SpeakerWord::OrgNoun,
                 _ => continue,
             };
-            speaker_words.insert(row[0].to_string(), class);
+            speaker_words.insert(row.first(), class);
         }
         Lexicon {
             cues,
@@ -142,6 +141,13 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cue_words_are_written_in_lower_case() {
+        for row in data_rows(CUES) {
+            assert_eq!(row.first(), row.first().to_lowercase());
+        }
+    }
 
     #[test]
     fn lookups() {

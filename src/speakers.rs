@@ -15,7 +15,7 @@
 
 use std::ops::Range;
 
-use crate::lexicon::{FxMap, FxSet};
+use crate::lexicon::{lower_in, lowercase, FxMap, FxSet};
 use crate::model::SpeakerKind;
 use crate::reporting::{CueClass, Lexicon, SpeakerWord};
 use crate::text;
@@ -83,13 +83,6 @@ const DETERMINERS: &[&str] = &[
     "the", "a", "an", "one", "another", "some", "several", "many", "other", "two", "three", "most",
 ];
 
-fn lower_words(text: &str, r: Range<usize>) -> Vec<(Range<usize>, String)> {
-    text::words(text, r)
-        .into_iter()
-        .map(|w| (w.clone(), text[w].to_lowercase()))
-        .collect()
-}
-
 /// A word without its possessive `’s` / `'s`.
 pub(crate) fn strip_possessive(w: &str) -> &str {
     w.strip_suffix("’s")
@@ -99,7 +92,10 @@ pub(crate) fn strip_possessive(w: &str) -> &str {
 
 /// Does the word start with a capital letter?
 pub(crate) fn is_cap(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
+    match w.as_bytes().first() {
+        Some(&b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => w.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 fn is_acronym(w: &str) -> bool {
@@ -228,11 +224,13 @@ impl Registry {
 
     /// Resolve a source phrase to a voice, creating it on first mention.
     pub(crate) fn resolve(&mut self, text: &str, np: &Np, cue: CueClass) -> Option<usize> {
-        let words = lower_words(text, np.range.clone());
-        let (first_r, first) = words.first()?.clone();
+        let words = text::words(text, np.range.clone());
+        let first_r = words.first()?.clone();
+        let mut buf = [0; 32];
+        let first = lowercase(&text[first_r.clone()], &mut buf);
         // Pronouns.
         if words.len() == 1 {
-            let id = match first.as_str() {
+            let id = match &*first {
                 "he" | "she" | "him" | "her" => self.last_person,
                 "it" => self.last_org,
                 "they" | "them" => self.last_group.or(self.last_org),
@@ -251,14 +249,14 @@ impl Registry {
         // Split a coordination (`X of Y University and other analysts`) at `and` + lower case.
         let mut parts: Vec<Range<usize>> = Vec::new();
         let mut start = np.range.start;
-        for (k, (r, w)) in words.iter().enumerate() {
-            if w == "and"
+        for (k, r) in words.iter().enumerate() {
+            if lower_in(&text[r.clone()], &["and"])
                 && words
                     .get(k + 1)
-                    .is_some_and(|(r2, _)| !is_cap(&text[r2.clone()]))
+                    .is_some_and(|r2| !is_cap(&text[r2.clone()]))
             {
                 parts.push(start..r.start);
-                start = words[k + 1].0.start;
+                start = words[k + 1].start;
             }
         }
         parts.push(start..np.range.end);
@@ -266,11 +264,11 @@ impl Registry {
         // A text that speaks: its author, else its publisher.
         let is_document = words
             .iter()
-            .any(|(r, _)| lx.speaker_word(&text[r.clone()]) == Some(SpeakerWord::Document))
-            && !words.iter().any(|(r, _)| {
+            .any(|r| lx.speaker_word(&text[r.clone()]) == Some(SpeakerWord::Document))
+            && !words.iter().any(|r| {
                 is_cap(&text[r.clone()])
-                    && !DETERMINERS.contains(&text[r.clone()].to_lowercase().as_str())
-                    && words.iter().position(|(x, _)| x == r) == Some(0)
+                    && !lower_in(&text[r.clone()], DETERMINERS)
+                    && words.iter().position(|x| x == r) == Some(0)
             });
         if is_document || cue == CueClass::Document {
             let author = self.last_org.filter(|&id| {
@@ -279,16 +277,19 @@ impl Registry {
             // The text's own name (`the statement`) is an alias of its author.
             let doc_end = words
                 .iter()
-                .position(|(r, _)| lx.speaker_word(&text[r.clone()]) == Some(SpeakerWord::Document))
-                .map_or(np.range.end, |k| words[k].0.end);
+                .position(|r| lx.speaker_word(&text[r.clone()]) == Some(SpeakerWord::Document))
+                .map_or(np.range.end, |k| words[k].end);
             let surface = text[np.range.start..doc_end].to_string();
             if let Some(id) = author {
                 self.add_mention(id, np.range.clone(), &surface);
                 return Some(id);
             }
             // `released by X`.
-            if let Some(k) = words.iter().position(|(_, w)| w == "by") {
-                let r = words[k + 1..].first().map(|(r, _)| r.start)?..np.range.end;
+            if let Some(k) = words
+                .iter()
+                .position(|r| lower_in(&text[r.clone()], &["by"]))
+            {
+                let r = words[k + 1..].first().map(|r| r.start)?..np.range.end;
                 return self.resolve(
                     text,
                     &Np {
@@ -301,10 +302,9 @@ impl Registry {
         }
         // Prefer the first part that carries a capitalised name; else the first part.
         let named = parts.iter().find(|r| {
-            text::words(text, (*r).clone()).iter().any(|w| {
-                is_cap(&text[w.clone()])
-                    && !DETERMINERS.contains(&text[w.clone()].to_lowercase().as_str())
-            })
+            text::words(text, (*r).clone())
+                .iter()
+                .any(|w| is_cap(&text[w.clone()]) && !lower_in(&text[w.clone()], DETERMINERS))
         });
         let part = named.unwrap_or(&parts[0]).clone();
         self.resolve_part(text, part, np.appos.clone())
@@ -326,15 +326,15 @@ impl Registry {
         // A lower-case head noun: a group or an unnamed person (`other analysts`, `a U.S. official`).
         if !is_cap(w(last)) {
             // A description, not a clause: short, not opened by a pronoun, no finite verb.
-            let first = w(0).to_lowercase();
+            let mut buf = [0; 32];
+            let first = lowercase(w(0), &mut buf);
             let clause_like = ws.len() > MAX_DESCRIPTION_WORDS
                 || is_pronoun(&first)
                 || (0..ws.len()).any(|i| {
-                    let x = w(i).to_lowercase();
-                    AUXILIARIES.contains(&x.as_str())
-                        || (x.ends_with("ed")
-                            && i > 0
-                            && !DETERMINERS.contains(&w(i - 1).to_lowercase().as_str()))
+                    let mut xb = [0; 32];
+                    let x = lowercase(w(i), &mut xb);
+                    AUXILIARIES.contains(&&*x)
+                        || (x.ends_with("ed") && i > 0 && !lower_in(w(i - 1), DETERMINERS))
                 });
             // `a source involved in the talks`, `the order released Friday`: a participle
             // after a determiner and a common noun modifies the noun, which is the speaker.
@@ -342,7 +342,7 @@ impl Registry {
                 w(i).ends_with("ed")
                     && !is_cap(w(i - 1))
                     && (0..i - 1).all(|k| !is_cap(w(k)))
-                    && DETERMINERS.contains(&first.as_str())
+                    && DETERMINERS.contains(&&*first)
             });
             if let Some(i) = participle.filter(|_| !is_pronoun(&first)) {
                 return self.resolve_part(text, ws[0].start..ws[i - 1].end, None);
@@ -357,7 +357,7 @@ impl Registry {
                     return self.resolve(text, &np, CueClass::Speech);
                 }
                 let run = (0..ws.len()).take_while(|&i| is_cap(w(i))).count();
-                if run == 0 || (run == 1 && DETERMINERS.contains(&first.as_str())) {
+                if run == 0 || (run == 1 && DETERMINERS.contains(&&*first)) {
                     return None;
                 }
                 return self.resolve_part(text, ws[0].start..ws[run - 1].end, None);
@@ -371,13 +371,12 @@ impl Registry {
             };
             let phrase = text[ws[0].start..ws[last].end].to_string();
             let head = w(last).to_lowercase();
-            let indefinite = DETERMINERS.contains(&w(0).to_lowercase().as_str())
-                && !w(0).eq_ignore_ascii_case("the");
+            let indefinite = lower_in(w(0), DETERMINERS) && !w(0).eq_ignore_ascii_case("the");
             // `the official` is the official already quoted; `an official` is a new one.
             let existing = if indefinite && kind == SpeakerKind::Unnamed {
                 None
             } else {
-                self.lookup(&format!("t:{head}"))
+                self.lookup(&key("t:", &head))
                     .iter()
                     .rev()
                     .copied()
@@ -403,8 +402,7 @@ impl Registry {
         // Skip leading determiners and possessive place names (`Seoul’s X Agency`).
         let mut a = 0;
         while a < last
-            && (DETERMINERS.contains(&w(a).to_lowercase().as_str())
-                || (strip_possessive(w(a)) != w(a) && is_cap(w(a + 1))))
+            && (lower_in(w(a), DETERMINERS) || (strip_possessive(w(a)) != w(a) && is_cap(w(a + 1))))
         {
             a += 1;
         }
@@ -457,7 +455,7 @@ impl Registry {
             return Some(id);
         }
         // A person: the trailing capitalised run is the name; what precedes it is the role.
-        if !is_cap(w(n0)) || (n0..b).all(|i| is_time_word(&w(i).to_lowercase())) {
+        if !is_cap(w(n0)) || (n0..b).all(|i| is_time_word(&lowercase(w(i), &mut [0; 32]))) {
             return None;
         }
         let name_r = ws[n0].start..ws[b - 1].end;
@@ -563,7 +561,7 @@ impl Registry {
         // A voice with a shorter or longer form of the name shares one of its words.
         tokens
             .iter()
-            .flat_map(|t| self.lookup(&format!("t:{t}")))
+            .flat_map(|t| self.lookup(&key("t:", t)))
             .map(|&i| (i, &self.ents[i]))
             .filter(|(_, e)| e.kind == SpeakerKind::Person)
             .filter(|(_, e)| within(tokens, &e.tokens) || within(&e.tokens, tokens))
@@ -574,7 +572,7 @@ impl Registry {
     /// The person, most recently heard, whose role names `head` (`president` for `President`,
     /// `senator` for `Sen.`).
     fn find_by_role(&self, head: &str) -> Option<usize> {
-        self.lookup(&format!("r:{}", full_title(head)))
+        self.lookup(&key("r:", &full_title(head)))
             .iter()
             .map(|&i| (i, &self.ents[i]))
             .filter(|(_, e)| e.kind == SpeakerKind::Person)
@@ -587,39 +585,47 @@ impl Registry {
         self.index.get(key).map_or(&[], Vec::as_slice)
     }
 
-    /// Record voice `id` under every key its current name, aliases and role give.
+    /// Record voice `id` under every key its current name, aliases and role give (a key is
+    /// built in one buffer, and copied only the first time the voice gets it).
     fn reindex(&mut self, id: usize) {
+        let mut indexed = std::mem::take(&mut self.ents[id].indexed);
         let e = &self.ents[id];
-        let mut keys: Vec<String> = e.tokens.iter().map(|t| format!("t:{t}")).collect();
+        let index = &mut self.index;
+        let mut buf = String::new();
+        let mut add = |prefix: &str, word: &str| {
+            buf.clear();
+            buf.push_str(prefix);
+            buf.push_str(word);
+            if !indexed.contains(buf.as_str()) {
+                indexed.insert(buf.clone());
+                index.entry(buf.clone()).or_default().push(id);
+            }
+        };
+        for t in &e.tokens {
+            add("t:", t);
+        }
         if let Some(role) = &e.role {
-            keys.extend(
-                role.split_whitespace()
-                    .map(|w| format!("r:{}", full_title(w))),
-            );
-        }
-        if e.kind == SpeakerKind::Organization {
-            keys.extend(
-                std::iter::once(&e.name)
-                    .chain(&e.aliases)
-                    .map(|n| format!("o:{}", n.to_lowercase())),
-            );
-            keys.push(format!("a:{}", acronym_of(&e.name)));
-        }
-        for key in keys {
-            if self.ents[id].indexed.insert(key.clone()) {
-                self.index.entry(key).or_default().push(id);
+            for w in role.split_whitespace() {
+                add("r:", &full_title(w));
             }
         }
+        if e.kind == SpeakerKind::Organization {
+            for n in std::iter::once(&e.name).chain(&e.aliases) {
+                add("o:", &n.to_lowercase());
+            }
+            add("a:", &acronym_of(&e.name));
+        }
+        self.ents[id].indexed = indexed;
     }
 
     /// The organisation of this name, by name or acronym.
     fn find_org(&self, name: &str) -> Option<usize> {
-        let by_name = self.lookup(&format!("o:{}", name.to_lowercase()));
+        let by_name = self.lookup(&key("o:", &name.to_lowercase()));
         // `KCNA` names the agency whose initials it is, and the other way round.
         let by_acronym = if is_acronym(name) {
-            self.lookup(&format!("a:{name}"))
+            self.lookup(&key("a:", name))
         } else {
-            self.lookup(&format!("o:{}", acronym_of(name).to_lowercase()))
+            self.lookup(&key("o:", &acronym_of(name).to_lowercase()))
         };
         by_name
             .iter()
@@ -628,6 +634,14 @@ impl Registry {
             .filter(|&i| self.ents[i].kind == SpeakerKind::Organization)
             .min()
     }
+}
+
+/// An index key: a prefix and a word.
+fn key(prefix: &str, word: &str) -> String {
+    let mut k = String::with_capacity(prefix.len() + word.len());
+    k.push_str(prefix);
+    k.push_str(word);
+    k
 }
 
 /// A title word in full (`Sen.` → `senator`), lower case.
@@ -647,7 +661,7 @@ fn full_title(w: &str) -> String {
 
 fn is_pronoun(w: &str) -> bool {
     matches!(
-        w.to_lowercase().as_str(),
+        &*lowercase(w, &mut [0; 32]),
         "he" | "she" | "it" | "they" | "him" | "her" | "them" | "i" | "we" | "you"
     )
 }

@@ -65,10 +65,10 @@ fn lexicon() -> &'static PhraseTable<Kind> {
     L.get_or_init(|| {
         let mut t = PhraseTable::default();
         for row in data_rows(LEXICON) {
-            let (Some(&phrase), Some(&kind)) = (row.first(), row.get(1)) else {
+            let (phrase, Some(kind)) = (row.first(), row.get(1)) else {
                 continue;
             };
-            let value = row.get(2).and_then(|v| parse_decimal(v)).unwrap_or(0.0);
+            let value = row.get(2).and_then(parse_decimal).unwrap_or(0.0);
             let kind = match kind {
                 "cue" => Kind::Cue(value),
                 "insult" => Kind::Insult(value),

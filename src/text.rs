@@ -89,6 +89,20 @@ pub(crate) struct Para {
     /// Its sentences (see [`sentences`]), split once for every step that reads them; none
     /// for a duplicate, which no step reads.
     pub(crate) sentences: Vec<Range<usize>>,
+    /// Its words (see [`words`]), found once for every step that reads them. A paragraph is
+    /// bounded by line breaks and its sentences by white space, so the words of a sentence
+    /// are the paragraph's words inside its range ([`words_within`]).
+    pub(crate) words: Vec<Range<usize>>,
+}
+
+/// The words of `words` (in text order) that lie inside `range`.
+pub(crate) fn words_within<'a>(
+    words: &'a [Range<usize>],
+    range: &Range<usize>,
+) -> &'a [Range<usize>] {
+    let a = words.partition_point(|w| w.start < range.start);
+    let b = a + words[a..].partition_point(|w| w.end <= range.end);
+    &words[a..b]
 }
 
 /// Split `text` into paragraphs: each non-blank line is one paragraph (news copy puts one
@@ -122,6 +136,7 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Para> {
             Some(_) => Vec::new(),
         };
         out.push(Para {
+            words: words(text, range.clone()),
             range,
             duplicate_of,
             sentences,
@@ -356,9 +371,15 @@ pub(crate) fn word_end(text: &str, start: usize, limit: usize) -> usize {
 /// The words of a byte range: runs of letters and digits, with inner hyphens, apostrophes and
 /// periods kept (`backbone-lacking`, `Pyongyang’s`, `U.S`), as byte ranges of `text`.
 pub(crate) fn words(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::with_capacity(range.len() / 5 + 1);
+    words_into(text, range, &mut out);
+    out
+}
+
+/// [`words`], appended to `out`.
+pub(crate) fn words_into(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     let body = &text[range.clone()];
     let bytes = body.as_bytes();
-    let mut out = Vec::with_capacity(body.len() / 5 + 1);
     let mut i = 0;
     while i < bytes.len() {
         // Outside a word only a letter or digit starts one.
@@ -381,7 +402,6 @@ pub(crate) fn words(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
         // The char that ended the word is not part of one.
         i = end;
     }
-    out
 }
 
 /// Collapse every run of white space to one space; borrowed when nothing changes (single

@@ -19,7 +19,6 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::relations::Sentence;
-use crate::text;
 
 /// The month assumed for an anchor known only by its year: mid-year.
 pub(crate) const ASSUMED_MONTH: u32 = 6;
@@ -97,11 +96,12 @@ struct W<'a> {
 }
 
 fn words_of<'a>(text: &'a str, s: &Sentence) -> Vec<W<'a>> {
-    text::words(text, s.range.clone())
-        .into_iter()
+    s.words
+        .iter()
+        .cloned()
         .map(|r| {
             let raw = &text[r.clone()];
-            let key = if raw.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+            let key = if raw.bytes().any(|b| b.is_ascii_uppercase()) {
                 Cow::Owned(raw.to_ascii_lowercase())
             } else {
                 Cow::Borrowed(raw)
@@ -462,6 +462,7 @@ fn date_at(
 mod tests {
     use super::*;
     use crate::relations::Sentence;
+    use crate::text;
 
     fn sentences(text: &str) -> Vec<Sentence> {
         text::sentences(text, 0..text.len())
