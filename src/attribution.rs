@@ -15,7 +15,8 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::lexicon::{sort_by_num, FxSet};
+use crate::case::lower;
+use crate::lexicon::{lower_ends_with, lower_is_any, sort_by_num, with_lowercase, FxSet};
 use crate::model::QuoteKind;
 use crate::quotes::{self, Mark};
 use crate::reporting::{Clause, CueClass, Lexicon};
@@ -284,10 +285,8 @@ impl<'a> Sentence<'a> {
             {
                 continue;
             }
-            let negated = (i.saturating_sub(2)..i).any(|j| {
-                self.toks[j].k == K::Word
-                    && NEGATORS.contains(&self.word(j).to_lowercase().as_str())
-            });
+            let negated = (i.saturating_sub(2)..i)
+                .any(|j| self.toks[j].k == K::Word && lower_is_any(self.word(j), NEGATORS));
             if negated && info.class != CueClass::Naming {
                 continue;
             }
@@ -296,9 +295,9 @@ impl<'a> Sentence<'a> {
             let passive = i > 0
                 && !w.ends_with("ing")
                 && self.toks[i - 1].k == K::Word
-                && matches!(
-                    self.word(i - 1).to_lowercase().as_str(),
-                    "been" | "be" | "being" | "is" | "was" | "were" | "are"
+                && lower_is_any(
+                    self.word(i - 1),
+                    &["been", "be", "being", "is", "was", "were", "are"],
                 );
             if passive {
                 continue;
@@ -391,7 +390,7 @@ impl<'a> Sentence<'a> {
         // The subject opens the sentence or a clause after a comma.
         let clause_start = v - lead == 0
             || self.toks[v - lead - 1].k == K::Comma
-            || CLAUSE_WORDS.contains(&self.word(v - lead - 1).to_lowercase().as_str());
+            || lower_is_any(self.word(v - lead - 1), CLAUSE_WORDS);
         // `… leaned in and boomed: “…”`: a second verb of the sentence's subject.
         let coordinated = lead == 0 && v > 0 && matches!(self.word(v - 1), "and" | "then");
         let subject_ok = (lead > 0 && lead <= 4 && clause_start) || coordinated;
@@ -412,7 +411,7 @@ impl<'a> Sentence<'a> {
         let mut end = cue;
         while end > 0 && self.toks[end - 1].k == K::Word && {
             // (`“…,” Will wrote`: a capitalised `Will` is a name, not an auxiliary.)
-            let w = self.word(end - 1).to_lowercase();
+            let w = lower(self.word(end - 1));
             !self.is_cap(end - 1)
                 && (SKIP_BEFORE_CUE.contains(&w.as_str()) || (w.ends_with("ly") && w.len() > 4))
         } {
@@ -458,10 +457,7 @@ impl<'a> Sentence<'a> {
         let (mut a, b) = subject;
         while a < b
             && self.toks[a].k == K::Word
-            && matches!(
-                self.word(a).to_lowercase().as_str(),
-                "and" | "but" | "or" | "then" | "so"
-            )
+            && lower_is_any(self.word(a), &["and", "but", "or", "then", "so"])
         {
             a += 1;
         }
@@ -489,32 +485,33 @@ impl<'a> Sentence<'a> {
         let b = (a + 1..b)
             .find(|&i| {
                 self.toks[i].k == K::Word
-                    && matches!(
-                        self.word(i).to_lowercase().as_str(),
-                        "on" | "during"
-                            | "later"
-                            | "monday"
-                            | "tuesday"
-                            | "wednesday"
-                            | "thursday"
-                            | "friday"
-                            | "saturday"
-                            | "sunday"
-                            | "last"
-                            | "this"
-                            | "earlier"
-                            | "yesterday"
-                            | "today"
-                            | "late"
-                            | "tonight"
+                    && lower_is_any(
+                        self.word(i),
+                        &[
+                            "on",
+                            "during",
+                            "later",
+                            "monday",
+                            "tuesday",
+                            "wednesday",
+                            "thursday",
+                            "friday",
+                            "saturday",
+                            "sunday",
+                            "last",
+                            "this",
+                            "earlier",
+                            "yesterday",
+                            "today",
+                            "late",
+                            "tonight",
+                        ],
                     )
             })
             .unwrap_or(b);
         // Cut a relative or subordinate clause off the front (`… that X said`).
         for i in (a..b).rev() {
-            if self.toks[i].k == K::Word
-                && CLAUSE_WORDS.contains(&self.word(i).to_lowercase().as_str())
-            {
+            if self.toks[i].k == K::Word && lower_is_any(self.word(i), CLAUSE_WORDS) {
                 a = i + 1;
                 break;
             }
@@ -556,7 +553,7 @@ impl<'a> Sentence<'a> {
             && b <= a + MAX_SUBJECT_WORDS
             && self.toks[b].k == K::Word
             && !(b > a
-                && (CLAUSE_WORDS.contains(&self.word(b).to_lowercase().as_str())
+                && (lower_is_any(self.word(b), CLAUSE_WORDS)
                     || matches!(self.word(b), "in" | "on" | "at" | "during" | "after")))
         {
             b += 1;
@@ -607,7 +604,7 @@ impl<'a> Sentence<'a> {
         // A lone determiner (`The candidate`) is no name, nor a lone capitalised word opening
         // the sentence that the article never capitalises elsewhere (`Nuclear experts`).
         let lone_common = b == a + 1
-            && (DETERMINER_WORDS.contains(&self.word(a).to_lowercase().as_str())
+            && (lower_is_any(self.word(a), DETERMINER_WORDS)
                 || (a == 0 && !self.proper.contains(strip_possessive(self.word(a)))));
         b > a
             && !lone_common
@@ -639,7 +636,7 @@ impl<'a> Sentence<'a> {
             .toks
             .get(start)
             .filter(|t| t.k == K::Word)
-            .map(|_| self.word(start).to_lowercase())?;
+            .map(|_| lower(self.word(start)))?;
         if CLAUSE_WORDS.contains(&first.as_str())
             || matches!(
                 first.as_str(),
@@ -694,7 +691,7 @@ impl<'a> Sentence<'a> {
         };
         let mut b = a;
         while b < self.toks.len() && self.toks[b].k == K::Word && b < limit {
-            let w = self.word(b).to_lowercase();
+            let w = lower(self.word(b));
             // An adverb ends the subject as a verb does (`X also bemoaned`, `X then turned`).
             let verb_like = b > a
                 && !self.is_cap(b)
@@ -744,7 +741,7 @@ impl<'a> Sentence<'a> {
                         && self
                             .toks
                             .get(b + 1)
-                            .is_some_and(|_| is_time_word(&self.word(b + 1).to_lowercase()))));
+                            .is_some_and(|_| with_lowercase(self.word(b + 1), is_time_word))));
             if verb_like || time {
                 break;
             }
@@ -776,9 +773,7 @@ impl<'a> Sentence<'a> {
             // clause after a place (`In Salem, New Hampshire, Roe went …`) is none.
             let describes = self.toks.get(b + 1).is_some_and(|t| {
                 let w = &self.text[t.s..t.e];
-                !is_cap(w)
-                    || DETERMINER_WORDS.contains(&w.to_lowercase().as_str())
-                    || w.contains('-')
+                !is_cap(w) || lower_is_any(w, DETERMINER_WORDS) || w.contains('-')
             });
             if let Some(c) = close.filter(|&c| all_cap && describes && c > b + 1) {
                 if self.toks.get(c + 1).is_some_and(|t| t.k == K::Word) && !self.is_cap(c + 1) {
@@ -801,8 +796,7 @@ impl<'a> Sentence<'a> {
 /// `dubbed “…”`, `known as “…”`)?
 fn naming_context(s: &Sentence, qi: usize) -> bool {
     let lx = Lexicon::get();
-    let prev =
-        |k: usize| (qi >= k && s.toks[qi - k].k == K::Word).then(|| s.word(qi - k).to_lowercase());
+    let prev = |k: usize| (qi >= k && s.toks[qi - k].k == K::Word).then(|| lower(s.word(qi - k)));
     let p1 = prev(1);
     let p2 = prev(2);
     let p3 = prev(3);
@@ -884,9 +878,7 @@ fn after_term(s: &Sentence, qi: usize) -> bool {
     if i > 0 && s.toks[i - 1].k == K::Comma {
         i -= 1;
     }
-    i > 0
-        && s.toks[i - 1].k == K::Word
-        && TERM_WORDS.contains(&s.word(i - 1).to_lowercase().as_str())
+    i > 0 && s.toks[i - 1].k == K::Word && lower_is_any(s.word(i - 1), TERM_WORDS)
 }
 
 /// Is the quote at token `qi` what someone calls a named person (`he called Roe “Little
@@ -1051,7 +1043,7 @@ fn source_of(
             .or_else(|| s.subject_before(c).map(|(np, _)| np)),
         CueClass::According => s.phrase_after(c + 1),
         CueClass::Verbal | CueClass::Naming | CueClass::Speech
-            if s.word(c).to_lowercase().ends_with("ing") =>
+            if lower_ends_with(s.word(c), "ing") =>
         {
             {
                 // `a voice over saying` names its speaker; `X spoke, adding` borrows the
@@ -1066,7 +1058,7 @@ fn source_of(
                 let main = cues.iter().find(|&&(m, k, _)| {
                     m != c
                         && matches!(k, CueClass::Speech | CueClass::Verbal)
-                        && !s.word(m).to_lowercase().ends_with("ing")
+                        && !lower_ends_with(s.word(m), "ing")
                 });
                 match main {
                     Some(&(m, k, _)) => source_of(s, cues, m, k),
@@ -1362,7 +1354,7 @@ fn describes_speaker(s: &Sentence, np: &Np) -> bool {
             is_head_noun(w)
         }
     };
-    let first = text[first.clone()].to_lowercase();
+    let first = lower(&text[first.clone()]);
     named
         || words.len() <= 5
             && matches!(
@@ -1444,7 +1436,7 @@ fn indirect(
             continue;
         }
         // `X said (…) that CLAUSE` / `X said CLAUSE`.
-        let participle = s.word(c).to_lowercase().ends_with("ing");
+        let participle = lower_ends_with(s.word(c), "ing");
         let subject = if participle {
             s.leading_subject().map(|np| (np, 0))
         } else {
@@ -1459,7 +1451,7 @@ fn indirect(
             None if c + 1 < last && s.toks[c + 1].k == K::Comma => c + 2,
             None => c + 1,
         };
-        if that.is_none() && OBJECT_TAKERS.contains(&s.word(c).to_lowercase().as_str()) {
+        if that.is_none() && lower_is_any(s.word(c), OBJECT_TAKERS) {
             // `told reporters he …`: skip the person told.
             let mut j = start;
             while j < last
@@ -1477,7 +1469,7 @@ fn indirect(
         }
         if start < last && s.toks[start].k == K::Word && s.n_words(start, last) >= MIN_CLAUSE_WORDS
         {
-            let first = s.word(start).to_lowercase();
+            let first = lower(s.word(start));
             if !NOT_A_CLAUSE.contains(&first.as_str())
                 && subject.is_some()
                 && (that.is_some() || (clause == Clause::Yes && starts_clause(s, start)))
@@ -1518,86 +1510,74 @@ fn indirect(
 
 /// Words that open a reported clause without `that` (`said he would …`, `said the plan …`).
 fn is_clause_opener(w: &str) -> bool {
-    matches!(
-        w.to_lowercase().as_str(),
-        "he" | "she"
-            | "it"
-            | "they"
-            | "we"
-            | "i"
-            | "you"
-            | "there"
-            | "the"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-            | "his"
-            | "her"
-            | "their"
-            | "its"
-            | "our"
-            | "a"
-            | "an"
+    lower_is_any(
+        w,
+        &[
+            "he", "she", "it", "they", "we", "i", "you", "there", "the", "this", "that", "these",
+            "those", "his", "her", "their", "its", "our", "a", "an",
+        ],
     ) || w.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Does the clause at `start` read as a clause rather than an adverbial (`said on Tuesday`)?
 fn starts_clause(s: &Sentence, start: usize) -> bool {
     !is_adverbial_start(s.word(start))
-        && !matches!(
-            s.word(start).to_lowercase().as_str(),
-            "and" | "but" | "so" | "for" | "by" | "no" | "yes"
+        && !lower_is_any(
+            s.word(start),
+            &["and", "but", "so", "for", "by", "no", "yes"],
         )
 }
 
 /// Is token `i` a relative pronoun (`who`, `which`)?
 fn s_is_relative(s: &Sentence, i: usize) -> bool {
-    s.toks[i].k == K::Word && matches!(s.word(i).to_lowercase().as_str(), "who" | "which")
+    s.toks[i].k == K::Word && lower_is_any(s.word(i), &["who", "which"])
 }
 
 /// Words that open an adverbial after a cue (`said in a statement`, `said last month`), not an
 /// object (`maintained cordial relations`).
 fn is_adverbial_start(w: &str) -> bool {
-    matches!(
-        w.to_lowercase().as_str(),
-        "in" | "on"
-            | "at"
-            | "during"
-            | "after"
-            | "before"
-            | "last"
-            | "this"
-            | "earlier"
-            | "later"
-            | "yesterday"
-            | "today"
-            | "tonight"
-            | "recently"
-            | "while"
-            | "when"
-            | "as"
-            | "through"
-            | "via"
-            | "from"
-            | "to"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "of"
-            | "about"
-            | "with"
-            | "late"
-            | "early"
-            | "friday's"
-            | "told"
-            | "then"
-            | "again"
-            | "also"
+    lower_is_any(
+        w,
+        &[
+            "in",
+            "on",
+            "at",
+            "during",
+            "after",
+            "before",
+            "last",
+            "this",
+            "earlier",
+            "later",
+            "yesterday",
+            "today",
+            "tonight",
+            "recently",
+            "while",
+            "when",
+            "as",
+            "through",
+            "via",
+            "from",
+            "to",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "of",
+            "about",
+            "with",
+            "late",
+            "early",
+            "friday's",
+            "told",
+            "then",
+            "again",
+            "also",
+        ],
     )
 }
 

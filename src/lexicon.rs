@@ -235,7 +235,17 @@ pub(crate) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
             return f(s);
         }
     }
-    f(&word.to_lowercase())
+    f(&crate::case::lower(word))
+}
+
+/// Is `word` in lower case one of `words`?
+pub(crate) fn lower_is_any(word: &str, words: &[&str]) -> bool {
+    with_lowercase(word, |w| words.contains(&w))
+}
+
+/// Does `word` in lower case end with `suffix`?
+pub(crate) fn lower_ends_with(word: &str, suffix: &str) -> bool {
+    with_lowercase(word, |w| w.ends_with(suffix))
 }
 
 /// Parse a decimal such as `-1.5` or `7.4` from a data file (without pulling a float parser

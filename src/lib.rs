@@ -23,6 +23,7 @@
 
 mod actors;
 mod attribution;
+mod case;
 mod codec;
 mod error;
 mod interactions;

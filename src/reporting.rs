@@ -85,7 +85,7 @@ impl Lexicon {
                 Some("that") => Clause::That,
                 _ => Clause::No,
             };
-            cues.insert(row[0].to_lowercase(), CueInfo { class, clause });
+            cues.insert(crate::case::lower(row[0]), CueInfo { class, clause });
         }
         let mut speaker_words = FxMap::default();
         for row in rows(crate::lexicon::data_file!(include_str!(

@@ -15,7 +15,8 @@
 
 use std::ops::Range;
 
-use crate::lexicon::{FxMap, FxSet};
+use crate::case::lower;
+use crate::lexicon::{lower_is_any, with_lowercase, FxMap, FxSet};
 use crate::model::SpeakerKind;
 use crate::reporting::{CueClass, Lexicon, SpeakerWord};
 use crate::text;
@@ -86,7 +87,7 @@ const DETERMINERS: &[&str] = &[
 fn lower_words(text: &str, r: Range<usize>) -> Vec<(Range<usize>, String)> {
     text::words(text, r)
         .into_iter()
-        .map(|w| (w.clone(), text[w].to_lowercase()))
+        .map(|w| (w.clone(), lower(&text[w])))
         .collect()
 }
 
@@ -126,7 +127,7 @@ fn role_and_org(appos: &str) -> (Option<String>, Option<String>) {
     if a.is_empty() || a.starts_with(|c: char| !c.is_alphabetic()) {
         return (None, None);
     }
-    let first = a.split_whitespace().next().unwrap_or("").to_lowercase();
+    let first = lower(a.split_whitespace().next().unwrap_or(""));
     if matches!(
         first.as_str(),
         "who" | "which" | "whose" | "where" | "when" | "said" | "says" | "adding" | "saying"
@@ -269,7 +270,7 @@ impl Registry {
             .any(|(r, _)| lx.speaker_word(&text[r.clone()]) == Some(SpeakerWord::Document))
             && !words.iter().any(|(r, _)| {
                 is_cap(&text[r.clone()])
-                    && !DETERMINERS.contains(&text[r.clone()].to_lowercase().as_str())
+                    && !lower_is_any(&text[r.clone()], DETERMINERS)
                     && words.iter().position(|(x, _)| x == r) == Some(0)
             });
         if is_document || cue == CueClass::Document {
@@ -301,10 +302,9 @@ impl Registry {
         }
         // Prefer the first part that carries a capitalised name; else the first part.
         let named = parts.iter().find(|r| {
-            text::words(text, (*r).clone()).iter().any(|w| {
-                is_cap(&text[w.clone()])
-                    && !DETERMINERS.contains(&text[w.clone()].to_lowercase().as_str())
-            })
+            text::words(text, (*r).clone())
+                .iter()
+                .any(|w| is_cap(&text[w.clone()]) && !lower_is_any(&text[w.clone()], DETERMINERS))
         });
         let part = named.unwrap_or(&parts[0]).clone();
         self.resolve_part(text, part, np.appos.clone())
@@ -326,15 +326,13 @@ impl Registry {
         // A lower-case head noun: a group or an unnamed person (`other analysts`, `a U.S. official`).
         if !is_cap(w(last)) {
             // A description, not a clause: short, not opened by a pronoun, no finite verb.
-            let first = w(0).to_lowercase();
+            let first = lower(w(0));
             let clause_like = ws.len() > MAX_DESCRIPTION_WORDS
                 || is_pronoun(&first)
                 || (0..ws.len()).any(|i| {
-                    let x = w(i).to_lowercase();
+                    let x = lower(w(i));
                     AUXILIARIES.contains(&x.as_str())
-                        || (x.ends_with("ed")
-                            && i > 0
-                            && !DETERMINERS.contains(&w(i - 1).to_lowercase().as_str()))
+                        || (x.ends_with("ed") && i > 0 && !lower_is_any(w(i - 1), DETERMINERS))
                 });
             // `a source involved in the talks`, `the order released Friday`: a participle
             // after a determiner and a common noun modifies the noun, which is the speaker.
@@ -370,9 +368,8 @@ impl Registry {
                 _ => SpeakerKind::Unnamed,
             };
             let phrase = text[ws[0].start..ws[last].end].to_string();
-            let head = w(last).to_lowercase();
-            let indefinite = DETERMINERS.contains(&w(0).to_lowercase().as_str())
-                && !w(0).eq_ignore_ascii_case("the");
+            let head = lower(w(last));
+            let indefinite = lower_is_any(w(0), DETERMINERS) && !w(0).eq_ignore_ascii_case("the");
             // `the official` is the official already quoted; `an official` is a new one.
             let existing = if indefinite && kind == SpeakerKind::Unnamed {
                 None
@@ -403,7 +400,7 @@ impl Registry {
         // Skip leading determiners and possessive place names (`Seoul’s X Agency`).
         let mut a = 0;
         while a < last
-            && (DETERMINERS.contains(&w(a).to_lowercase().as_str())
+            && (lower_is_any(w(a), DETERMINERS)
                 || (strip_possessive(w(a)) != w(a) && is_cap(w(a + 1))))
         {
             a += 1;
@@ -444,7 +441,7 @@ impl Registry {
                 self.push(
                     name.clone(),
                     SpeakerKind::Organization,
-                    vec![name.to_lowercase()],
+                    vec![lower(&name)],
                     None,
                     None,
                 )
@@ -457,7 +454,7 @@ impl Registry {
             return Some(id);
         }
         // A person: the trailing capitalised run is the name; what precedes it is the role.
-        if !is_cap(w(n0)) || (n0..b).all(|i| is_time_word(&w(i).to_lowercase())) {
+        if !is_cap(w(n0)) || (n0..b).all(|i| with_lowercase(w(i), is_time_word)) {
             return None;
         }
         let name_r = ws[n0].start..ws[b - 1].end;
@@ -465,9 +462,7 @@ impl Registry {
         let name = strip_possessive(&text[name_r.clone()])
             .trim_end_matches(['’', '\''])
             .to_string();
-        let tokens: Vec<String> = (n0..b)
-            .map(|i| strip_possessive(w(i)).to_lowercase())
-            .collect();
+        let tokens: Vec<String> = (n0..b).map(|i| lower(strip_possessive(w(i)))).collect();
         let prefix = (n0 > a).then(|| text[ws[a].start..ws[n0 - 1].end].to_string());
         // Role and organisation: from the appositive, else from the words before the name
         // (`Foreign Ministry spokesperson` → org `Foreign Ministry`, role `spokesperson`).
@@ -601,7 +596,7 @@ impl Registry {
             keys.extend(
                 std::iter::once(&e.name)
                     .chain(&e.aliases)
-                    .map(|n| format!("o:{}", n.to_lowercase())),
+                    .map(|n| format!("o:{}", lower(n))),
             );
             keys.push(format!("a:{}", acronym_of(&e.name)));
         }
@@ -614,12 +609,12 @@ impl Registry {
 
     /// The organisation of this name, by name or acronym.
     fn find_org(&self, name: &str) -> Option<usize> {
-        let by_name = self.lookup(&format!("o:{}", name.to_lowercase()));
+        let by_name = self.lookup(&format!("o:{}", lower(name)));
         // `KCNA` names the agency whose initials it is, and the other way round.
         let by_acronym = if is_acronym(name) {
             self.lookup(&format!("a:{name}"))
         } else {
-            self.lookup(&format!("o:{}", acronym_of(name).to_lowercase()))
+            self.lookup(&format!("o:{}", lower(&acronym_of(name))))
         };
         by_name
             .iter()
@@ -632,7 +627,7 @@ impl Registry {
 
 /// A title word in full (`Sen.` → `senator`), lower case.
 fn full_title(w: &str) -> String {
-    let w = w.trim_end_matches('.').to_lowercase();
+    let w = lower(w.trim_end_matches('.'));
     match w.as_str() {
         "sen" => "senator".into(),
         "rep" => "representative".into(),
@@ -646,9 +641,11 @@ fn full_title(w: &str) -> String {
 }
 
 fn is_pronoun(w: &str) -> bool {
-    matches!(
-        w.to_lowercase().as_str(),
-        "he" | "she" | "it" | "they" | "him" | "her" | "them" | "i" | "we" | "you"
+    lower_is_any(
+        w,
+        &[
+            "he", "she", "it", "they", "him", "her", "them", "i", "we", "you",
+        ],
     )
 }
 

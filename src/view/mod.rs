@@ -196,7 +196,7 @@ impl Filter {
     }
 
     fn search_matches(&self, card: &CardView) -> bool {
-        let needle = self.search.trim().to_lowercase();
+        let needle = crate::case::lower(self.search.trim());
         if needle.is_empty() {
             return true;
         }
@@ -207,7 +207,7 @@ impl Filter {
         ]
         .into_iter()
         .flatten()
-        .any(|h| h.to_lowercase().contains(&needle))
+        .any(|h| crate::case::lower(h).contains(&needle))
     }
 }
 
