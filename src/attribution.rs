@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::case::lower;
-use crate::lexicon::{lower_ends_with, lower_is_any, sort_by_num, with_lowercase, FxSet};
+use crate::lexicon::{is_any, lower_ends_with, lower_is_any, sort_by_num, with_lowercase, FxSet};
 use crate::model::QuoteKind;
 use crate::quotes::{self, Mark};
 use crate::reporting::{Clause, CueClass, Lexicon};
@@ -374,7 +374,7 @@ impl<'a> Sentence<'a> {
             return None;
         }
         let mut v = qi - 2;
-        if matches!(self.word(v), "back" | "out" | "up" | "on") {
+        if is_any(self.word(v), &["back", "out", "up", "on"]) {
             v -= 1;
         }
         let mut lead = (0..v)
@@ -392,7 +392,7 @@ impl<'a> Sentence<'a> {
             || self.toks[v - lead - 1].k == K::Comma
             || lower_is_any(self.word(v - lead - 1), CLAUSE_WORDS);
         // `… leaned in and boomed: “…”`: a second verb of the sentence's subject.
-        let coordinated = lead == 0 && v > 0 && matches!(self.word(v - 1), "and" | "then");
+        let coordinated = lead == 0 && v > 0 && is_any(self.word(v - 1), &["and", "then"]);
         let subject_ok = (lead > 0 && lead <= 4 && clause_start) || coordinated;
         (self.toks[v].k == K::Word && self.is_verb_like(v) && subject_ok).then_some(v)
     }
@@ -404,7 +404,7 @@ impl<'a> Sentence<'a> {
         // `X slammed the plan and accused Y …`: a second verb shares the sentence's subject.
         if cue > 0
             && self.toks[cue - 1].k == K::Word
-            && matches!(self.word(cue - 1), "and" | "but" | "or")
+            && is_any(self.word(cue - 1), &["and", "but", "or"])
         {
             return self.leading_subject().map(|np| (np, 0));
         }
@@ -554,7 +554,7 @@ impl<'a> Sentence<'a> {
             && self.toks[b].k == K::Word
             && !(b > a
                 && (lower_is_any(self.word(b), CLAUSE_WORDS)
-                    || matches!(self.word(b), "in" | "on" | "at" | "during" | "after")))
+                    || is_any(self.word(b), &["in", "on", "at", "during", "after"])))
         {
             b += 1;
         }
@@ -611,7 +611,7 @@ impl<'a> Sentence<'a> {
             && (a..b).all(|i| self.is_cap(i))
             && !self.is_cap(b)
             && !TITLE_MINOR_WORDS.contains(&self.word(b))
-            && !matches!(self.word(b), "al" | "bin" | "da" | "del" | "le")
+            && !is_any(self.word(b), &["al", "bin", "da", "del", "le"])
             && Lexicon::get().speaker_word(self.word(b)).is_none()
             && Lexicon::get()
                 .speaker_word(self.word(b).trim_end_matches('s'))
@@ -624,7 +624,7 @@ impl<'a> Sentence<'a> {
         let start = match self.toks.get(start) {
             Some(t)
                 if t.k == K::Word
-                    && matches!(self.word(start), "And" | "But" | "So" | "Or" | "Yet") =>
+                    && is_any(self.word(start), &["And", "But", "So", "Or", "Yet"]) =>
             {
                 start + 1 + usize::from(self.toks.get(start + 1).is_some_and(|t| t.k == K::Comma))
             }
@@ -638,17 +638,19 @@ impl<'a> Sentence<'a> {
             .filter(|t| t.k == K::Word)
             .map(|_| lower(self.word(start)))?;
         if CLAUSE_WORDS.contains(&first.as_str())
-            || matches!(
+            || is_any(
                 first.as_str(),
-                "after"
-                    | "before"
-                    | "since"
-                    | "continuing"
-                    | "that’s"
-                    | "that's"
-                    | "it"
-                    | "there"
-                    | "this"
+                &[
+                    "after",
+                    "before",
+                    "since",
+                    "continuing",
+                    "that’s",
+                    "that's",
+                    "it",
+                    "there",
+                    "this",
+                ],
             )
         {
             return None;
@@ -676,7 +678,7 @@ impl<'a> Sentence<'a> {
         // with lower-case role words before a name (`conservative commentator Jane Roe`).
         let opens_ok = self.is_cap(a)
             || is_person_pronoun(self.word(a))
-            || matches!(self.word(a), "the" | "a" | "an")
+            || is_any(self.word(a), &["the", "a", "an"])
             || (a + 1..self.toks.len().min(a + 4))
                 .take_while(|&i| self.toks[i].k == K::Word)
                 .any(|i| self.is_cap(i));
@@ -701,43 +703,19 @@ impl<'a> Sentence<'a> {
                     || (w.ends_with("ly") && w.len() > 4)
                     || is_present_verb(&w)
                     || self.verb_after_name(a, b)
-                    || matches!(
+                    || is_any(
                         w.as_str(),
-                        "is" | "was"
-                            | "are"
-                            | "were"
-                            | "has"
-                            | "had"
-                            | "have"
-                            | "will"
-                            | "would"
-                            | "spoke"
-                            | "met"
-                            | "went"
-                            | "made"
-                            | "took"
-                            | "gave"
-                            | "began"
-                            | "came"
-                            | "got"
-                            | "held"
-                            | "left"
-                            | "led"
-                            | "lost"
-                            | "won"
-                            | "sent"
-                            | "saw"
-                            | "put"
-                            | "found"
-                            | "thought"
-                            | "brought"
-                            | "became"
-                            | "knew"
+                        &[
+                            "is", "was", "are", "were", "has", "had", "have", "will", "would",
+                            "spoke", "met", "went", "made", "took", "gave", "began", "came", "got",
+                            "held", "left", "led", "lost", "won", "sent", "saw", "put", "found",
+                            "thought", "brought", "became", "knew",
+                        ],
                     ));
             // `The campaign on Monday …`: a time phrase ends the subject.
             let time = b > a
                 && (is_time_word(&w)
-                    || (matches!(w.as_str(), "on" | "last" | "this" | "late" | "early")
+                    || (is_any(w.as_str(), &["on", "last", "this", "late", "early"])
                         && self
                             .toks
                             .get(b + 1)
@@ -829,33 +807,27 @@ fn naming_context(s: &Sentence, qi: usize) -> bool {
 fn named_by_someone(s: &Sentence, qi: usize) -> bool {
     let word = |k: usize| (qi >= k && s.toks[qi - k].k == K::Word).then(|| s.word(qi - k));
     let mut v = 1;
-    if word(1).is_some_and(|w| matches!(w, "the" | "a" | "an")) {
+    if word(1).is_some_and(|w| is_any(w, &["the", "a", "an"])) {
         v = 2;
     }
     let calling = word(v).is_some_and(|w| {
-        matches!(
+        is_any(
             w,
-            "calls"
-                | "called"
-                | "call"
-                | "dubs"
-                | "dubbed"
-                | "terms"
-                | "termed"
-                | "labels"
-                | "labeled"
-                | "labelled"
-                | "brands"
-                | "branded"
+            &[
+                "calls", "called", "call", "dubs", "dubbed", "terms", "termed", "labels",
+                "labeled", "labelled", "brands", "branded",
+            ],
         )
     });
     calling
         && (qi > v && s.is_cap(qi - v - 1)
             || word(v + 1).is_some_and(|w| {
                 is_pronoun_word(w)
-                    || matches!(
+                    || is_any(
                         w,
-                        "is" | "was" | "are" | "were" | "been" | "being" | "be" | "some" | "many"
+                        &[
+                            "is", "was", "are", "were", "been", "being", "be", "some", "many",
+                        ],
                     )
             }))
 }
@@ -866,9 +838,9 @@ fn named_by_someone(s: &Sentence, qi: usize) -> bool {
 fn after_copula(s: &Sentence, qi: usize) -> bool {
     let word = |k: usize| (qi >= k && s.toks[qi - k].k == K::Word).then(|| s.word(qi - k));
     let copula = |w: Option<&str>| {
-        w.is_some_and(|w| matches!(w, "is" | "was" | "are" | "were" | "be" | "being" | "been"))
+        w.is_some_and(|w| is_any(w, &["is", "was", "are", "were", "be", "being", "been"]))
     };
-    copula(word(1)) || (word(1).is_some_and(|w| matches!(w, "a" | "an" | "the")) && copula(word(2)))
+    copula(word(1)) || (word(1).is_some_and(|w| is_any(w, &["a", "an", "the"])) && copula(word(2)))
 }
 
 /// Is the quote at token `qi` a wording named as such (`the term “pivot”`, `the slogan, “…”`,
@@ -891,18 +863,20 @@ fn calls_someone(s: &Sentence, qi: usize) -> bool {
     i < qi
         && i > 0
         && s.toks[i - 1].k == K::Word
-        && matches!(
+        && is_any(
             s.word(i - 1),
-            "called"
-                | "calls"
-                | "call"
-                | "dubbed"
-                | "dubs"
-                | "nicknamed"
-                | "labeled"
-                | "labelled"
-                | "branded"
-                | "brands"
+            &[
+                "called",
+                "calls",
+                "call",
+                "dubbed",
+                "dubs",
+                "nicknamed",
+                "labeled",
+                "labelled",
+                "branded",
+                "brands",
+            ],
         )
 }
 
@@ -946,7 +920,7 @@ fn cue_right_before(s: &Sentence, c: usize, qi: usize) -> bool {
     if c >= qi {
         return false;
     }
-    let particle = c + 1 < qi && matches!(s.word(c + 1), "back" | "out" | "up" | "it");
+    let particle = c + 1 < qi && is_any(s.word(c + 1), &["back", "out", "up", "it"]);
     let gap = qi - c - usize::from(particle);
     gap == 1 || (gap == 2 && matches!(s.toks[qi - 1].k, K::Colon | K::Comma))
 }
@@ -1113,7 +1087,7 @@ fn subject_like(s: &Sentence, np: &Np) -> bool {
 
 /// A personal pronoun in lower case (`he`, `they`, `we`).
 fn is_pronoun_word(w: &str) -> bool {
-    matches!(w, "he" | "she" | "they" | "it" | "we" | "i" | "you" | "who")
+    is_any(w, &["he", "she", "they", "it", "we", "i", "you", "who"])
 }
 
 /// Classify the quote at token `qi`.
@@ -1161,7 +1135,7 @@ fn classify(
     let told_title = title
         && qi > 0
         && s.toks[qi - 1].k == K::Word
-        && matches!(s.word(qi - 1), "told" | "tells" | "telling");
+        && is_any(s.word(qi - 1), &["told", "tells", "telling"]);
     // `—“Title of a piece,” by Jane Roe`: a work and its author, not speech.
     let bylined = matches!(prev, None | Some(K::Dash))
         && s.is_word(qi + 1, "by")
@@ -1216,7 +1190,7 @@ fn classify(
 
 /// A pronoun that can stand for a speaker as a sentence's subject.
 fn is_person_pronoun(w: &str) -> bool {
-    matches!(w, "he" | "she" | "they" | "He" | "She" | "They")
+    is_any(w, &["he", "she", "they", "He", "She", "They"])
 }
 
 /// Does a subject phrase name someone: a pronoun for a person, or a capitalised name that is
@@ -1244,77 +1218,73 @@ fn names_someone(s: &Sentence, np: &Np) -> bool {
                     .next()
                     .is_some_and(char::is_uppercase)
             })
-            && !matches!(
+            && !is_any(
                 first,
-                "The"
-                    | "A"
-                    | "An"
-                    | "This"
-                    | "That"
-                    | "Their"
-                    | "Its"
-                    | "Our"
-                    | "My"
-                    | "His"
-                    | "Her"
+                &[
+                    "The", "A", "An", "This", "That", "Their", "Its", "Our", "My", "His", "Her",
+                ],
             ))
 }
 
 /// A day or time word (`Monday`, `yesterday`, `morning`), lower case.
 fn is_time_word(w: &str) -> bool {
-    matches!(
+    is_any(
         w,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "yesterday"
-            | "today"
-            | "tonight"
-            | "week"
-            | "month"
-            | "year"
-            | "night"
-            | "morning"
-            | "afternoon"
-            | "evening"
+        &[
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "yesterday",
+            "today",
+            "tonight",
+            "week",
+            "month",
+            "year",
+            "night",
+            "morning",
+            "afternoon",
+            "evening",
+        ],
     )
 }
 
 /// Prepositions that open an introductory phrase rather than a subject (`Despite polls …, X`).
 fn is_preposition(w: &str) -> bool {
-    matches!(
+    is_any(
         w,
-        "despite"
-            | "alongside"
-            | "amid"
-            | "among"
-            | "without"
-            | "under"
-            | "by"
-            | "for"
-            | "like"
-            | "unlike"
-            | "following"
-            | "until"
-            | "within"
-            | "across"
-            | "against"
-            | "beyond"
-            | "besides"
-            | "given"
-            | "more"
-            | "only"
-            | "once"
-            | "instead"
-            | "still"
-            | "yet"
-            | "now"
-            | "here"
-            | "even"
+        &[
+            "despite",
+            "alongside",
+            "amid",
+            "among",
+            "without",
+            "under",
+            "by",
+            "for",
+            "like",
+            "unlike",
+            "following",
+            "until",
+            "within",
+            "across",
+            "against",
+            "beyond",
+            "besides",
+            "given",
+            "more",
+            "only",
+            "once",
+            "instead",
+            "still",
+            "yet",
+            "now",
+            "here",
+            "even",
+        ],
     )
 }
 
@@ -1329,7 +1299,7 @@ fn is_present_verb(w: &str) -> bool {
         && !w.ends_with("ics")
         && !w.ends_with("’s")
         && !w.ends_with("'s")
-        && !matches!(w, "news" | "series" | "means" | "species" | "sales")
+        && !is_any(w, &["news", "series", "means", "species", "sales"])
         && Lexicon::get().speaker_word(w).is_none()
 }
 
@@ -1349,7 +1319,7 @@ fn describes_speaker(s: &Sentence, np: &Np) -> bool {
     let named = words.len() <= 6 && is_cap(&text[last.clone()]) && {
         let w = &text[first.clone()];
         if is_cap(w) {
-            !matches!(w, "The" | "A" | "An" | "This" | "That")
+            !is_any(w, &["The", "A", "An", "This", "That"])
         } else {
             is_head_noun(w)
         }
@@ -1357,9 +1327,9 @@ fn describes_speaker(s: &Sentence, np: &Np) -> bool {
     let first = lower(&text[first.clone()]);
     named
         || words.len() <= 5
-            && matches!(
+            && is_any(
                 first.as_str(),
-                "the" | "a" | "an" | "his" | "her" | "its" | "their" | "one"
+                &["the", "a", "an", "his", "her", "its", "their", "one"],
             )
             && is_head_noun(&text[last.clone()])
 }
@@ -1600,7 +1570,7 @@ fn byline(text: &str, para: &Range<usize>) -> Option<(String, Option<String>)> {
         && words.len() <= 8
         && words.iter().all(|w| {
             w.chars().next().is_some_and(char::is_uppercase)
-                || matches!(*w, "and" | "de" | "van" | "von")
+                || is_any(w, &["and", "de", "van", "von"])
         });
     ok.then(|| (name_part.to_string(), email))
 }
@@ -1715,7 +1685,7 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
                 // `X portrays Y as “…”`: the words a verb of describing gives something.
                 let det = usize::from(
                     qi > 2
-                        && matches!(s.word(qi - 1), "a" | "an" | "the")
+                        && is_any(s.word(qi - 1), &["a", "an", "the"])
                         && s.is_word(qi - 2, "as"),
                 );
                 let described_as = qi > 1

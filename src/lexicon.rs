@@ -238,9 +238,30 @@ pub(crate) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     f(&crate::case::lower(word))
 }
 
+/// Is `word` one of `words`? (One loop for every word list, rather than a comparison chain
+/// inlined at each place a list is checked.)
+#[inline(never)]
+pub(crate) fn is_any(word: &str, words: &[&str]) -> bool {
+    any_equal(word.as_bytes(), words, |b| b)
+}
+
 /// Is `word` in lower case one of `words`?
+#[inline(never)]
 pub(crate) fn lower_is_any(word: &str, words: &[&str]) -> bool {
-    with_lowercase(word, |w| words.contains(&w))
+    if word.is_ascii() {
+        // ASCII lowers byte by byte, so compare without making the lowercase copy.
+        return any_equal(word.as_bytes(), words, |b| b.to_ascii_lowercase());
+    }
+    is_any(&crate::case::lower(word), words)
+}
+
+/// Is some word of `words` equal to `bytes` mapped by `map`? Byte by byte: list words are
+/// short, and a `memcmp` call per candidate costs more.
+#[inline]
+fn any_equal(bytes: &[u8], words: &[&str], map: impl Fn(u8) -> u8) -> bool {
+    words
+        .iter()
+        .any(|w| w.len() == bytes.len() && w.bytes().zip(bytes).all(|(x, &y)| x == map(y)))
 }
 
 /// Does `word` in lower case end with `suffix`?

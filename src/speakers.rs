@@ -16,7 +16,7 @@
 use std::ops::Range;
 
 use crate::case::lower;
-use crate::lexicon::{lower_is_any, with_lowercase, FxMap, FxSet};
+use crate::lexicon::{is_any, lower_is_any, with_lowercase, FxMap, FxSet};
 use crate::model::SpeakerKind;
 use crate::reporting::{CueClass, Lexicon, SpeakerWord};
 use crate::text;
@@ -128,9 +128,11 @@ fn role_and_org(appos: &str) -> (Option<String>, Option<String>) {
         return (None, None);
     }
     let first = lower(a.split_whitespace().next().unwrap_or(""));
-    if matches!(
+    if is_any(
         first.as_str(),
-        "who" | "which" | "whose" | "where" | "when" | "said" | "says" | "adding" | "saying"
+        &[
+            "who", "which", "whose", "where", "when", "said", "says", "adding", "saying",
+        ],
     ) {
         return (None, None);
     }
@@ -408,7 +410,7 @@ impl Registry {
         // `Name of/at Org University`: a person with an organisation.
         let mut org_of: Option<String> = None;
         let mut b = last + 1;
-        if let Some(k) = (a + 1..last).find(|&k| matches!(w(k), "of" | "at")) {
+        if let Some(k) = (a + 1..last).find(|&k| is_any(w(k), &["of", "at"])) {
             let left_has_org = (a..k).any(|i| lx.speaker_word(w(i)) == Some(SpeakerWord::Org));
             let right_has_org =
                 (k + 1..=last).any(|i| lx.speaker_word(w(i)) == Some(SpeakerWord::Org));
@@ -430,7 +432,7 @@ impl Registry {
         }
         let titled = n0 > a
             && !is_cap(w(n0 - 1))
-            && !matches!(w(n0 - 1), "of" | "at" | "and" | "for" | "the" | "on" | "in");
+            && !is_any(w(n0 - 1), &["of", "at", "and", "for", "the", "on", "in"]);
         let is_org = org_of.is_none()
             && !titled
             && ((a..b).any(|i| lx.speaker_word(w(i)) == Some(SpeakerWord::Org))

@@ -18,6 +18,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use crate::lexicon::is_any;
 use crate::relations::Sentence;
 use crate::text;
 
@@ -173,7 +174,7 @@ fn year_range(text: &str, w: &W) -> Option<(i32, i32, usize)> {
 fn ordinal(w: &str) -> Option<i32> {
     let digits: String = w.chars().take_while(char::is_ascii_digit).collect();
     let suffix = &w[digits.len()..];
-    matches!(suffix, "st" | "nd" | "rd" | "th")
+    is_any(suffix, &["st", "nd", "rd", "th"])
         .then(|| digits.parse().ok())
         .flatten()
 }
@@ -361,7 +362,7 @@ fn date_at(
             j += 1;
         }
         let year = ws.get(j).and_then(|x| year_of(x.raw));
-        let ambiguous = matches!(w.key.as_ref(), "may" | "march");
+        let ambiguous = is_any(w.key.as_ref(), &["may", "march"]);
         let led = i > 0 && MONTH_LEADS.contains(&key(i - 1));
         if ambiguous && !led && day.is_none() && year.is_none() {
             return None;
@@ -393,9 +394,9 @@ fn date_at(
     let a = anchor?;
     let exact = a.day.map(|(m, d)| days_from_civil(a.year, m, d));
     let year_only = |n: usize, end: usize, y: i32| Some((n, span(i, end), y.to_string(), true));
-    let lead = matches!(
+    let lead = is_any(
         w.key.as_ref(),
-        "early" | "earlier" | "late" | "later" | "mid"
+        &["early", "earlier", "late", "later", "mid"],
     );
     let k = if lead { i + 1 } else { i };
     match (key(k), key(k + 1)) {
@@ -433,7 +434,7 @@ fn date_at(
                 .then(|| WEEKDAYS.iter().position(|d| *d == w.key))
                 .flatten()
             {
-                if i == 0 || !matches!(key(i - 1), "on" | "last" | "since" | "until" | "by") {
+                if i == 0 || !is_any(key(i - 1), &["on", "last", "since", "until", "by"]) {
                     return None;
                 }
                 let start = i - 1;
