@@ -320,7 +320,9 @@ impl Registry {
     ) -> Option<usize> {
         let lx = Lexicon::get();
         let ws: Vec<Range<usize>> = text::words(text, part.clone());
-        let w = |i: usize| &text[ws[i].clone()];
+        // Each word sliced once (a slice check inlined at every use would be larger).
+        let strs: Vec<&str> = ws.iter().map(|r| &text[r.clone()]).collect();
+        let w = |i: usize| strs[i];
         if ws.is_empty() {
             return None;
         }
