@@ -475,19 +475,35 @@ impl<V> PhraseTable<V> {
 }
 
 /// Sort by a numeric key, stably (ties keep their order). Every sort of the crate goes through
-/// this one instantiation of the standard sort, which keeps the wasm module small.
-pub(crate) fn sort_by_num<T>(v: &mut Vec<T>, key: impl Fn(&T) -> (u64, u64)) {
-    let mut keys: Vec<(u64, u64, usize)> = v
-        .iter()
+/// this one instantiation of the standard sort, which keeps the wasm module small: only the
+/// keys and the final shuffle depend on `T`.
+pub(crate) fn sort_by_num<T>(v: &mut [T], key: impl Fn(&T) -> (u64, u64)) {
+    let mut order = sorted_order(v.iter().map(key).collect());
+    // Move each element to its place by following the permutation's cycles: `order[k]` is
+    // where the element that belongs at `k` is now.
+    for i in 0..v.len() {
+        let mut at = i;
+        loop {
+            let from = order[at];
+            order[at] = at;
+            if from == i {
+                break;
+            }
+            v.swap(at, from);
+            at = from;
+        }
+    }
+}
+
+/// The indices of `keys` in key order, ties in index order.
+fn sorted_order(keys: Vec<(u64, u64)>) -> Vec<usize> {
+    let mut keyed: Vec<(u64, u64, usize)> = keys
+        .into_iter()
         .enumerate()
-        .map(|(i, x)| {
-            let (a, b) = key(x);
-            (a, b, i)
-        })
+        .map(|(i, (a, b))| (a, b, i))
         .collect();
-    keys.sort_unstable();
-    let mut slots: Vec<Option<T>> = v.drain(..).map(Some).collect();
-    v.extend(keys.into_iter().filter_map(|(_, _, i)| slots[i].take()));
+    keyed.sort_unstable();
+    keyed.into_iter().map(|(_, _, i)| i).collect()
 }
 
 /// A sort key for a float in `f64::total_cmp` order.
@@ -662,6 +678,32 @@ mod tests {
         let mut v = vec![(3, 'a'), (1, 'b'), (3, 'c'), (0, 'd')];
         sort_by_num(&mut v, |x| (x.0, 0));
         assert_eq!(v, [(0, 'd'), (1, 'b'), (3, 'a'), (3, 'c')]);
+    }
+
+    #[test]
+    fn numeric_sort_agrees_with_the_stable_sort() {
+        // Keys with ties, runs and cycles of every length; elements own heap data.
+        for keys in [
+            vec![],
+            vec![5],
+            vec![2, 1],
+            vec![1, 2, 3],
+            vec![3, 1, 2],
+            vec![2, 3, 1, 0],
+            vec![1, 1, 0, 0, 1],
+            vec![9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
+            vec![4, 0, 4, 1, 3, 1, 2, 0, 2, 3, 4],
+        ] {
+            let mut v: Vec<(u64, String)> = keys
+                .iter()
+                .enumerate()
+                .map(|(i, &k)| (k, i.to_string()))
+                .collect();
+            let mut want = v.clone();
+            want.sort_by_key(|x| x.0);
+            sort_by_num(&mut v, |x| (x.0 / 2, x.0 % 2));
+            assert_eq!(v, want, "{keys:?}");
+        }
     }
 
     #[test]
