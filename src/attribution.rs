@@ -12,7 +12,6 @@
 //!   subject when a verb of saying or judging governs it; otherwise it is a scare quote or a name;
 //! - reported speech: `X said (that) CLAUSE`, `CLAUSE, X said`, `according to X, CLAUSE`.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::case::lower;
@@ -1668,13 +1667,15 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
             let mut sentence_scare: Vec<Range<usize>> = Vec::new();
             let mut last_partial: Option<usize> = None; // token of the last partial quote
                                                         // Speakers resolved in this sentence, by cue token.
-            let mut resolved: HashMap<usize, Option<usize>> = HashMap::new();
+            let mut resolved: Vec<Option<Option<usize>>> = vec![None; s.toks.len()];
             let mut speaker_of = |reg: &mut Registry, f: &Frame| -> Option<usize> {
-                if let Some(&sp) = resolved.get(&f.cue) {
-                    return sp;
+                if let Some(Some(sp)) = resolved.get(f.cue) {
+                    return *sp;
                 }
                 let sp = f.np.as_ref().and_then(|np| reg.resolve(text, np, f.class));
-                resolved.insert(f.cue, sp);
+                if let Some(r) = resolved.get_mut(f.cue) {
+                    *r = Some(sp);
+                }
                 sp
             };
             for (qi, t) in s.toks.iter().enumerate() {

@@ -14,12 +14,11 @@
 //!   quotes weigh [`QUOTE_WEIGHT`], narration clauses [`NARRATION_WEIGHT`], interactions their
 //!   Goldstein score / 10 × [`INTERACTION_WEIGHT`].
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::actors::{gazetteer, Mention};
 use crate::interactions::{self, Event};
-use crate::lexicon::{signed, sort_by_num, tokens, FxSet, Token};
+use crate::lexicon::{signed, sort_by_num, tokens, FxMap, FxSet, Token};
 use crate::model::{
     Actor, ActorKind, Evidence, Interaction, Relation, Span, Stance, StanceCue, StanceLabel,
     TimelineEvent,
@@ -114,6 +113,28 @@ impl Sentence {
     }
 }
 
+/// Evidence and narration clauses per pair, pairs in order of first evidence (a pair's
+/// narration clauses are also among its evidence).
+#[derive(Default)]
+struct PerPair {
+    pairs: Vec<([&'static str; 2], PairEvidence)>,
+    at: FxMap<[&'static str; 2], usize>,
+}
+
+/// A pair's evidence (with the quote's voice) and narration clauses (score and cues).
+type PairEvidence = (Vec<(Evidence, Option<String>)>, Vec<(f64, Vec<StanceCue>)>);
+
+impl PerPair {
+    fn get(&mut self, pair: [&'static str; 2]) -> &mut PairEvidence {
+        let n = self.pairs.len();
+        let at = *self.at.entry(pair).or_insert(n);
+        if at == n {
+            self.pairs.push((pair, Default::default()));
+        }
+        &mut self.pairs[at].1
+    }
+}
+
 fn party(m: &Mention) -> &'static str {
     gazetteer().entities[m.entity].party()
 }
@@ -201,8 +222,8 @@ fn choose_focus(
         }
     }
     let lead = paras.iter().position(|p| p.duplicate_of.is_none());
-    let mut counts: HashMap<&'static str, (usize, usize)> = HashMap::new();
-    let mut order = 0;
+    // Weighted counts in order of first mention (few countries: a list beats a map).
+    let mut ranked: Vec<(&'static str, usize)> = Vec::new();
     for s in sentences {
         for m in &s.mentions {
             let p = party(m);
@@ -210,13 +231,14 @@ fn choose_focus(
                 continue;
             }
             let w = if Some(s.para) == lead { LEAD_WEIGHT } else { 1 };
-            let e = counts.entry(p).or_insert((0, order));
-            e.0 += w;
-            order += 1;
+            match ranked.iter_mut().find(|r| r.0 == p) {
+                Some(r) => r.1 += w,
+                None => ranked.push((p, w)),
+            }
         }
     }
-    let mut ranked: Vec<(&'static str, (usize, usize))> = counts.into_iter().collect();
-    sort_by_num(&mut ranked, |r| (u64::MAX - r.1 .0 as u64, r.1 .1 as u64));
+    // Most named first; the stable sort keeps ties in order of first mention.
+    sort_by_num(&mut ranked, |r| (u64::MAX - r.1 as u64, 0));
     match ranked.as_slice() {
         [a, b, ..] => Some(sorted([a.0, b.0])),
         _ => None,
@@ -430,8 +452,7 @@ pub(crate) fn analyse(
     let events = interactions::extract(&sentences, focus, &parties_of_quote, &quote_cues);
 
     // Evidence per pair.
-    let mut evidence: HashMap<[&'static str; 2], Vec<(Evidence, Option<String>)>> = HashMap::new();
-    let mut narration: HashMap<[&'static str; 2], Vec<(f64, Vec<StanceCue>)>> = HashMap::new();
+    let mut per_pair = PerPair::default();
     let quote_stances: Vec<Option<Stance>> = scored
         .iter()
         .map(|s| s.as_ref().map(|s| ctx.stance(s)))
@@ -456,7 +477,7 @@ pub(crate) fn analyse(
                 weight: round2(s.score * QUOTE_WEIGHT),
                 cues: model.cues.clone(),
             };
-            evidence.entry(pair).or_default().push((ev, voice.clone()));
+            per_pair.get(pair).0.push((ev, voice.clone()));
         }
     }
     let mut buf: Vec<Token> = Vec::new();
@@ -490,11 +511,9 @@ pub(crate) fn analyse(
                     weight: round2(scored_unit.score * NARRATION_WEIGHT),
                     cues: cues.clone(),
                 };
-                evidence.entry(pair).or_default().push((ev, None));
-                narration
-                    .entry(pair)
-                    .or_default()
-                    .push((scored_unit.score, cues.clone()));
+                let (evidence, narration) = per_pair.get(pair);
+                evidence.push((ev, None));
+                narration.push((scored_unit.score, cues.clone()));
             }
         }
     }
@@ -509,17 +528,18 @@ pub(crate) fn analyse(
             weight: round2(e.score / 10.0 * INTERACTION_WEIGHT),
             cues: Vec::new(),
         };
-        evidence
-            .entry(sorted([e.source, e.target]))
-            .or_default()
+        per_pair
+            .get(sorted([e.source, e.target]))
+            .0
             .push((ev, None));
     }
 
-    let mut relations: Vec<Relation> = evidence
+    let mut relations: Vec<Relation> = per_pair
+        .pairs
         .into_iter()
-        .map(|(pair, mut ev)| {
+        .map(|(pair, (mut ev, narration))| {
             sort_by_num(&mut ev, |(e, _)| (e.start as u64, e.end as u64));
-            let narrator = narration.get(&pair).map(|n| narrator_stance(n));
+            let narrator = (!narration.is_empty()).then(|| narrator_stance(&narration));
             build_relation(text, pair, ev, narrator, &events, speakers.is_empty())
         })
         .collect();
@@ -800,10 +820,10 @@ fn join_clauses(parts: &[String]) -> String {
 fn actors(sentences: &[Sentence], idx: &Utf16Index) -> Vec<Actor> {
     let g = gazetteer();
     let mut order: Vec<usize> = Vec::new();
-    let mut mentions: HashMap<usize, Vec<Span>> = HashMap::new();
+    let mut mentions: Vec<Vec<Span>> = vec![Vec::new(); g.entities.len()];
     for s in sentences {
         for m in &s.mentions {
-            let list = mentions.entry(m.entity).or_default();
+            let list = &mut mentions[m.entity];
             if list.is_empty() {
                 order.push(m.entity);
             }
@@ -814,7 +834,7 @@ fn actors(sentences: &[Sentence], idx: &Utf16Index) -> Vec<Actor> {
         .into_iter()
         .map(|e| {
             let ent = &g.entities[e];
-            let mut spans = mentions.remove(&e).unwrap_or_default();
+            let mut spans = std::mem::take(&mut mentions[e]);
             sort_by_num(&mut spans, |s| (s.start as u64, s.end as u64));
             spans.dedup();
             Actor {

@@ -121,26 +121,31 @@ impl Builder {
     }
 
     /// Append an element and make it current.
+    #[inline(never)]
     fn open(&mut self, tag: &str, attrs: &Attrs) {
         self.make(false, tag, attrs, "", true);
     }
 
     /// Append an element with text.
+    #[inline(never)]
     fn leaf(&mut self, tag: &str, attrs: &Attrs, text: &str) {
         self.make(false, tag, attrs, text, false);
     }
 
     /// Append an SVG element and make it current.
+    #[inline(never)]
     fn svg(&mut self, tag: &str, attrs: &Attrs) {
         self.make(true, tag, attrs, "", true);
     }
 
     /// Append an SVG element with text.
+    #[inline(never)]
     fn svg_leaf(&mut self, tag: &str, attrs: &Attrs, text: &str) {
         self.make(true, tag, attrs, text, false);
     }
 
     /// Return to the current element's parent.
+    #[inline(never)]
     fn close(&mut self) {
         if self.open.len() > 1 {
             self.open.pop();
@@ -148,6 +153,7 @@ impl Builder {
     }
 
     /// Append text as a text node.
+    #[inline(never)]
     fn text(&mut self, text: &str) {
         if self.err.is_some() {
             return;
