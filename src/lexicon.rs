@@ -381,12 +381,12 @@ pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 /// A `HashSet` with the [`Fx`] hash.
 pub(crate) type FxSet<K> = std::collections::HashSet<K, BuildHasherDefault<Fx>>;
 
-/// One table entry: its words and whether each must be capitalised.
+/// One table entry: its words, whether each must be capitalised, and its value's index.
 #[derive(Debug)]
-struct Entry<V> {
+struct Entry {
     keys: Vec<String>,
     caps: Vec<bool>,
-    value: V,
+    value: usize,
 }
 
 /// Phrases keyed by their first word (by its [`key_hash`]; every word of an entry is
@@ -394,13 +394,22 @@ struct Entry<V> {
 /// phrase first.
 #[derive(Debug)]
 pub(crate) struct PhraseTable<V> {
-    by_first: HashMap<u64, Vec<Entry<V>>, BuildHasherDefault<Fx>>,
+    phrases: Phrases,
+    values: Vec<V>,
+}
+
+/// The phrases of a [`PhraseTable`] with the indices of their values: the part that does not
+/// depend on the value type, so the module holds one copy of it.
+#[derive(Debug, Default)]
+struct Phrases {
+    by_first: FxMap<u64, Vec<Entry>>,
 }
 
 impl<V> Default for PhraseTable<V> {
     fn default() -> Self {
         PhraseTable {
-            by_first: HashMap::default(),
+            phrases: Phrases::default(),
+            values: Vec::new(),
         }
     }
 }
@@ -408,14 +417,38 @@ impl<V> Default for PhraseTable<V> {
 impl<V> PhraseTable<V> {
     /// Add a phrase; an earlier entry with the same words keeps precedence.
     pub(crate) fn insert(&mut self, phrase: &str, value: V) {
+        if self.phrases.insert(phrase, self.values.len()) {
+            self.values.push(value);
+        }
+    }
+
+    /// The value of the entry whose words are exactly `toks`, ignoring case.
+    pub(crate) fn exact_ignoring_case(&self, toks: &[Token]) -> Option<&V> {
+        self.values.get(self.phrases.exact_ignoring_case(toks)?)
+    }
+
+    /// Every non-overlapping longest match, scanning left to right: `(first token, length, value)`.
+    pub(crate) fn scan<'a>(&'a self, toks: &[Token]) -> Vec<(usize, usize, &'a V)> {
+        self.phrases
+            .scan(toks)
+            .into_iter()
+            .filter_map(|(i, n, v)| Some((i, n, self.values.get(v)?)))
+            .collect()
+    }
+}
+
+impl Phrases {
+    /// Add a phrase with value index `value`; false (and nothing added) when an entry with the
+    /// same words exists.
+    fn insert(&mut self, phrase: &str, value: usize) -> bool {
         let toks = tokens(phrase, 0..phrase.len());
         let Some(first) = toks.first() else {
-            return;
+            return false;
         };
         let entries = self.by_first.entry(first.hash).or_default();
         let keys: Vec<String> = toks.iter().map(|t| t.key.as_str().to_string()).collect();
         if entries.iter().any(|e| e.keys == keys) {
-            return;
+            return false;
         }
         // Longest first: insert before the first shorter entry.
         let at = entries
@@ -430,10 +463,11 @@ impl<V> PhraseTable<V> {
                 value,
             },
         );
+        true
     }
 
-    /// The longest phrase starting at token `i`: its length in tokens and its value.
-    pub(crate) fn longest_at(&self, toks: &[Token], i: usize) -> Option<(usize, &V)> {
+    /// The longest phrase starting at token `i`: its length in tokens and its value index.
+    fn longest_at(&self, toks: &[Token], i: usize) -> Option<(usize, usize)> {
         let first = toks.get(i)?;
         let entries = self.by_first.get(&first.hash)?;
         entries.iter().find_map(|e| {
@@ -442,23 +476,21 @@ impl<V> PhraseTable<V> {
             let fits = window.iter().enumerate().all(|(k, t)| {
                 t.key == e.keys[k] && (!e.caps[k] || t.cap) && (k == 0 || !t.boundary_before)
             });
-            fits.then_some((n, &e.value))
+            fits.then_some((n, e.value))
         })
     }
 
-    /// The value of the entry whose words are exactly `toks`, ignoring case.
-    pub(crate) fn exact_ignoring_case(&self, toks: &[Token]) -> Option<&V> {
+    fn exact_ignoring_case(&self, toks: &[Token]) -> Option<usize> {
         let entries = self.by_first.get(&toks.first()?.hash)?;
         entries
             .iter()
             .find(|e| {
                 e.keys.len() == toks.len() && e.keys.iter().zip(toks).all(|(k, t)| t.key == *k)
             })
-            .map(|e| &e.value)
+            .map(|e| e.value)
     }
 
-    /// Every non-overlapping longest match, scanning left to right: `(first token, length, value)`.
-    pub(crate) fn scan<'a>(&'a self, toks: &[Token]) -> Vec<(usize, usize, &'a V)> {
+    fn scan(&self, toks: &[Token]) -> Vec<(usize, usize, usize)> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < toks.len() {
