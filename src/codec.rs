@@ -81,7 +81,7 @@ pub trait FromJson: Sized {
     fn read(v: &Value, err: &mut Errors) -> Self;
     /// The value of an absent field: only `Option` has one; others record an error.
     fn absent(name: &str, err: &mut Errors) -> Self {
-        fail(err, format!("missing field `{name}`"));
+        missing(name, err);
         Self::read(&Value::Null, &mut None)
     }
 }
@@ -193,6 +193,7 @@ pub fn write_key(out: &mut String, first: &mut bool, name: &str) {
 }
 
 /// The field `name` of an object, or its absent value.
+#[inline(never)]
 pub fn field<T: FromJson>(v: &Value, name: &str, err: &mut Errors) -> T {
     match v.get(name) {
         Some(f) => {
@@ -203,6 +204,18 @@ pub fn field<T: FromJson>(v: &Value, name: &str, err: &mut Errors) -> T {
         }
         None => T::absent(name, err),
     }
+}
+
+/// Record that field `name` is missing (one copy, not one per field type).
+#[inline(never)]
+fn missing(name: &str, err: &mut Errors) {
+    fail(err, format!("missing field `{name}`"));
+}
+
+/// Append text as it is (one call per field name rather than an inlined copy at each).
+#[inline(never)]
+fn raw(out: &mut String, s: &str) {
+    out.push_str(s);
 }
 
 /// Name the field in an error met inside it (one copy, not one per field type).
@@ -385,13 +398,14 @@ fn array<'v>(v: &'v Value, err: &mut Errors) -> &'v [Value] {
 
 /// A struct as a JSON object: each field under its JSON name, in declaration order.
 macro_rules! record {
-    ($ty:ident { $($field:ident: $name:literal),* $(,)? }) => {
+    ($ty:ident { $field1:ident: $name1:literal $(, $field:ident: $name:literal)* $(,)? }) => {
         impl ToJson for $ty {
             fn write(&self, out: &mut String) {
-                let mut first = true;
-                out.push('{');
+                // Each field name with its punctuation is one constant (`{"a":`, `,"b":`).
+                raw(out, concat!("{\"", $name1, "\":"));
+                self.$field1.write(out);
                 $(
-                    write_key(out, &mut first, $name);
+                    raw(out, concat!(",\"", $name, "\":"));
                     self.$field.write(out);
                 )*
                 out.push('}');
@@ -400,7 +414,10 @@ macro_rules! record {
         impl FromJson for $ty {
             fn read(v: &Value, err: &mut Errors) -> Self {
                 object(v, concat!("struct ", stringify!($ty)), err);
-                $ty { $($field: field(v, $name, err),)* }
+                $ty {
+                    $field1: field(v, $name1, err),
+                    $($field: field(v, $name, err),)*
+                }
             }
         }
     };
