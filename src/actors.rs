@@ -13,7 +13,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use crate::lexicon::{data_file, data_rows, FxMap, PhraseTable, Token};
+use crate::lexicon::{data_file, data_rows, CollectVec, FxMap, PhraseTable, Token};
 use crate::model::ActorKind;
 
 const COUNTRIES: &str = data_file!(include_str!("../data/countries.tsv"));
@@ -78,7 +78,7 @@ fn split_list(s: Option<&&'static str>) -> Vec<&'static str> {
         s.split('|')
             .map(str::trim)
             .filter(|x| !x.is_empty())
-            .collect()
+            .collect_vec()
     })
     .unwrap_or_default()
 }
@@ -107,8 +107,9 @@ fn build() -> Gazetteer {
             country: Some(id),
             role: None,
         });
-        let context: Vec<&'static str> =
-            std::iter::once(id).chain(split_list(row.get(5))).collect();
+        let context: Vec<&'static str> = std::iter::once(id)
+            .chain(split_list(row.get(5)))
+            .collect_vec();
         let names = std::iter::once(name)
             .chain(split_list(row.get(2)))
             .chain(split_list(row.get(3)))
@@ -139,7 +140,7 @@ fn build() -> Gazetteer {
             "form" => countries
                 .iter()
                 .filter_map(|c| by_id.get(c).copied())
-                .collect(),
+                .collect_vec(),
             _ => {
                 let ix = entities.len();
                 by_id.insert(id, ix);

@@ -15,7 +15,9 @@
 use std::ops::Range;
 
 use crate::case::lower;
-use crate::lexicon::{is_any, lower_ends_with, lower_is_any, sort_by_num, with_lowercase, FxSet};
+use crate::lexicon::{
+    is_any, lower_ends_with, lower_is_any, sort_by_num, with_lowercase, CollectVec, FxSet,
+};
 use crate::model::QuoteKind;
 use crate::quotes::{self, Mark};
 use crate::reporting::{Clause, CueClass, Lexicon};
@@ -1564,7 +1566,7 @@ fn byline(text: &str, para: &Range<usize>) -> Option<(String, Option<String>)> {
         }
         None => (rest.trim(), None),
     };
-    let words: Vec<&str> = name_part.split_whitespace().collect();
+    let words: Vec<&str> = name_part.split_whitespace().collect_vec();
     let ok = !words.is_empty()
         && words.len() <= 8
         && words.iter().all(|w| {
@@ -1645,7 +1647,7 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
                 let cues = s.cues();
                 (s, cues)
             })
-            .collect();
+            .collect_vec();
         let para_reported = sentences.iter().any(|(_, cues)| {
             cues.iter()
                 .any(|&(_, k, _)| matches!(k, CueClass::Speech | CueClass::According))

@@ -18,6 +18,7 @@ use web_sys::{
 };
 
 use crate::codec::{self, ToJson};
+use crate::lexicon::CollectVec;
 use crate::view::dom::{self, RenderOptions, UiState};
 use crate::view::{self, export, Facet, ViewModel};
 use crate::{Analysis, Options, Quote, Speaker};
@@ -506,7 +507,7 @@ fn on_key(s: &mut State, target: &Element, k: &KeyboardEvent) -> Result<Option<J
             closest(e, "[data-roving]").is_some_and(|l| l.is_same_node(Some(&list)))
                 && !e.has_attribute("hidden")
         })
-        .collect();
+        .collect_vec();
     let Some(at) = items.iter().position(|e| e.is_same_node(Some(&item))) else {
         return Ok(None);
     };
@@ -667,7 +668,12 @@ fn value(v: &JsValue) -> codec::Value {
     } else if let Some(b) = v.as_bool() {
         Value::Bool(b)
     } else if js_sys::Array::is_array(v) {
-        Value::Arr(js_sys::Array::from(v).iter().map(|x| value(&x)).collect())
+        Value::Arr(
+            js_sys::Array::from(v)
+                .iter()
+                .map(|x| value(&x))
+                .collect_vec(),
+        )
     } else if v.is_object() && !v.is_function() {
         let entries = js_sys::Object::entries(v.unchecked_ref());
         Value::Obj(
@@ -678,7 +684,7 @@ fn value(v: &JsValue) -> codec::Value {
                     let (k, x) = (e.get(0).as_string()?, e.get(1));
                     (!x.is_undefined()).then(|| (k, value(&x)))
                 })
-                .collect(),
+                .collect_vec(),
         )
     } else {
         Value::Null

@@ -446,7 +446,10 @@ impl Phrases {
             return false;
         };
         let entries = self.by_first.entry(first.hash).or_default();
-        let keys: Vec<String> = toks.iter().map(|t| t.key.as_str().to_string()).collect();
+        let keys: Vec<String> = toks
+            .iter()
+            .map(|t| t.key.as_str().to_string())
+            .collect_vec();
         if entries.iter().any(|e| e.keys == keys) {
             return false;
         }
@@ -458,7 +461,7 @@ impl Phrases {
         entries.insert(
             at,
             Entry {
-                caps: toks.iter().map(|t| t.cap).collect(),
+                caps: toks.iter().map(|t| t.cap).collect_vec(),
                 keys,
                 value,
             },
@@ -506,11 +509,26 @@ impl Phrases {
     }
 }
 
+/// `collect` into a `Vec` by a plain loop: the standard `collect` specialises for each
+/// iterator type into several times the code.
+pub(crate) trait CollectVec: Iterator + Sized {
+    /// The items in order.
+    fn collect_vec(self) -> Vec<Self::Item> {
+        let mut out = Vec::with_capacity(self.size_hint().0);
+        for x in self {
+            out.push(x);
+        }
+        out
+    }
+}
+
+impl<I: Iterator> CollectVec for I {}
+
 /// Sort by a numeric key, stably (ties keep their order). Every sort of the crate goes through
 /// this one instantiation of the standard sort, which keeps the wasm module small: only the
 /// keys and the final shuffle depend on `T`.
 pub(crate) fn sort_by_num<T>(v: &mut [T], key: impl Fn(&T) -> (u64, u64)) {
-    let mut order = sorted_order(v.iter().map(key).collect());
+    let mut order = sorted_order(v.iter().map(key).collect_vec());
     // Move each element to its place by following the permutation's cycles: `order[k]` is
     // where the element that belongs at `k` is now.
     for i in 0..v.len() {
@@ -629,7 +647,7 @@ pub(crate) const fn data_bytes<const N: usize>(text: &str) -> [u8; N] {
 pub(crate) fn data_rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
     data.lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(|l| l.split('\t').map(str::trim).collect())
+        .map(|l| l.split('\t').map(str::trim).collect_vec())
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ use std::ops::Range;
 
 use crate::actors::{gazetteer, Mention};
 use crate::interactions::{self, Event};
-use crate::lexicon::{signed, sort_by_num, tokens, FxMap, FxSet, Token};
+use crate::lexicon::{signed, sort_by_num, tokens, CollectVec, FxMap, FxSet, Token};
 use crate::model::{
     Actor, ActorKind, Evidence, Interaction, Relation, Span, Stance, StanceCue, StanceLabel,
     TimelineEvent,
@@ -143,7 +143,7 @@ fn party(m: &Mention) -> &'static str {
 /// they require is named unconditionally somewhere).
 fn read(text: &str, paras: &[Para], quotes: &[QuoteInput]) -> Vec<Sentence> {
     let g = gazetteer();
-    let mut order: Vec<usize> = (0..quotes.len()).collect();
+    let mut order: Vec<usize> = (0..quotes.len()).collect_vec();
     sort_by_num(&mut order, |&q| (quotes[q].range.start as u64, 0));
     let mut sentences = Vec::new();
     let mut conditional: Vec<Vec<(Mention, &[&str])>> = Vec::new();
@@ -167,11 +167,11 @@ fn read(text: &str, paras: &[Para], quotes: &[QuoteInput]) -> Vec<Sentence> {
                         .map(|k| order[k])
                         .filter(|&q| t.range.end <= quotes[q].range.end)
                 })
-                .collect();
+                .collect_vec();
             let verbatim = quote
                 .iter()
                 .map(|q| q.is_some_and(|q| !quotes[q].reported))
-                .collect();
+                .collect_vec();
             let mut mentions = Vec::new();
             let mut cond = Vec::new();
             for (m, req) in g.scan(&toks) {
@@ -380,7 +380,7 @@ impl Ctx<'_> {
                     weight: round2(c.weight),
                 }
             })
-            .collect()
+            .collect_vec()
     }
 
     fn stance(&self, s: &Scored) -> Stance {
@@ -429,12 +429,12 @@ pub(crate) fn analyse(
             Some((si, r)) => stance::score(&sentences[*si].toks[r.clone()]),
             None => stance::score(&tokens(text, q.range.clone())),
         })
-        .collect();
+        .collect_vec();
     let parties_of_quote: Vec<Option<&'static str>> = quotes
         .iter()
         .zip(&sentence_of)
         .map(|(input, si)| quote_party(input, si.map(|i| &sentences[i]), &speaker_party))
-        .collect();
+        .collect_vec();
     // A speaker the gazetteer does not know acts for the party its quotes speak for.
     let mut speaker_party = speaker_party;
     for (input, p) in quotes.iter().zip(&parties_of_quote) {
@@ -447,7 +447,7 @@ pub(crate) fn analyse(
     let quote_cues: Vec<Vec<CueHit>> = scored
         .iter()
         .map(|s| s.as_ref().map(|s| s.cues.clone()).unwrap_or_default())
-        .collect();
+        .collect_vec();
 
     let events = interactions::extract(&sentences, focus, &parties_of_quote, &quote_cues);
 
@@ -456,7 +456,7 @@ pub(crate) fn analyse(
     let quote_stances: Vec<Option<Stance>> = scored
         .iter()
         .map(|s| s.as_ref().map(|s| ctx.stance(s)))
-        .collect();
+        .collect_vec();
     for (q, input) in quotes.iter().enumerate() {
         let (Some(s), Some(model)) = (&scored[q], &quote_stances[q]) else {
             continue;
@@ -542,7 +542,7 @@ pub(crate) fn analyse(
             let narrator = (!narration.is_empty()).then(|| narrator_stance(&narration));
             build_relation(text, pair, ev, narrator, &events, speakers.is_empty())
         })
-        .collect();
+        .collect_vec();
     let is_focus = |r: &Relation| focus.is_some_and(|f| r.pair == f);
     // The focus pair first, then by how much evidence, then by where the evidence starts.
     sort_by_num(&mut relations, |r| {
@@ -601,9 +601,9 @@ pub(crate) fn analyse(
                     class: e.class,
                 }
             })
-            .collect(),
+            .collect_vec(),
         relations,
-        focus: focus.map_or_else(Vec::new, |f| f.iter().map(|x| x.to_string()).collect()),
+        focus: focus.map_or_else(Vec::new, |f| f.iter().map(|x| x.to_string()).collect_vec()),
         timeline,
         quote_stances,
         speaker_countries: speaker_party
@@ -632,7 +632,7 @@ fn list_referenced_actors(world: &mut World) {
         .chain(world.relations.iter().flat_map(|r| r.pair.iter()))
         .chain(world.timeline.iter().flat_map(|t| t.actors.iter()))
         .cloned()
-        .collect();
+        .collect_vec();
     for id in referenced {
         if world.actors.iter().any(|a| a.id == id) {
             continue;
@@ -685,7 +685,7 @@ fn narrator_stance(units: &[(f64, Vec<StanceCue>)]) -> Stance {
     Stance {
         score,
         label: stance::label(score),
-        cues: units.iter().flat_map(|u| u.1.iter().cloned()).collect(),
+        cues: units.iter().flat_map(|u| u.1.iter().cloned()).collect_vec(),
     }
 }
 
@@ -762,7 +762,7 @@ fn build_relation(
     let mut acts: Vec<&Event> = events
         .iter()
         .filter(|e| sorted([e.source, e.target]) == pair)
-        .collect();
+        .collect_vec();
     sort_by_num(&mut acts, |e| {
         (u64::MAX - (e.score.abs() * 100.0) as u64, 0)
     });
@@ -798,8 +798,8 @@ fn build_relation(
         join_clauses(&parts)
     );
     Relation {
-        pair: pair.iter().map(|x| x.to_string()).collect(),
-        pair_names: names.iter().map(|x| x.to_string()).collect(),
+        pair: pair.iter().map(|x| x.to_string()).collect_vec(),
+        pair_names: names.iter().map(|x| x.to_string()).collect_vec(),
         score,
         label,
         explanation,
@@ -846,7 +846,7 @@ fn actors(sentences: &[Sentence], idx: &Utf16Index) -> Vec<Actor> {
                 role: ent.role.map(String::from),
             }
         })
-        .collect()
+        .collect_vec()
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use crate::lexicon::{with_lowercase, FxMap};
+use crate::lexicon::{with_lowercase, CollectVec, FxMap};
 
 /// How a reporting cue behaves.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,7 +65,7 @@ pub(crate) struct Lexicon {
 fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
     data.lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(|l| l.split('\t').map(str::trim).collect())
+        .map(|l| l.split('\t').map(str::trim).collect_vec())
 }
 
 impl Lexicon {

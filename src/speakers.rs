@@ -16,7 +16,7 @@
 use std::ops::Range;
 
 use crate::case::lower;
-use crate::lexicon::{is_any, lower_is_any, with_lowercase, FxMap, FxSet};
+use crate::lexicon::{is_any, lower_is_any, with_lowercase, CollectVec, FxMap, FxSet};
 use crate::model::SpeakerKind;
 use crate::reporting::{CueClass, Lexicon, SpeakerWord};
 use crate::text;
@@ -104,7 +104,7 @@ pub(crate) fn is_cap(w: &str) -> bool {
 }
 
 fn is_acronym(w: &str) -> bool {
-    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect_vec();
     letters.len() >= 2
         && letters.len() <= 6
         && !w.contains('.')
@@ -321,7 +321,7 @@ impl Registry {
         let lx = Lexicon::get();
         let ws: Vec<Range<usize>> = text::words(text, part.clone());
         // Each word sliced once (a slice check inlined at every use would be larger).
-        let strs: Vec<&str> = ws.iter().map(|r| &text[r.clone()]).collect();
+        let strs: Vec<&str> = ws.iter().map(|r| &text[r.clone()]).collect_vec();
         let w = |i: usize| strs[i];
         if ws.is_empty() {
             return None;
@@ -466,7 +466,7 @@ impl Registry {
         let name = strip_possessive(&text[name_r.clone()])
             .trim_end_matches(['’', '\''])
             .to_string();
-        let tokens: Vec<String> = (n0..b).map(|i| lower(strip_possessive(w(i)))).collect();
+        let tokens: Vec<String> = (n0..b).map(|i| lower(strip_possessive(w(i)))).collect_vec();
         let prefix = (n0 > a).then(|| text[ws[a].start..ws[n0 - 1].end].to_string());
         // Role and organisation: from the appositive, else from the words before the name
         // (`Foreign Ministry spokesperson` → org `Foreign Ministry`, role `spokesperson`).
@@ -474,7 +474,7 @@ impl Registry {
             .map(|r| role_and_org(&text[r]))
             .unwrap_or((None, None));
         if let Some(p) = &prefix {
-            let pw: Vec<&str> = p.split_whitespace().collect();
+            let pw: Vec<&str> = p.split_whitespace().collect_vec();
             let split = pw
                 .iter()
                 .rposition(|x| is_cap(x) && lx.speaker_word(x) == Some(SpeakerWord::Org));
@@ -515,7 +515,7 @@ impl Registry {
         self.add_mention(id, name_r, &surface);
         // The surname is an alias: the last word, or the first for names written family name
         // first with a hyphenated given name (`Kim Jong-un`).
-        let words: Vec<&str> = self.ents[id].name.split_whitespace().collect();
+        let words: Vec<&str> = self.ents[id].name.split_whitespace().collect_vec();
         let surname = match words.as_slice() {
             [first, .., last] if last.contains('-') && !first.contains('-') => {
                 Some(first.to_string())
@@ -589,7 +589,7 @@ impl Registry {
     /// Record voice `id` under every key its current name, aliases and role give.
     fn reindex(&mut self, id: usize) {
         let e = &self.ents[id];
-        let mut keys: Vec<String> = e.tokens.iter().map(|t| format!("t:{t}")).collect();
+        let mut keys: Vec<String> = e.tokens.iter().map(|t| format!("t:{t}")).collect_vec();
         if let Some(role) = &e.role {
             keys.extend(
                 role.split_whitespace()

@@ -18,7 +18,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use crate::lexicon::is_any;
+use crate::lexicon::{is_any, CollectVec};
 use crate::relations::Sentence;
 use crate::text;
 
@@ -109,7 +109,7 @@ fn words_of<'a>(text: &'a str, s: &Sentence) -> Vec<W<'a>> {
             };
             W { key, range: r, raw }
         })
-        .collect()
+        .collect_vec()
 }
 
 /// True when a sentence may hold a date: a number, a month or weekday, or a relative unit.
@@ -127,7 +127,7 @@ fn candidate_words<'a>(text: &'a str, sentences: &[Sentence]) -> Vec<Option<Vec<
     sentences
         .iter()
         .map(|s| may_hold_date(s).then(|| words_of(text, s)))
-        .collect()
+        .collect_vec()
 }
 
 /// Every dated expression, resolved against `given` (the `date` option) or else an anchor
@@ -261,7 +261,7 @@ fn capitalised_run(ws: &[W]) -> String {
         .take_while(|w| w.raw.chars().next().is_some_and(char::is_uppercase))
         .take(4)
         .map(|w| w.key.as_ref())
-        .collect::<Vec<_>>()
+        .collect_vec()
         .join(" ")
 }
 

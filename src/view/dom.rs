@@ -15,6 +15,7 @@ use super::{
     count_line, facet_count, graph, num, plural, signed, timeline, visible_ids, CardView, Facet,
     Filter, GaugeView, ViewModel, NONE_VALUE,
 };
+use crate::lexicon::CollectVec;
 
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
 
@@ -458,7 +459,7 @@ fn filters(b: &mut Builder, vm: &ViewModel) {
         .iter()
         .filter(|v| v.quotes > 0)
         .map(|v| (v.id.clone(), v.name.clone()))
-        .collect();
+        .collect_vec();
     if vm.cards.iter().any(|c| c.speaker_id.is_none()) {
         speakers.push((NONE_VALUE.into(), "Not identified".into()));
     }
@@ -471,11 +472,11 @@ fn filters(b: &mut Builder, vm: &ViewModel) {
                 .any(|c| c.stance.is_none())
                 .then(|| (NONE_VALUE.to_string(), "No stance".to_string())),
         )
-        .collect();
+        .collect_vec();
     let kinds: Vec<(String, String)> = KIND_WORDS
         .iter()
         .map(|(k, w)| (k.to_string(), w.to_string()))
-        .collect();
+        .collect_vec();
     for (facet, name, label, options) in [
         ("speaker", "Speaker", "All speakers", speakers),
         ("stance", "Stance", "All stances", stances),
@@ -1020,7 +1021,7 @@ pub(crate) fn elements(root: &ShadowRoot, selector: &str) -> Result<Vec<Element>
     let list = root.query_selector_all(selector)?;
     Ok((0..list.length())
         .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
-        .collect())
+        .collect_vec())
 }
 
 fn toggle(e: &Element, class: &str, on: bool) -> Result<(), JsValue> {
@@ -1126,7 +1127,7 @@ fn roving_reset(items: &[Element], prefer: Option<(&str, &str)>) -> Result<(), J
     let shown: Vec<&Element> = items
         .iter()
         .filter(|e| !e.has_attribute("hidden"))
-        .collect();
+        .collect_vec();
     let preferred = prefer.and_then(|(attr, value)| {
         shown
             .iter()
