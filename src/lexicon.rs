@@ -378,8 +378,32 @@ pub(crate) fn key_hash(bytes: &[u8]) -> u64 {
 /// A `HashMap` with the [`Fx`] hash, for tables keyed by short words and ids.
 pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 
-/// A `HashSet` with the [`Fx`] hash.
-pub(crate) type FxSet<K> = std::collections::HashSet<K, BuildHasherDefault<Fx>>;
+/// A set with the [`Fx`] hash: a map to a placeholder `usize`, so that sets and maps share
+/// one copy of the hash table's code (every map of the crate maps to `usize`).
+#[derive(Clone, Debug)]
+pub(crate) struct FxSet<K>(FxMap<K, usize>);
+
+impl<K> Default for FxSet<K> {
+    fn default() -> Self {
+        FxSet(FxMap::default())
+    }
+}
+
+impl<K: std::hash::Hash + Eq> FxSet<K> {
+    /// Add `k`; true when it was not in the set.
+    pub(crate) fn insert(&mut self, k: K) -> bool {
+        self.0.insert(k, 0).is_none()
+    }
+
+    /// Is `k` in the set?
+    pub(crate) fn contains<Q>(&self, k: &Q) -> bool
+    where
+        K: std::borrow::Borrow<Q>,
+        Q: std::hash::Hash + Eq + ?Sized,
+    {
+        self.0.contains_key(k)
+    }
+}
 
 /// One table entry: its words, whether each must be capitalised, and its value's index.
 #[derive(Debug)]
@@ -402,7 +426,9 @@ pub(crate) struct PhraseTable<V> {
 /// depend on the value type, so the module holds one copy of it.
 #[derive(Debug, Default)]
 struct Phrases {
-    by_first: FxMap<u64, Vec<Entry>>,
+    /// First word's hash to its list in `lists`.
+    by_first: FxMap<u64, usize>,
+    lists: Vec<Vec<Entry>>,
 }
 
 impl<V> Default for PhraseTable<V> {
@@ -445,7 +471,12 @@ impl Phrases {
         let Some(first) = toks.first() else {
             return false;
         };
-        let entries = self.by_first.entry(first.hash).or_default();
+        let n = self.lists.len();
+        let list = *self.by_first.entry(first.hash).or_insert(n);
+        if list == n {
+            self.lists.push(Vec::new());
+        }
+        let entries = &mut self.lists[list];
         let keys: Vec<String> = toks
             .iter()
             .map(|t| t.key.as_str().to_string())
@@ -472,7 +503,7 @@ impl Phrases {
     /// The longest phrase starting at token `i`: its length in tokens and its value index.
     fn longest_at(&self, toks: &[Token], i: usize) -> Option<(usize, usize)> {
         let first = toks.get(i)?;
-        let entries = self.by_first.get(&first.hash)?;
+        let entries = self.lists.get(*self.by_first.get(&first.hash)?)?;
         entries.iter().find_map(|e| {
             let n = e.keys.len();
             let window = toks.get(i..i + n)?;
@@ -484,7 +515,7 @@ impl Phrases {
     }
 
     fn exact_ignoring_case(&self, toks: &[Token]) -> Option<usize> {
-        let entries = self.by_first.get(&toks.first()?.hash)?;
+        let entries = self.lists.get(*self.by_first.get(&toks.first()?.hash)?)?;
         entries
             .iter()
             .find(|e| {

@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use crate::lexicon::{with_lowercase, CollectVec, FxMap};
+use crate::lexicon::{data_rows, with_lowercase, FxMap};
 
 /// How a reporting cue behaves.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,21 +57,32 @@ pub(crate) enum SpeakerWord {
 }
 
 pub(crate) struct Lexicon {
-    cues: FxMap<String, CueInfo>,
-    speaker_words: FxMap<String, SpeakerWord>,
-}
-
-/// Rows of a tab-separated data file, without comments and blank lines.
-fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    data.lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(|l| l.split('\t').map(str::trim).collect_vec())
+    /// Each word's entry in `entries` (one map for both tables).
+    words: FxMap<&'static str, usize>,
+    entries: Vec<(Option<CueInfo>, Option<SpeakerWord>)>,
 }
 
 impl Lexicon {
+    /// The entry of `word`, made on first use.
+    fn entry(&mut self, word: &'static str) -> &mut (Option<CueInfo>, Option<SpeakerWord>) {
+        let n = self.entries.len();
+        let at = *self.words.entry(word).or_insert(n);
+        if at == n {
+            self.entries.push((None, None));
+        }
+        &mut self.entries[at]
+    }
+
+    fn word(&self, word: &str) -> Option<&(Option<CueInfo>, Option<SpeakerWord>)> {
+        self.entries.get(*self.words.get(word)?)
+    }
+
     fn load() -> Self {
-        let mut cues = FxMap::default();
-        for row in rows(crate::lexicon::data_file!(include_str!("../data/cues.tsv"))) {
+        let mut lx = Lexicon {
+            words: FxMap::default(),
+            entries: Vec::new(),
+        };
+        for row in data_rows(crate::lexicon::data_file!(include_str!("../data/cues.tsv"))) {
             let class = match row.get(1).copied() {
                 Some("speech") => CueClass::Speech,
                 Some("verbal") => CueClass::Verbal,
@@ -85,10 +96,17 @@ impl Lexicon {
                 Some("that") => Clause::That,
                 _ => Clause::No,
             };
-            cues.insert(crate::case::lower(row[0]), CueInfo { class, clause });
+            // Cues match in lower case. (The lexicon lives as long as the program, so a word
+            // the data spells with capitals may keep its lowered copy for good.)
+            let lowered = crate::case::lower(row[0]);
+            let word = if lowered == row[0] {
+                row[0]
+            } else {
+                Box::leak(lowered.into_boxed_str())
+            };
+            lx.entry(word).0 = Some(CueInfo { class, clause });
         }
-        let mut speaker_words = FxMap::default();
-        for row in rows(crate::lexicon::data_file!(include_str!(
+        for row in data_rows(crate::lexicon::data_file!(include_str!(
             "../data/speaker-words.tsv"
         ))) {
             let class = match row.get(1).copied() {
@@ -100,12 +118,9 @@ impl Lexicon {
                 Some("orgnoun") => SpeakerWord::OrgNoun,
                 _ => continue,
             };
-            speaker_words.insert(row[0].to_string(), class);
+            lx.entry(row[0]).1 = Some(class);
         }
-        Lexicon {
-            cues,
-            speaker_words,
-        }
+        lx
     }
 
     /// The lexicon, parsed on first use.
@@ -117,9 +132,9 @@ impl Lexicon {
     /// The cue a word is, if any (case-insensitive).
     pub(crate) fn cue(&self, word: &str) -> Option<CueInfo> {
         if word.bytes().any(|b| b.is_ascii_uppercase()) {
-            with_lowercase(word, |w| self.cues.get(w).copied())
+            with_lowercase(word, |w| self.word(w)?.0)
         } else {
-            self.cues.get(word).copied()
+            self.word(word)?.0
         }
     }
 
@@ -127,11 +142,11 @@ impl Lexicon {
     /// (capitalised); the nouns match in lower case.
     pub(crate) fn speaker_word(&self, word: &str) -> Option<SpeakerWord> {
         let word = word.trim_end_matches('.');
-        if let Some(&w) = self.speaker_words.get(word) {
+        if let Some(w) = self.word(word).and_then(|e| e.1) {
             return Some(w);
         }
-        with_lowercase(word, |lower| match self.speaker_words.get(lower) {
-            Some(&w @ (SpeakerWord::Group | SpeakerWord::Unnamed | SpeakerWord::Document)) => {
+        with_lowercase(word, |lower| match self.word(lower)?.1 {
+            Some(w @ (SpeakerWord::Group | SpeakerWord::Unnamed | SpeakerWord::Document)) => {
                 Some(w)
             }
             _ => None,

@@ -77,7 +77,9 @@ pub(crate) struct Registry {
     para: usize,
     /// Lookup keys (`t:` name word, `r:` role word, `o:` organisation name, `a:` acronym) to
     /// the voices they belong to, so that finding a voice never scans them all.
-    index: FxMap<String, Vec<usize>>,
+    index: FxMap<String, usize>,
+    /// The voices of each key of `index`.
+    lists: Vec<Vec<usize>>,
 }
 
 const DETERMINERS: &[&str] = &[
@@ -583,7 +585,10 @@ impl Registry {
 
     /// The voices recorded under an index key.
     fn lookup(&self, key: &str) -> &[usize] {
-        self.index.get(key).map_or(&[], Vec::as_slice)
+        self.index
+            .get(key)
+            .and_then(|&i| self.lists.get(i))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// Record voice `id` under every key its current name, aliases and role give.
@@ -606,7 +611,12 @@ impl Registry {
         }
         for key in keys {
             if self.ents[id].indexed.insert(key.clone()) {
-                self.index.entry(key).or_default().push(id);
+                let n = self.lists.len();
+                let list = *self.index.entry(key).or_insert(n);
+                if list == n {
+                    self.lists.push(Vec::new());
+                }
+                self.lists[list].push(id);
             }
         }
     }

@@ -142,11 +142,13 @@ pub(crate) fn is_abbreviation_or_initial(word: &str) -> bool {
 fn is_abbreviation(word: &str) -> bool {
     static SET: OnceLock<FxSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| {
-        ABBREVIATIONS
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
+        let mut set = FxSet::default();
+        for l in ABBREVIATIONS.lines().map(str::trim) {
+            if !l.is_empty() && !l.starts_with('#') {
+                set.insert(l);
+            }
+        }
+        set
     })
     .contains(word)
 }
