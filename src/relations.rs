@@ -118,7 +118,10 @@ impl Sentence {
 #[derive(Default)]
 struct PerPair {
     pairs: Vec<([&'static str; 2], PairEvidence)>,
-    at: FxMap<[&'static str; 2], usize>,
+    /// The pairs by their first party: the second party and the pair's index in `pairs`
+    /// (a word-keyed map, of which the module has one copy already, and a short list).
+    by_first: FxMap<&'static str, usize>,
+    seconds: Vec<Vec<(&'static str, usize)>>,
 }
 
 /// A pair's evidence (with the quote's voice) and narration clauses (score and cues).
@@ -126,11 +129,20 @@ type PairEvidence = (Vec<(Evidence, Option<String>)>, Vec<(f64, Vec<StanceCue>)>
 
 impl PerPair {
     fn get(&mut self, pair: [&'static str; 2]) -> &mut PairEvidence {
-        let n = self.pairs.len();
-        let at = *self.at.entry(pair).or_insert(n);
-        if at == n {
-            self.pairs.push((pair, Default::default()));
+        let n = self.seconds.len();
+        let first = *self.by_first.entry(pair[0]).or_insert(n);
+        if first == n {
+            self.seconds.push(Vec::new());
         }
+        let seconds = &mut self.seconds[first];
+        let at = match seconds.iter().find(|(b, _)| *b == pair[1]) {
+            Some(&(_, at)) => at,
+            None => {
+                seconds.push((pair[1], self.pairs.len()));
+                self.pairs.push((pair, Default::default()));
+                self.pairs.len() - 1
+            }
+        };
         &mut self.pairs[at].1
     }
 }
