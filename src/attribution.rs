@@ -16,7 +16,7 @@ use std::ops::Range;
 
 use crate::case::lower;
 use crate::lexicon::{
-    is_any, lower_ends_with, lower_is_any, sort_by_num, with_lowercase, CollectVec, FxSet,
+    find_str, is_any, lower_ends_with, lower_is_any, sort_by_num, with_lowercase, CollectVec, FxSet,
 };
 use crate::model::QuoteKind;
 use crate::quotes::{self, Mark};
@@ -1152,7 +1152,7 @@ fn classify(
         return Class::Scare;
     }
     // A web address is a reference, not speech.
-    if content.contains("://") || (n_words <= 3 && content.starts_with("www.")) {
+    if find_str(content, "://").is_some() || (n_words <= 3 && content.starts_with("www.")) {
         return Class::Reference;
     }
     if whole_sentence

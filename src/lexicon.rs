@@ -245,6 +245,26 @@ pub(crate) fn is_any(word: &str, words: &[&str]) -> bool {
     any_equal(word.as_bytes(), words, |b| b)
 }
 
+/// Where `needle` first occurs in `hay` (as `str::find` with a string pattern). A plain
+/// scan: needles here are a few bytes, and the standard two-way searcher is kilobytes of code.
+pub(crate) fn find_str(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = n.split_first() else {
+        return Some(0);
+    };
+    // Candidates are where the first byte occurs; only those compare the rest.
+    let last_start = h.len().checked_sub(n.len())?;
+    (0..=last_start).find(|&i| h[i] == first && h[i + 1..i + n.len()] == *rest)
+}
+
+/// `s` without any number of leading `prefix`es (as `trim_start_matches` with a string).
+pub(crate) fn trim_start_str<'a>(mut s: &'a str, prefix: &str) -> &'a str {
+    while let Some(rest) = s.strip_prefix(prefix).filter(|_| !prefix.is_empty()) {
+        s = rest;
+    }
+    s
+}
+
 /// Is `word` in lower case one of `words`?
 #[inline(never)]
 pub(crate) fn lower_is_any(word: &str, words: &[&str]) -> bool {
@@ -783,6 +803,34 @@ mod tests {
             long.as_str(),
         ] {
             assert_eq!(with_lowercase(w, str::to_string), w.to_lowercase(), "{w}");
+        }
+    }
+
+    #[test]
+    fn string_search_agrees_with_std() {
+        // (haystack, needle)
+        const CASES: [(&str, &str); 9] = [
+            ("", ""),
+            ("abc", ""),
+            ("", "a"),
+            ("a of b of c", " of "),
+            (" of of ", " of "),
+            ("naïve café", "é"),
+            ("the the the X", "the "),
+            ("thethe", "the"),
+            ("short", "longer needle"),
+        ];
+        for (hay, needle) in CASES {
+            assert_eq!(
+                find_str(hay, needle),
+                hay.find(needle),
+                "{hay:?} {needle:?}"
+            );
+            assert_eq!(
+                trim_start_str(hay, needle),
+                hay.trim_start_matches(needle),
+                "{hay:?} {needle:?}"
+            );
         }
     }
 

@@ -16,7 +16,9 @@
 use std::ops::Range;
 
 use crate::case::lower;
-use crate::lexicon::{is_any, lower_is_any, with_lowercase, CollectVec, FxMap, FxSet};
+use crate::lexicon::{
+    find_str, is_any, lower_is_any, trim_start_str, with_lowercase, CollectVec, FxMap, FxSet,
+};
 use crate::model::SpeakerKind;
 use crate::reporting::{CueClass, Lexicon, SpeakerWord};
 use crate::text;
@@ -148,30 +150,30 @@ fn role_and_org(appos: &str) -> (Option<String>, Option<String>) {
         s.to_string()
     };
     // Only the first conjunct describes the role (`… and a lawmaker of …` is a second one).
-    let a = match a
-        .find(" and a ")
-        .or_else(|| a.find(" and an "))
-        .or_else(|| a.find(" and the "))
+    let a = match find_str(a, " and a ")
+        .or_else(|| find_str(a, " and an "))
+        .or_else(|| find_str(a, " and the "))
     {
         Some(i) => &a[..i],
         None => a,
     };
-    let split = a.find(" at ").map(|i| (i, 4)).or_else(|| {
+    let split = find_str(a, " at ").map(|i| (i, 4)).or_else(|| {
         // `of` introduces an organisation only when a capitalised name follows.
-        a.match_indices(" of ")
-            .find(|(i, _)| {
-                a[i + 4..]
-                    .trim_start_matches("the ")
-                    .starts_with(|c: char| c.is_uppercase())
-            })
-            .map(|(i, _)| (i, 4))
+        let mut from = 0;
+        while let Some(i) = find_str(&a[from..], " of ").map(|i| from + i) {
+            if trim_start_str(&a[i + 4..], "the ").starts_with(|c: char| c.is_uppercase()) {
+                return Some((i, 4));
+            }
+            from = i + 4;
+        }
+        None
     });
     match split {
         Some((i, n)) => {
             let role = strip_det(&a[..i]);
             let mut org = strip_det(&a[i + n..]);
             // `X University in Seoul`: the place is not part of the name.
-            if let Some(j) = org.find(" in ") {
+            if let Some(j) = find_str(&org, " in ") {
                 org.truncate(j);
             }
             let org = org.trim_end_matches([',', '.']).to_string();
@@ -419,11 +421,8 @@ impl Registry {
             let right_has_org =
                 (k + 1..=last).any(|i| lx.speaker_word(w(i)) == Some(SpeakerWord::Org));
             if !left_has_org && right_has_org && (a..k).all(|i| is_cap(w(i))) {
-                org_of = Some(
-                    text[ws[k + 1].start..ws[last].end]
-                        .trim_start_matches("the ")
-                        .to_string(),
-                );
+                org_of =
+                    Some(trim_start_str(&text[ws[k + 1].start..ws[last].end], "the ").to_string());
                 b = k;
             }
         }

@@ -207,7 +207,7 @@ impl Filter {
         ]
         .into_iter()
         .flatten()
-        .any(|h| crate::case::lower(h).contains(&needle))
+        .any(|h| crate::lexicon::find_str(&crate::case::lower(h), &needle).is_some())
     }
 }
 
