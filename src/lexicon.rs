@@ -565,12 +565,18 @@ impl Phrases {
 pub(crate) trait CollectVec: Iterator + Sized {
     /// The items in order.
     fn collect_vec(self) -> Vec<Self::Item> {
-        let mut out = Vec::with_capacity(self.size_hint().0);
+        let mut out = vec_with_capacity(self.size_hint().0);
         for x in self {
             out.push(x);
         }
         out
     }
+}
+
+/// `Vec::with_capacity`, one copy per element type rather than one per iterator collected.
+#[inline(never)]
+fn vec_with_capacity<T>(n: usize) -> Vec<T> {
+    Vec::with_capacity(n)
 }
 
 impl<I: Iterator> CollectVec for I {}
