@@ -588,7 +588,13 @@ fn copy_json(s: &mut State) -> Result<(), JsValue> {
     let json: String =
         js_sys::JSON::stringify_with_replacer_and_space(&value, &JsValue::NULL, &JsValue::from(2))?
             .into();
-    let window = web_sys::window().ok_or("no window")?;
+    // The host's window (rather than `web_sys::window()`, which pulls in the lookup of
+    // JavaScript's global object).
+    let window = s
+        .host
+        .owner_document()
+        .and_then(|d| d.default_view())
+        .ok_or("no window")?;
     let promise = window.navigator().clipboard().write_text(&json);
     let root = s.root.clone();
     let ok = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
