@@ -15,7 +15,9 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use crate::lexicon::{lower_in, lowercase, sort_by_num, FxMap, FxSet};
+use crate::lexicon::{
+    find_str, is_any, lower_ends_with, lower_is_any, lowercase, sort_by_num, CollectVec, FxSet,
+};
 use crate::model::QuoteKind;
 use crate::quotes::{self, Mark};
 use crate::reporting::{Clause, CueClass, Lexicon};
@@ -290,7 +292,7 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             let negated = (i.saturating_sub(2)..i)
-                .any(|j| self.toks[j].k == K::Word && lower_in(self.word(j), NEGATORS));
+                .any(|j| self.toks[j].k == K::Word && lower_is_any(self.word(j), NEGATORS));
             if negated && info.class != CueClass::Naming {
                 continue;
             }
@@ -299,9 +301,9 @@ impl<'a> Sentence<'a> {
             let passive = i > 0
                 && !w.ends_with("ing")
                 && self.toks[i - 1].k == K::Word
-                && matches!(
-                    &*lowercase(self.word(i - 1), &mut [0; 32]),
-                    "been" | "be" | "being" | "is" | "was" | "were" | "are"
+                && lower_is_any(
+                    self.word(i - 1),
+                    &["been", "be", "being", "is", "was", "were", "are"],
                 );
             if passive {
                 continue;
@@ -378,7 +380,7 @@ impl<'a> Sentence<'a> {
             return None;
         }
         let mut v = qi - 2;
-        if matches!(self.word(v), "back" | "out" | "up" | "on") {
+        if is_any(self.word(v), &["back", "out", "up", "on"]) {
             v -= 1;
         }
         let mut lead = (0..v)
@@ -394,9 +396,9 @@ impl<'a> Sentence<'a> {
         // The subject opens the sentence or a clause after a comma.
         let clause_start = v - lead == 0
             || self.toks[v - lead - 1].k == K::Comma
-            || lower_in(self.word(v - lead - 1), CLAUSE_WORDS);
+            || lower_is_any(self.word(v - lead - 1), CLAUSE_WORDS);
         // `… leaned in and boomed: “…”`: a second verb of the sentence's subject.
-        let coordinated = lead == 0 && v > 0 && matches!(self.word(v - 1), "and" | "then");
+        let coordinated = lead == 0 && v > 0 && is_any(self.word(v - 1), &["and", "then"]);
         let subject_ok = (lead > 0 && lead <= 4 && clause_start) || coordinated;
         (self.toks[v].k == K::Word && self.is_verb_like(v) && subject_ok).then_some(v)
     }
@@ -408,7 +410,7 @@ impl<'a> Sentence<'a> {
         // `X slammed the plan and accused Y …`: a second verb shares the sentence's subject.
         if cue > 0
             && self.toks[cue - 1].k == K::Word
-            && matches!(self.word(cue - 1), "and" | "but" | "or")
+            && is_any(self.word(cue - 1), &["and", "but", "or"])
         {
             return self.leading_subject().map(|np| (np, 0));
         }
@@ -462,10 +464,7 @@ impl<'a> Sentence<'a> {
         let (mut a, b) = subject;
         while a < b
             && self.toks[a].k == K::Word
-            && matches!(
-                &*lowercase(self.word(a), &mut [0; 32]),
-                "and" | "but" | "or" | "then" | "so"
-            )
+            && lower_is_any(self.word(a), &["and", "but", "or", "then", "so"])
         {
             a += 1;
         }
@@ -493,30 +492,33 @@ impl<'a> Sentence<'a> {
         let b = (a + 1..b)
             .find(|&i| {
                 self.toks[i].k == K::Word
-                    && matches!(
-                        &*lowercase(self.word(i), &mut [0; 32]),
-                        "on" | "during"
-                            | "later"
-                            | "monday"
-                            | "tuesday"
-                            | "wednesday"
-                            | "thursday"
-                            | "friday"
-                            | "saturday"
-                            | "sunday"
-                            | "last"
-                            | "this"
-                            | "earlier"
-                            | "yesterday"
-                            | "today"
-                            | "late"
-                            | "tonight"
+                    && lower_is_any(
+                        self.word(i),
+                        &[
+                            "on",
+                            "during",
+                            "later",
+                            "monday",
+                            "tuesday",
+                            "wednesday",
+                            "thursday",
+                            "friday",
+                            "saturday",
+                            "sunday",
+                            "last",
+                            "this",
+                            "earlier",
+                            "yesterday",
+                            "today",
+                            "late",
+                            "tonight",
+                        ],
                     )
             })
             .unwrap_or(b);
         // Cut a relative or subordinate clause off the front (`… that X said`).
         for i in (a..b).rev() {
-            if self.toks[i].k == K::Word && lower_in(self.word(i), CLAUSE_WORDS) {
+            if self.toks[i].k == K::Word && lower_is_any(self.word(i), CLAUSE_WORDS) {
                 a = i + 1;
                 break;
             }
@@ -558,8 +560,8 @@ impl<'a> Sentence<'a> {
             && b <= a + MAX_SUBJECT_WORDS
             && self.toks[b].k == K::Word
             && !(b > a
-                && (lower_in(self.word(b), CLAUSE_WORDS)
-                    || matches!(self.word(b), "in" | "on" | "at" | "during" | "after")))
+                && (lower_is_any(self.word(b), CLAUSE_WORDS)
+                    || is_any(self.word(b), &["in", "on", "at", "during", "after"])))
         {
             b += 1;
         }
@@ -609,14 +611,14 @@ impl<'a> Sentence<'a> {
         // A lone determiner (`The candidate`) is no name, nor a lone capitalised word opening
         // the sentence that the article never capitalises elsewhere (`Nuclear experts`).
         let lone_common = b == a + 1
-            && (lower_in(self.word(a), DETERMINER_WORDS)
+            && (lower_is_any(self.word(a), DETERMINER_WORDS)
                 || (a == 0 && !self.proper.contains(strip_possessive(self.word(a)))));
         b > a
             && !lone_common
             && (a..b).all(|i| self.is_cap(i))
             && !self.is_cap(b)
             && !TITLE_MINOR_WORDS.contains(&self.word(b))
-            && !matches!(self.word(b), "al" | "bin" | "da" | "del" | "le")
+            && !is_any(self.word(b), &["al", "bin", "da", "del", "le"])
             && Lexicon::get().speaker_word(self.word(b)).is_none()
             && Lexicon::get()
                 .speaker_word(self.word(b).trim_end_matches('s'))
@@ -629,7 +631,7 @@ impl<'a> Sentence<'a> {
         let start = match self.toks.get(start) {
             Some(t)
                 if t.k == K::Word
-                    && matches!(self.word(start), "And" | "But" | "So" | "Or" | "Yet") =>
+                    && is_any(self.word(start), &["And", "But", "So", "Or", "Yet"]) =>
             {
                 start + 1 + usize::from(self.toks.get(start + 1).is_some_and(|t| t.k == K::Comma))
             }
@@ -644,17 +646,19 @@ impl<'a> Sentence<'a> {
             .filter(|t| t.k == K::Word)
             .map(|_| lowercase(self.word(start), &mut buf))?;
         if CLAUSE_WORDS.contains(&&*first)
-            || matches!(
-                &*first,
-                "after"
-                    | "before"
-                    | "since"
-                    | "continuing"
-                    | "that’s"
-                    | "that's"
-                    | "it"
-                    | "there"
-                    | "this"
+            || is_any(
+                &first,
+                &[
+                    "after",
+                    "before",
+                    "since",
+                    "continuing",
+                    "that’s",
+                    "that's",
+                    "it",
+                    "there",
+                    "this",
+                ],
             )
         {
             return None;
@@ -682,7 +686,7 @@ impl<'a> Sentence<'a> {
         // with lower-case role words before a name (`conservative commentator Jane Roe`).
         let opens_ok = self.is_cap(a)
             || is_person_pronoun(self.word(a))
-            || matches!(self.word(a), "the" | "a" | "an")
+            || is_any(self.word(a), &["the", "a", "an"])
             || (a + 1..self.toks.len().min(a + 4))
                 .take_while(|&i| self.toks[i].k == K::Word)
                 .any(|i| self.is_cap(i));
@@ -708,43 +712,19 @@ impl<'a> Sentence<'a> {
                     || (w.ends_with("ly") && w.len() > 4)
                     || is_present_verb(&w)
                     || self.verb_after_name(a, b)
-                    || matches!(
-                        &*w,
-                        "is" | "was"
-                            | "are"
-                            | "were"
-                            | "has"
-                            | "had"
-                            | "have"
-                            | "will"
-                            | "would"
-                            | "spoke"
-                            | "met"
-                            | "went"
-                            | "made"
-                            | "took"
-                            | "gave"
-                            | "began"
-                            | "came"
-                            | "got"
-                            | "held"
-                            | "left"
-                            | "led"
-                            | "lost"
-                            | "won"
-                            | "sent"
-                            | "saw"
-                            | "put"
-                            | "found"
-                            | "thought"
-                            | "brought"
-                            | "became"
-                            | "knew"
+                    || is_any(
+                        &w,
+                        &[
+                            "is", "was", "are", "were", "has", "had", "have", "will", "would",
+                            "spoke", "met", "went", "made", "took", "gave", "began", "came", "got",
+                            "held", "left", "led", "lost", "won", "sent", "saw", "put", "found",
+                            "thought", "brought", "became", "knew",
+                        ],
                     ));
             // `The campaign on Monday …`: a time phrase ends the subject.
             let time = b > a
                 && (is_time_word(&w)
-                    || (matches!(&*w, "on" | "last" | "this" | "late" | "early")
+                    || (is_any(&w, &["on", "last", "this", "late", "early"])
                         && self.toks.get(b + 1).is_some_and(|_| {
                             is_time_word(&lowercase(self.word(b + 1), &mut [0; 32]))
                         })));
@@ -779,7 +759,7 @@ impl<'a> Sentence<'a> {
             // clause after a place (`In Salem, New Hampshire, Roe went …`) is none.
             let describes = self.toks.get(b + 1).is_some_and(|t| {
                 let w = &self.text[t.s..t.e];
-                !is_cap(w) || lower_in(w, DETERMINER_WORDS) || w.contains('-')
+                !is_cap(w) || lower_is_any(w, DETERMINER_WORDS) || w.contains('-')
             });
             if let Some(c) = close.filter(|&c| all_cap && describes && c > b + 1) {
                 if self.toks.get(c + 1).is_some_and(|t| t.k == K::Word) && !self.is_cap(c + 1) {
@@ -836,33 +816,27 @@ fn naming_context(s: &Sentence, qi: usize) -> bool {
 fn named_by_someone(s: &Sentence, qi: usize) -> bool {
     let word = |k: usize| (qi >= k && s.toks[qi - k].k == K::Word).then(|| s.word(qi - k));
     let mut v = 1;
-    if word(1).is_some_and(|w| matches!(w, "the" | "a" | "an")) {
+    if word(1).is_some_and(|w| is_any(w, &["the", "a", "an"])) {
         v = 2;
     }
     let calling = word(v).is_some_and(|w| {
-        matches!(
+        is_any(
             w,
-            "calls"
-                | "called"
-                | "call"
-                | "dubs"
-                | "dubbed"
-                | "terms"
-                | "termed"
-                | "labels"
-                | "labeled"
-                | "labelled"
-                | "brands"
-                | "branded"
+            &[
+                "calls", "called", "call", "dubs", "dubbed", "terms", "termed", "labels",
+                "labeled", "labelled", "brands", "branded",
+            ],
         )
     });
     calling
         && (qi > v && s.is_cap(qi - v - 1)
             || word(v + 1).is_some_and(|w| {
                 is_pronoun_word(w)
-                    || matches!(
+                    || is_any(
                         w,
-                        "is" | "was" | "are" | "were" | "been" | "being" | "be" | "some" | "many"
+                        &[
+                            "is", "was", "are", "were", "been", "being", "be", "some", "many",
+                        ],
                     )
             }))
 }
@@ -873,9 +847,9 @@ fn named_by_someone(s: &Sentence, qi: usize) -> bool {
 fn after_copula(s: &Sentence, qi: usize) -> bool {
     let word = |k: usize| (qi >= k && s.toks[qi - k].k == K::Word).then(|| s.word(qi - k));
     let copula = |w: Option<&str>| {
-        w.is_some_and(|w| matches!(w, "is" | "was" | "are" | "were" | "be" | "being" | "been"))
+        w.is_some_and(|w| is_any(w, &["is", "was", "are", "were", "be", "being", "been"]))
     };
-    copula(word(1)) || (word(1).is_some_and(|w| matches!(w, "a" | "an" | "the")) && copula(word(2)))
+    copula(word(1)) || (word(1).is_some_and(|w| is_any(w, &["a", "an", "the"])) && copula(word(2)))
 }
 
 /// Is the quote at token `qi` a wording named as such (`the term “pivot”`, `the slogan, “…”`,
@@ -885,7 +859,7 @@ fn after_term(s: &Sentence, qi: usize) -> bool {
     if i > 0 && s.toks[i - 1].k == K::Comma {
         i -= 1;
     }
-    i > 0 && s.toks[i - 1].k == K::Word && lower_in(s.word(i - 1), TERM_WORDS)
+    i > 0 && s.toks[i - 1].k == K::Word && lower_is_any(s.word(i - 1), TERM_WORDS)
 }
 
 /// Is the quote at token `qi` what someone calls a named person (`he called Roe “Little
@@ -898,18 +872,20 @@ fn calls_someone(s: &Sentence, qi: usize) -> bool {
     i < qi
         && i > 0
         && s.toks[i - 1].k == K::Word
-        && matches!(
+        && is_any(
             s.word(i - 1),
-            "called"
-                | "calls"
-                | "call"
-                | "dubbed"
-                | "dubs"
-                | "nicknamed"
-                | "labeled"
-                | "labelled"
-                | "branded"
-                | "brands"
+            &[
+                "called",
+                "calls",
+                "call",
+                "dubbed",
+                "dubs",
+                "nicknamed",
+                "labeled",
+                "labelled",
+                "branded",
+                "brands",
+            ],
         )
 }
 
@@ -994,7 +970,7 @@ fn cue_right_before(s: &Sentence, c: usize, qi: usize) -> bool {
     if c >= qi {
         return false;
     }
-    let particle = c + 1 < qi && matches!(s.word(c + 1), "back" | "out" | "up" | "it");
+    let particle = c + 1 < qi && is_any(s.word(c + 1), &["back", "out", "up", "it"]);
     let gap = qi - c - usize::from(particle);
     gap == 1 || (gap == 2 && matches!(s.toks[qi - 1].k, K::Colon | K::Comma))
 }
@@ -1091,7 +1067,7 @@ fn source_of(
             .or_else(|| s.subject_before(c).map(|(np, _)| np)),
         CueClass::According => s.phrase_after(c + 1),
         CueClass::Verbal | CueClass::Naming | CueClass::Speech
-            if lowercase(s.word(c), &mut [0; 32]).ends_with("ing") =>
+            if lower_ends_with(s.word(c), "ing") =>
         {
             {
                 // `a voice over saying` names its speaker; `X spoke, adding` borrows the
@@ -1106,7 +1082,7 @@ fn source_of(
                 let main = cues.iter().find(|&&(m, k, _)| {
                     m != c
                         && matches!(k, CueClass::Speech | CueClass::Verbal)
-                        && !lowercase(s.word(m), &mut [0; 32]).ends_with("ing")
+                        && !lower_ends_with(s.word(m), "ing")
                 });
                 match main {
                     Some(&(m, k, _)) => source_of(s, cues, m, k),
@@ -1161,7 +1137,7 @@ fn subject_like(s: &Sentence, np: &Np) -> bool {
 
 /// A personal pronoun in lower case (`he`, `they`, `we`).
 fn is_pronoun_word(w: &str) -> bool {
-    matches!(w, "he" | "she" | "they" | "it" | "we" | "i" | "you" | "who")
+    is_any(w, &["he", "she", "they", "it", "we", "i", "you", "who"])
 }
 
 /// Classify the quote at token `qi`.
@@ -1209,7 +1185,7 @@ fn classify(
     let told_title = title
         && qi > 0
         && s.toks[qi - 1].k == K::Word
-        && matches!(s.word(qi - 1), "told" | "tells" | "telling");
+        && is_any(s.word(qi - 1), &["told", "tells", "telling"]);
     // `—“Title of a piece,” by Jane Roe`: a work and its author, not speech.
     let bylined = matches!(prev, None | Some(K::Dash))
         && s.is_word(qi + 1, "by")
@@ -1225,7 +1201,7 @@ fn classify(
         return Class::Scare;
     }
     // A web address is a reference, not speech.
-    if content.contains("://") || (n_words <= 3 && content.starts_with("www.")) {
+    if find_str(content, "://").is_some() || (n_words <= 3 && content.starts_with("www.")) {
         return Class::Reference;
     }
     if whole_sentence
@@ -1264,7 +1240,7 @@ fn classify(
 
 /// A pronoun that can stand for a speaker as a sentence's subject.
 fn is_person_pronoun(w: &str) -> bool {
-    matches!(w, "he" | "she" | "they" | "He" | "She" | "They")
+    is_any(w, &["he", "she", "they", "He", "She", "They"])
 }
 
 /// Does a subject phrase name someone: a pronoun for a person, or a capitalised name that is
@@ -1292,77 +1268,73 @@ fn names_someone(s: &Sentence, np: &Np) -> bool {
                     .next()
                     .is_some_and(char::is_uppercase)
             })
-            && !matches!(
+            && !is_any(
                 first,
-                "The"
-                    | "A"
-                    | "An"
-                    | "This"
-                    | "That"
-                    | "Their"
-                    | "Its"
-                    | "Our"
-                    | "My"
-                    | "His"
-                    | "Her"
+                &[
+                    "The", "A", "An", "This", "That", "Their", "Its", "Our", "My", "His", "Her",
+                ],
             ))
 }
 
 /// A day or time word (`Monday`, `yesterday`, `morning`), lower case.
 fn is_time_word(w: &str) -> bool {
-    matches!(
+    is_any(
         w,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "yesterday"
-            | "today"
-            | "tonight"
-            | "week"
-            | "month"
-            | "year"
-            | "night"
-            | "morning"
-            | "afternoon"
-            | "evening"
+        &[
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "yesterday",
+            "today",
+            "tonight",
+            "week",
+            "month",
+            "year",
+            "night",
+            "morning",
+            "afternoon",
+            "evening",
+        ],
     )
 }
 
 /// Prepositions that open an introductory phrase rather than a subject (`Despite polls …, X`).
 fn is_preposition(w: &str) -> bool {
-    matches!(
+    is_any(
         w,
-        "despite"
-            | "alongside"
-            | "amid"
-            | "among"
-            | "without"
-            | "under"
-            | "by"
-            | "for"
-            | "like"
-            | "unlike"
-            | "following"
-            | "until"
-            | "within"
-            | "across"
-            | "against"
-            | "beyond"
-            | "besides"
-            | "given"
-            | "more"
-            | "only"
-            | "once"
-            | "instead"
-            | "still"
-            | "yet"
-            | "now"
-            | "here"
-            | "even"
+        &[
+            "despite",
+            "alongside",
+            "amid",
+            "among",
+            "without",
+            "under",
+            "by",
+            "for",
+            "like",
+            "unlike",
+            "following",
+            "until",
+            "within",
+            "across",
+            "against",
+            "beyond",
+            "besides",
+            "given",
+            "more",
+            "only",
+            "once",
+            "instead",
+            "still",
+            "yet",
+            "now",
+            "here",
+            "even",
+        ],
     )
 }
 
@@ -1377,7 +1349,7 @@ fn is_present_verb(w: &str) -> bool {
         && !w.ends_with("ics")
         && !w.ends_with("’s")
         && !w.ends_with("'s")
-        && !matches!(w, "news" | "series" | "means" | "species" | "sales")
+        && !is_any(w, &["news", "series", "means", "species", "sales"])
         && Lexicon::get().speaker_word(w).is_none()
 }
 
@@ -1397,7 +1369,7 @@ fn describes_speaker(s: &Sentence, np: &Np) -> bool {
     let named = words.len() <= 6 && is_cap(&text[last.clone()]) && {
         let w = &text[first.clone()];
         if is_cap(w) {
-            !matches!(w, "The" | "A" | "An" | "This" | "That")
+            !is_any(w, &["The", "A", "An", "This", "That"])
         } else {
             is_head_noun(w)
         }
@@ -1406,9 +1378,9 @@ fn describes_speaker(s: &Sentence, np: &Np) -> bool {
     let first = lowercase(&text[first.clone()], &mut buf);
     named
         || words.len() <= 5
-            && matches!(
-                &*first,
-                "the" | "a" | "an" | "his" | "her" | "its" | "their" | "one"
+            && is_any(
+                &first,
+                &["the", "a", "an", "his", "her", "its", "their", "one"],
             )
             && is_head_noun(&text[last.clone()])
 }
@@ -1485,7 +1457,7 @@ fn indirect(
             continue;
         }
         // `X said (…) that CLAUSE` / `X said CLAUSE`.
-        let participle = lowercase(s.word(c), &mut [0; 32]).ends_with("ing");
+        let participle = lower_ends_with(s.word(c), "ing");
         let subject = if participle {
             s.leading_subject().map(|np| (np, 0))
         } else {
@@ -1500,7 +1472,7 @@ fn indirect(
             None if c + 1 < last && s.toks[c + 1].k == K::Comma => c + 2,
             None => c + 1,
         };
-        if that.is_none() && lower_in(s.word(c), OBJECT_TAKERS) {
+        if that.is_none() && lower_is_any(s.word(c), OBJECT_TAKERS) {
             // `told reporters he …`: skip the person told.
             let mut j = start;
             while j < last
@@ -1519,7 +1491,7 @@ fn indirect(
         if start < last
             && s.toks[start].k == K::Word
             && s.n_words(start, last) >= MIN_CLAUSE_WORDS
-            && !lower_in(s.word(start), NOT_A_CLAUSE)
+            && !lower_is_any(s.word(start), NOT_A_CLAUSE)
             && subject.is_some()
             && (that.is_some() || (clause == Clause::Yes && starts_clause(s, start)))
         {
@@ -1558,86 +1530,74 @@ fn indirect(
 
 /// Words that open a reported clause without `that` (`said he would …`, `said the plan …`).
 fn is_clause_opener(w: &str) -> bool {
-    matches!(
-        &*lowercase(w, &mut [0; 32]),
-        "he" | "she"
-            | "it"
-            | "they"
-            | "we"
-            | "i"
-            | "you"
-            | "there"
-            | "the"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-            | "his"
-            | "her"
-            | "their"
-            | "its"
-            | "our"
-            | "a"
-            | "an"
+    lower_is_any(
+        w,
+        &[
+            "he", "she", "it", "they", "we", "i", "you", "there", "the", "this", "that", "these",
+            "those", "his", "her", "their", "its", "our", "a", "an",
+        ],
     ) || w.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Does the clause at `start` read as a clause rather than an adverbial (`said on Tuesday`)?
 fn starts_clause(s: &Sentence, start: usize) -> bool {
     !is_adverbial_start(s.word(start))
-        && !matches!(
-            &*lowercase(s.word(start), &mut [0; 32]),
-            "and" | "but" | "so" | "for" | "by" | "no" | "yes"
+        && !lower_is_any(
+            s.word(start),
+            &["and", "but", "so", "for", "by", "no", "yes"],
         )
 }
 
 /// Is token `i` a relative pronoun (`who`, `which`)?
 fn s_is_relative(s: &Sentence, i: usize) -> bool {
-    s.toks[i].k == K::Word && matches!(&*lowercase(s.word(i), &mut [0; 32]), "who" | "which")
+    s.toks[i].k == K::Word && lower_is_any(s.word(i), &["who", "which"])
 }
 
 /// Words that open an adverbial after a cue (`said in a statement`, `said last month`), not an
 /// object (`maintained cordial relations`).
 fn is_adverbial_start(w: &str) -> bool {
-    matches!(
-        &*lowercase(w, &mut [0; 32]),
-        "in" | "on"
-            | "at"
-            | "during"
-            | "after"
-            | "before"
-            | "last"
-            | "this"
-            | "earlier"
-            | "later"
-            | "yesterday"
-            | "today"
-            | "tonight"
-            | "recently"
-            | "while"
-            | "when"
-            | "as"
-            | "through"
-            | "via"
-            | "from"
-            | "to"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "of"
-            | "about"
-            | "with"
-            | "late"
-            | "early"
-            | "friday's"
-            | "told"
-            | "then"
-            | "again"
-            | "also"
+    lower_is_any(
+        w,
+        &[
+            "in",
+            "on",
+            "at",
+            "during",
+            "after",
+            "before",
+            "last",
+            "this",
+            "earlier",
+            "later",
+            "yesterday",
+            "today",
+            "tonight",
+            "recently",
+            "while",
+            "when",
+            "as",
+            "through",
+            "via",
+            "from",
+            "to",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "of",
+            "about",
+            "with",
+            "late",
+            "early",
+            "friday's",
+            "told",
+            "then",
+            "again",
+            "also",
+        ],
     )
 }
 
@@ -1655,12 +1615,12 @@ fn byline(text: &str, para: &Range<usize>) -> Option<(String, Option<String>)> {
         }
         None => (rest.trim(), None),
     };
-    let words: Vec<&str> = name_part.split_whitespace().collect();
+    let words: Vec<&str> = name_part.split_whitespace().collect_vec();
     let ok = !words.is_empty()
         && words.len() <= 8
         && words.iter().all(|w| {
             w.chars().next().is_some_and(char::is_uppercase)
-                || matches!(*w, "and" | "de" | "van" | "von")
+                || is_any(w, &["and", "de", "van", "von"])
         });
     ok.then(|| (name_part.to_string(), email))
 }
@@ -1736,7 +1696,7 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
                 let cues = s.cues();
                 (s, cues)
             })
-            .collect();
+            .collect_vec();
         let para_reported = sentences.iter().any(|(_, cues)| {
             cues.iter()
                 .any(|&(_, k, _)| matches!(k, CueClass::Speech | CueClass::According))
@@ -1758,13 +1718,15 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
             let mut sentence_scare: Vec<Range<usize>> = Vec::new();
             let mut last_partial: Option<usize> = None; // token of the last partial quote
                                                         // Speakers resolved in this sentence, by cue token.
-            let mut resolved: FxMap<usize, Option<usize>> = FxMap::default();
+            let mut resolved: Vec<Option<Option<usize>>> = vec![None; s.toks.len()];
             let mut speaker_of = |reg: &mut Registry, f: &Frame| -> Option<usize> {
-                if let Some(&sp) = resolved.get(&f.cue) {
-                    return sp;
+                if let Some(Some(sp)) = resolved.get(f.cue) {
+                    return *sp;
                 }
                 let sp = f.np.as_ref().and_then(|np| reg.resolve(text, np, f.class));
-                resolved.insert(f.cue, sp);
+                if let Some(r) = resolved.get_mut(f.cue) {
+                    *r = Some(sp);
+                }
                 sp
             };
             for (qi, t) in s.toks.iter().enumerate() {
@@ -1775,7 +1737,7 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
                 // `X portrays Y as “…”`: the words a verb of describing gives something.
                 let det = usize::from(
                     qi > 2
-                        && matches!(s.word(qi - 1), "a" | "an" | "the")
+                        && is_any(s.word(qi - 1), &["a", "an", "the"])
                         && s.is_word(qi - 2, "as"),
                 );
                 let described_as = qi > 1

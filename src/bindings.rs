@@ -18,6 +18,7 @@ use web_sys::{
 };
 
 use crate::codec::{self, ToJson};
+use crate::lexicon::CollectVec;
 use crate::view::dom::{self, RenderOptions, UiState};
 use crate::view::{self, export, Facet, ViewModel};
 use crate::{Analysis, Options, Quote, Speaker};
@@ -506,7 +507,7 @@ fn on_key(s: &mut State, target: &Element, k: &KeyboardEvent) -> Result<Option<J
             closest(e, "[data-roving]").is_some_and(|l| l.is_same_node(Some(&list)))
                 && !e.has_attribute("hidden")
         })
-        .collect();
+        .collect_vec();
     let Some(at) = items.iter().position(|e| e.is_same_node(Some(&item))) else {
         return Ok(None);
     };
@@ -587,7 +588,13 @@ fn copy_json(s: &mut State) -> Result<(), JsValue> {
     let json: String =
         js_sys::JSON::stringify_with_replacer_and_space(&value, &JsValue::NULL, &JsValue::from(2))?
             .into();
-    let window = web_sys::window().ok_or("no window")?;
+    // The host's window (rather than `web_sys::window()`, which pulls in the lookup of
+    // JavaScript's global object).
+    let window = s
+        .host
+        .owner_document()
+        .and_then(|d| d.default_view())
+        .ok_or("no window")?;
     let promise = window.navigator().clipboard().write_text(&json);
     let root = s.root.clone();
     let ok = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
@@ -667,7 +674,12 @@ fn value(v: &JsValue) -> codec::Value {
     } else if let Some(b) = v.as_bool() {
         Value::Bool(b)
     } else if js_sys::Array::is_array(v) {
-        Value::Arr(js_sys::Array::from(v).iter().map(|x| value(&x)).collect())
+        Value::Arr(
+            js_sys::Array::from(v)
+                .iter()
+                .map(|x| value(&x))
+                .collect_vec(),
+        )
     } else if v.is_object() && !v.is_function() {
         let entries = js_sys::Object::entries(v.unchecked_ref());
         Value::Obj(
@@ -678,7 +690,7 @@ fn value(v: &JsValue) -> codec::Value {
                     let (k, x) = (e.get(0).as_string()?, e.get(1));
                     (!x.is_undefined()).then(|| (k, value(&x)))
                 })
-                .collect(),
+                .collect_vec(),
         )
     } else {
         Value::Null

@@ -81,7 +81,7 @@ pub trait FromJson: Sized {
     fn read(v: &Value, err: &mut Errors) -> Self;
     /// The value of an absent field: only `Option` has one; others record an error.
     fn absent(name: &str, err: &mut Errors) -> Self {
-        fail(err, format!("missing field `{name}`"));
+        missing(name, err);
         Self::read(&Value::Null, &mut None)
     }
 }
@@ -192,14 +192,8 @@ pub fn write_key(out: &mut String, first: &mut bool, name: &str) {
     out.push_str("\":");
 }
 
-/// Append a field name written with its punctuation (`,"name":`); one call per field keeps
-/// the writers small.
-#[inline(never)]
-fn push_name(out: &mut String, name: &'static str) {
-    out.push_str(name);
-}
-
 /// The field `name` of an object, or its absent value.
+#[inline(never)]
 pub fn field<T: FromJson>(v: &Value, name: &str, err: &mut Errors) -> T {
     match v.get(name) {
         Some(f) => {
@@ -210,6 +204,18 @@ pub fn field<T: FromJson>(v: &Value, name: &str, err: &mut Errors) -> T {
         }
         None => T::absent(name, err),
     }
+}
+
+/// Record that field `name` is missing (one copy, not one per field type).
+#[inline(never)]
+fn missing(name: &str, err: &mut Errors) {
+    fail(err, format!("missing field `{name}`"));
+}
+
+/// Append text as it is (one call per field name rather than an inlined copy at each).
+#[inline(never)]
+fn raw(out: &mut String, s: &str) {
+    out.push_str(s);
 }
 
 /// Name the field in an error met inside it (one copy, not one per field type).
@@ -355,12 +361,25 @@ impl<T: ToJson> ToJson for Vec<T> {
 
 impl<T: FromJson> FromJson for Vec<T> {
     fn read(v: &Value, err: &mut Errors) -> Self {
-        match v {
-            Value::Arr(items) => items.iter().map(|item| T::read(item, err)).collect(),
-            _ => {
-                fail(err, expected("an array", v));
-                Vec::new()
-            }
+        let items = array(v, err);
+        // A plain loop: `collect` over a mapping iterator is several times the code, once per
+        // element type.
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
+            out.push(T::read(item, err));
+        }
+        out
+    }
+}
+
+/// The items of an array, or none (and an error) for anything else.
+#[inline(never)]
+fn array<'v>(v: &'v Value, err: &mut Errors) -> &'v [Value] {
+    match v {
+        Value::Arr(items) => items,
+        _ => {
+            fail(err, expected("an array", v));
+            &[]
         }
     }
 }
@@ -368,13 +387,14 @@ impl<T: FromJson> FromJson for Vec<T> {
 /// A struct as a JSON object: each field under its JSON name, in declaration order. Each name
 /// is written with the punctuation around it as one literal (`,"name":`).
 macro_rules! record {
-    ($ty:ident { $first:ident: $first_name:literal $(, $field:ident: $name:literal)* $(,)? }) => {
+    ($ty:ident { $field1:ident: $name1:literal $(, $field:ident: $name:literal)* $(,)? }) => {
         impl ToJson for $ty {
             fn write(&self, out: &mut String) {
-                push_name(out, concat!("{\"", $first_name, "\":"));
-                self.$first.write(out);
+                // Each field name with its punctuation is one constant (`{"a":`, `,"b":`).
+                raw(out, concat!("{\"", $name1, "\":"));
+                self.$field1.write(out);
                 $(
-                    push_name(out, concat!(",\"", $name, "\":"));
+                    raw(out, concat!(",\"", $name, "\":"));
                     self.$field.write(out);
                 )*
                 out.push('}');
@@ -384,7 +404,7 @@ macro_rules! record {
             fn read(v: &Value, err: &mut Errors) -> Self {
                 object(v, concat!("struct ", stringify!($ty)), err);
                 $ty {
-                    $first: field(v, $first_name, err),
+                    $field1: field(v, $name1, err),
                     $($field: field(v, $name, err),)*
                 }
             }

@@ -255,12 +255,6 @@ fn key_of(core: &str) -> Key {
     Key::new(&s)
 }
 
-/// `f` of `word` in lower case (as `str::to_lowercase` gives it), without allocating for a
-/// short ASCII word.
-pub(crate) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    f(&lowercase(word, &mut [0; 32]))
-}
-
 /// `word` in lower case (as `str::to_lowercase` gives it): written into `buf`, without an
 /// allocation, when it is ASCII and fits.
 pub(crate) fn lowercase<'a>(word: &str, buf: &'a mut [u8; 32]) -> Cow<'a, str> {
@@ -275,16 +269,58 @@ pub(crate) fn lowercase<'a>(word: &str, buf: &'a mut [u8; 32]) -> Cow<'a, str> {
             return Cow::Borrowed(s);
         }
     }
-    Cow::Owned(word.to_lowercase())
+    Cow::Owned(crate::case::lower(word))
 }
 
-/// True when `word` in lower case is one of `words` (which are lower case).
-pub(crate) fn lower_in(word: &str, words: &[&str]) -> bool {
-    if word.is_ascii() {
-        words.iter().any(|w| w.eq_ignore_ascii_case(word))
-    } else {
-        words.contains(&word.to_lowercase().as_str())
+/// Is `word` one of `words`? (One loop for every word list, rather than a comparison chain
+/// inlined at each place a list is checked.)
+#[inline(never)]
+pub(crate) fn is_any(word: &str, words: &[&str]) -> bool {
+    any_equal(word.as_bytes(), words, |b| b)
+}
+
+/// Where `needle` first occurs in `hay` (as `str::find` with a string pattern). A plain
+/// scan: needles here are a few bytes, and the standard two-way searcher is kilobytes of code.
+pub(crate) fn find_str(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = n.split_first() else {
+        return Some(0);
+    };
+    // Candidates are where the first byte occurs; only those compare the rest.
+    let last_start = h.len().checked_sub(n.len())?;
+    (0..=last_start).find(|&i| h[i] == first && h[i + 1..i + n.len()] == *rest)
+}
+
+/// `s` without any number of leading `prefix`es (as `trim_start_matches` with a string).
+pub(crate) fn trim_start_str<'a>(mut s: &'a str, prefix: &str) -> &'a str {
+    while let Some(rest) = s.strip_prefix(prefix).filter(|_| !prefix.is_empty()) {
+        s = rest;
     }
+    s
+}
+
+/// Is `word` in lower case one of `words`?
+#[inline(never)]
+pub(crate) fn lower_is_any(word: &str, words: &[&str]) -> bool {
+    if word.is_ascii() {
+        // ASCII lowers byte by byte, so compare without making the lowercase copy.
+        return any_equal(word.as_bytes(), words, |b| b.to_ascii_lowercase());
+    }
+    is_any(&crate::case::lower(word), words)
+}
+
+/// Is some word of `words` equal to `bytes` mapped by `map`? Byte by byte: list words are
+/// short, and a `memcmp` call per candidate costs more.
+#[inline]
+fn any_equal(bytes: &[u8], words: &[&str], map: impl Fn(u8) -> u8) -> bool {
+    words
+        .iter()
+        .any(|w| w.len() == bytes.len() && w.bytes().zip(bytes).all(|(x, &y)| x == map(y)))
+}
+
+/// Does `word` in lower case end with `suffix`?
+pub(crate) fn lower_ends_with(word: &str, suffix: &str) -> bool {
+    lowercase(word, &mut [0; 32]).ends_with(suffix)
 }
 
 /// Parse a decimal such as `-1.5` or `7.4` from a data file (without pulling a float parser
@@ -416,8 +452,32 @@ pub(crate) fn key_hash(bytes: &[u8]) -> u64 {
 /// A `HashMap` with the [`Fx`] hash, for tables keyed by short words and ids.
 pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 
-/// A `HashSet` with the [`Fx`] hash.
-pub(crate) type FxSet<K> = std::collections::HashSet<K, BuildHasherDefault<Fx>>;
+/// A set with the [`Fx`] hash: a map to a placeholder `usize`, so that sets and maps share
+/// one copy of the hash table's code (every map of the crate maps to `usize`).
+#[derive(Clone, Debug)]
+pub(crate) struct FxSet<K>(FxMap<K, usize>);
+
+impl<K> Default for FxSet<K> {
+    fn default() -> Self {
+        FxSet(FxMap::default())
+    }
+}
+
+impl<K: std::hash::Hash + Eq> FxSet<K> {
+    /// Add `k`; true when it was not in the set.
+    pub(crate) fn insert(&mut self, k: K) -> bool {
+        self.0.insert(k, 0).is_none()
+    }
+
+    /// Is `k` in the set?
+    pub(crate) fn contains<Q>(&self, k: &Q) -> bool
+    where
+        K: std::borrow::Borrow<Q>,
+        Q: std::hash::Hash + Eq + ?Sized,
+    {
+        self.0.contains_key(k)
+    }
+}
 
 /// One table entry: its words and the next entry of the same first word.
 #[derive(Debug)]
@@ -436,7 +496,7 @@ struct Entry {
 #[derive(Debug, Default)]
 struct Phrases {
     /// The first entry of each first word's list.
-    heads: HashMap<u64, u32, BuildHasherDefault<Fx>>,
+    heads: FxMap<u64, usize>,
     entries: Vec<Entry>,
     /// Every entry's words: the key and whether the word must be capitalised.
     words: Vec<(Key, bool)>,
@@ -464,7 +524,7 @@ impl Phrases {
         // Longest first: the new entry goes before the first shorter one, after those as long
         // (any of which with the same words keeps precedence).
         let mut prev: Option<u32> = None;
-        let mut cur = self.heads.get(&first.hash).copied();
+        let mut cur = self.heads.get(&first.hash).map(|&h| h as u32);
         while let Some(c) = cur {
             let e = &self.entries[c as usize];
             let words = &self.words[e.words.start as usize..e.words.end as usize];
@@ -488,7 +548,7 @@ impl Phrases {
         match prev {
             Some(p) => self.entries[p as usize].next = Some(at),
             None => {
-                self.heads.insert(first.hash, at);
+                self.heads.insert(first.hash, at as usize);
             }
         }
         true
@@ -497,7 +557,7 @@ impl Phrases {
     /// The entries whose first word has the hash of `first`, longest first: their index and
     /// words.
     fn candidates(&self, first: &Token) -> impl Iterator<Item = (usize, &[(Key, bool)])> {
-        let mut cur = self.heads.get(&first.hash).copied();
+        let mut cur = self.heads.get(&first.hash).map(|&h| h as u32);
         std::iter::from_fn(move || {
             let c = cur? as usize;
             let e = &self.entries[c];
@@ -509,7 +569,7 @@ impl Phrases {
     /// The longest phrase starting at token `i`: its length in tokens and its entry.
     #[inline(always)]
     fn longest_at(&self, toks: &[Token], i: usize) -> Option<(usize, usize)> {
-        let mut cur = *self.heads.get(&toks.get(i)?.hash)?;
+        let mut cur = *self.heads.get(&toks.get(i)?.hash)? as u32;
         loop {
             let e = &self.entries[cur as usize];
             let words = &self.words[e.words.start as usize..e.words.end as usize];
@@ -562,19 +622,29 @@ impl<V> PhraseTable<V> {
 
     /// The value of the entry whose words are exactly `toks`, ignoring case.
     pub(crate) fn exact_ignoring_case(&self, toks: &[Token]) -> Option<&V> {
-        self.phrases
-            .exact_ignoring_case(toks)
-            .map(|e| &self.values[e])
+        self.values.get(self.phrases.exact_ignoring_case(toks)?)
     }
 
     /// Every non-overlapping longest match, scanning left to right: `(first token, length, value)`.
     pub(crate) fn scan<'a>(&'a self, toks: &[Token]) -> Vec<(usize, usize, &'a V)> {
+        self.phrases
+            .scan(toks)
+            .into_iter()
+            .filter_map(|(i, n, v)| Some((i, n, self.values.get(v)?)))
+            .collect()
+    }
+}
+
+impl Phrases {
+    /// Every non-overlapping longest match, scanning left to right: `(first token, length,
+    /// entry)`.
+    fn scan(&self, toks: &[Token]) -> Vec<(usize, usize, usize)> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < toks.len() {
-            match self.phrases.longest_at(toks, i) {
+            match self.longest_at(toks, i) {
                 Some((n, e)) => {
-                    out.push((i, n, &self.values[e]));
+                    out.push((i, n, e));
                     i += n;
                 }
                 None => i += 1,
@@ -584,20 +654,89 @@ impl<V> PhraseTable<V> {
     }
 }
 
+/// `collect` into a `Vec` by a plain loop: the standard `collect` specialises for each
+/// iterator type into several times the code.
+pub(crate) trait CollectVec: Iterator + Sized {
+    /// The items in order.
+    fn collect_vec(self) -> Vec<Self::Item> {
+        let mut out = vec_with_capacity(self.size_hint().0);
+        for x in self {
+            out.push(x);
+        }
+        out
+    }
+}
+
+/// `Vec::with_capacity`, one copy per element type rather than one per iterator collected.
+#[inline(never)]
+fn vec_with_capacity<T>(n: usize) -> Vec<T> {
+    Vec::with_capacity(n)
+}
+
+impl<I: Iterator> CollectVec for I {}
+
 /// Sort by a numeric key, stably (ties keep their order). Every sort of the crate goes through
-/// this one instantiation of the standard sort, which keeps the wasm module small.
-pub(crate) fn sort_by_num<T>(v: &mut Vec<T>, key: impl Fn(&T) -> (u64, u64)) {
-    let mut keys: Vec<(u64, u64, usize)> = v
-        .iter()
+/// this one instantiation of the standard sort, which keeps the wasm module small: only the
+/// keys and the final shuffle depend on `T`.
+pub(crate) fn sort_by_num<T>(v: &mut [T], key: impl Fn(&T) -> (u64, u64)) {
+    let mut order = sorted_order(v.iter().map(key).collect_vec());
+    // Move each element to its place by following the permutation's cycles: `order[k]` is
+    // where the element that belongs at `k` is now.
+    for i in 0..v.len() {
+        let mut at = i;
+        loop {
+            let from = order[at];
+            order[at] = at;
+            if from == i {
+                break;
+            }
+            v.swap(at, from);
+            at = from;
+        }
+    }
+}
+
+/// The indices of `keys` in key order, ties in index order: a merge sort (insertion-sorted
+/// runs, then merged pairwise), a few hundred bytes of code where the standard sort is
+/// several kilobytes, and as fast on the short lists sorted here.
+fn sorted_order(keys: Vec<(u64, u64)>) -> Vec<usize> {
+    const RUN: usize = 8;
+    let mut v: Vec<(u64, u64, usize)> = keys
+        .into_iter()
         .enumerate()
-        .map(|(i, x)| {
-            let (a, b) = key(x);
-            (a, b, i)
-        })
+        .map(|(i, (a, b))| (a, b, i))
         .collect();
-    keys.sort_unstable();
-    let mut slots: Vec<Option<T>> = v.drain(..).map(Some).collect();
-    v.extend(keys.into_iter().filter_map(|(_, _, i)| slots[i].take()));
+    let n = v.len();
+    for run in v.chunks_mut(RUN) {
+        for i in 1..run.len() {
+            let mut j = i;
+            while j > 0 && run[j - 1] > run[j] {
+                run.swap(j - 1, j);
+                j -= 1;
+            }
+        }
+    }
+    let mut buf = v.clone();
+    let mut width = RUN;
+    while width < n {
+        for (src, dst) in v.chunks(2 * width).zip(buf.chunks_mut(2 * width)) {
+            let (left, right) = src.split_at(width.min(src.len()));
+            let (mut a, mut b) = (0, 0);
+            for slot in dst {
+                // Keys are unique (the index is part of them), so the merge is stable.
+                *slot = if b >= right.len() || (a < left.len() && left[a] < right[b]) {
+                    a += 1;
+                    left[a - 1]
+                } else {
+                    b += 1;
+                    right[b - 1]
+                };
+            }
+        }
+        std::mem::swap(&mut v, &mut buf);
+        width *= 2;
+    }
+    v.into_iter().map(|(_, _, i)| i).collect()
 }
 
 /// A sort key for a float in `f64::total_cmp` order.
@@ -829,7 +968,6 @@ mod tests {
             "",
             long.as_str(),
         ] {
-            assert_eq!(with_lowercase(w, str::to_string), w.to_lowercase(), "{w}");
             assert_eq!(lowercase(w, &mut [0; 32]), w.to_lowercase(), "{w}");
         }
         // (word, list, in the list once lower-cased)
@@ -842,7 +980,15 @@ mod tests {
             ("", &["a"], false),
         ];
         for &(w, list, want) in cases {
-            assert_eq!(lower_in(w, list), want, "{w}");
+            assert_eq!(lower_is_any(w, list), want, "{w}");
+        }
+        // (word, suffix, the lower-cased word ends with it)
+        for (w, suffix, want) in [
+            ("SAYING", "ing", true),
+            ("Sing", "ing", true),
+            ("SAID", "ing", false),
+        ] {
+            assert_eq!(lower_ends_with(w, suffix), want, "{w}");
         }
     }
 
@@ -856,10 +1002,68 @@ mod tests {
     }
 
     #[test]
+    fn string_search_agrees_with_std() {
+        // (haystack, needle)
+        const CASES: [(&str, &str); 9] = [
+            ("", ""),
+            ("abc", ""),
+            ("", "a"),
+            ("a of b of c", " of "),
+            (" of of ", " of "),
+            ("naïve café", "é"),
+            ("the the the X", "the "),
+            ("thethe", "the"),
+            ("short", "longer needle"),
+        ];
+        for (hay, needle) in CASES {
+            assert_eq!(
+                find_str(hay, needle),
+                hay.find(needle),
+                "{hay:?} {needle:?}"
+            );
+            assert_eq!(
+                trim_start_str(hay, needle),
+                hay.trim_start_matches(needle),
+                "{hay:?} {needle:?}"
+            );
+        }
+    }
+
+    #[test]
     fn numeric_sort_is_stable() {
         let mut v = vec![(3, 'a'), (1, 'b'), (3, 'c'), (0, 'd')];
         sort_by_num(&mut v, |x| (x.0, 0));
         assert_eq!(v, [(0, 'd'), (1, 'b'), (3, 'a'), (3, 'c')]);
+    }
+
+    #[test]
+    fn numeric_sort_agrees_with_the_stable_sort() {
+        // Keys with ties, runs and cycles of every length; elements own heap data.
+        for keys in [
+            vec![],
+            vec![5],
+            vec![2, 1],
+            vec![1, 2, 3],
+            vec![3, 1, 2],
+            vec![2, 3, 1, 0],
+            vec![1, 1, 0, 0, 1],
+            vec![9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
+            vec![4, 0, 4, 1, 3, 1, 2, 0, 2, 3, 4],
+            // Long enough to merge runs several times over.
+            (0..200).map(|i| (i * 7919 % 13) as u64).collect(),
+            (0..65).rev().collect(),
+            (0..100).map(|i| i % 3).collect(),
+        ] {
+            let mut v: Vec<(u64, String)> = keys
+                .iter()
+                .enumerate()
+                .map(|(i, &k)| (k, i.to_string()))
+                .collect();
+            let mut want = v.clone();
+            want.sort_by_key(|x| x.0);
+            sort_by_num(&mut v, |x| (x.0 / 2, x.0 % 2));
+            assert_eq!(v, want, "{keys:?}");
+        }
     }
 
     #[test]

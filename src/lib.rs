@@ -23,6 +23,7 @@
 
 mod actors;
 mod attribution;
+mod case;
 mod codec;
 mod error;
 mod interactions;
@@ -56,6 +57,7 @@ pub use model::{
 pub use options::{Options, DEFAULT_MAX_INPUT_BYTES};
 pub use view::{view_model, CardView, ViewModel};
 
+use crate::lexicon::CollectVec;
 use text::Utf16Index;
 
 /// An id: a letter and a number (`q1`).
@@ -93,7 +95,7 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
                 duplicate_of: p.duplicate_of,
             }
         })
-        .collect();
+        .collect_vec();
 
     // Voices that speak at least once, numbered in order of first quote.
     let mut speaker_pos: Vec<Option<usize>> = vec![None; found.registry.entities().len()];
@@ -103,7 +105,7 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
             if speaker_pos[i].is_none() {
                 speaker_pos[i] = Some(speakers.len());
                 let e = &found.registry.entities()[i];
-                let mut mentions: Vec<Span> = e.mentions.iter().map(|r| idx.span(r)).collect();
+                let mut mentions: Vec<Span> = e.mentions.iter().map(|r| idx.span(r)).collect_vec();
                 lexicon::sort_by_num(&mut mentions, |m| (m.start as u64, m.end as u64));
                 mentions.dedup();
                 speakers.push(Speaker {
@@ -131,7 +133,7 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
             speaker: q.speaker.and_then(|e| speaker_pos[e]),
             reported: q.kind == QuoteKind::Indirect,
         })
-        .collect();
+        .collect_vec();
     let speaker_inputs: Vec<relations::SpeakerInput> = speakers
         .iter()
         .map(|s| relations::SpeakerInput {
@@ -141,7 +143,7 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
             description: [s.org.as_deref(), Some(s.name.as_str())]
                 .into_iter()
                 .flatten()
-                .collect::<Vec<_>>()
+                .collect_vec()
                 .join(", "),
         })
         .collect();
@@ -178,7 +180,7 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
                 stance: world.quote_stances.get_mut(i).and_then(Option::take),
             }
         })
-        .collect();
+        .collect_vec();
     let scare_quotes = found
         .scare
         .iter()
@@ -190,7 +192,7 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
                 end: s.end,
             }
         })
-        .collect();
+        .collect_vec();
     let byline = found.byline.map(|(author, email)| Byline { author, email });
     Ok(Analysis {
         paragraphs,

@@ -12,6 +12,7 @@
 
 use std::ops::Range;
 
+use crate::lexicon::CollectVec;
 use crate::text::Para;
 
 /// One double-quoted stretch, in byte offsets.
@@ -165,7 +166,7 @@ fn push(
 /// open or close, because a letter stands on both sides of them.
 pub(crate) fn nested_single(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let body = &text[range.clone()];
-    let chars: Vec<(usize, char)> = body.char_indices().collect();
+    let chars: Vec<(usize, char)> = body.char_indices().collect_vec();
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
     for (k, &(i, c)) in chars.iter().enumerate() {

@@ -18,7 +18,9 @@ use std::ops::Range;
 
 use crate::actors::{gazetteer, Mention};
 use crate::interactions::{self, Event};
-use crate::lexicon::{signed, sort_by_num, tokens, tokens_of_words, FxMap, FxSet, Token};
+use crate::lexicon::{
+    signed, sort_by_num, tokens, tokens_of_words, CollectVec, FxMap, FxSet, Token,
+};
 use crate::model::{
     Actor, ActorKind, Evidence, Interaction, Relation, Span, Stance, StanceCue, StanceLabel,
     TimelineEvent,
@@ -117,6 +119,40 @@ impl Sentence {
     }
 }
 
+/// Evidence and narration clauses per pair, pairs in order of first evidence (a pair's
+/// narration clauses are also among its evidence).
+#[derive(Default)]
+struct PerPair {
+    pairs: Vec<([&'static str; 2], PairEvidence)>,
+    /// The pairs by their first party: the second party and the pair's index in `pairs`
+    /// (a word-keyed map, of which the module has one copy already, and a short list).
+    by_first: FxMap<&'static str, usize>,
+    seconds: Vec<Vec<(&'static str, usize)>>,
+}
+
+/// A pair's evidence (with the quote's voice) and narration clauses (score and cues).
+type PairEvidence = (Vec<(Evidence, Option<String>)>, Vec<(f64, Vec<StanceCue>)>);
+
+impl PerPair {
+    fn get(&mut self, pair: [&'static str; 2]) -> &mut PairEvidence {
+        let n = self.seconds.len();
+        let first = *self.by_first.entry(pair[0]).or_insert(n);
+        if first == n {
+            self.seconds.push(Vec::new());
+        }
+        let seconds = &mut self.seconds[first];
+        let at = match seconds.iter().find(|(b, _)| *b == pair[1]) {
+            Some(&(_, at)) => at,
+            None => {
+                seconds.push((pair[1], self.pairs.len()));
+                self.pairs.push((pair, Default::default()));
+                self.pairs.len() - 1
+            }
+        };
+        &mut self.pairs[at].1
+    }
+}
+
 fn party(m: &Mention) -> &'static str {
     gazetteer().entities[m.entity].party()
 }
@@ -125,7 +161,7 @@ fn party(m: &Mention) -> &'static str {
 /// they require is named unconditionally somewhere).
 fn read(text: &str, paras: &[Para], quotes: &[QuoteInput]) -> Vec<Sentence> {
     let g = gazetteer();
-    let mut order: Vec<usize> = (0..quotes.len()).collect();
+    let mut order: Vec<usize> = (0..quotes.len()).collect_vec();
     sort_by_num(&mut order, |&q| (quotes[q].range.start as u64, 0));
     let mut sentences = Vec::new();
     let mut conditional: Vec<Vec<(Mention, &[&str])>> = Vec::new();
@@ -151,11 +187,11 @@ fn read(text: &str, paras: &[Para], quotes: &[QuoteInput]) -> Vec<Sentence> {
                         .map(|k| order[k])
                         .filter(|&q| t.range.end <= quotes[q].range.end)
                 })
-                .collect();
+                .collect_vec();
             let verbatim = quote
                 .iter()
                 .map(|q| q.is_some_and(|q| !quotes[q].reported))
-                .collect();
+                .collect_vec();
             let mut mentions = Vec::new();
             let mut cond = Vec::new();
             for (m, req) in g.scan(&toks) {
@@ -207,8 +243,8 @@ fn choose_focus(
         }
     }
     let lead = paras.iter().position(|p| p.duplicate_of.is_none());
-    let mut counts: FxMap<&'static str, (usize, usize)> = FxMap::default();
-    let mut order = 0;
+    // Weighted counts in order of first mention (few countries: a list beats a map).
+    let mut ranked: Vec<(&'static str, usize)> = Vec::new();
     for s in sentences {
         for m in &s.mentions {
             let p = party(m);
@@ -216,13 +252,14 @@ fn choose_focus(
                 continue;
             }
             let w = if Some(s.para) == lead { LEAD_WEIGHT } else { 1 };
-            let e = counts.entry(p).or_insert((0, order));
-            e.0 += w;
-            order += 1;
+            match ranked.iter_mut().find(|r| r.0 == p) {
+                Some(r) => r.1 += w,
+                None => ranked.push((p, w)),
+            }
         }
     }
-    let mut ranked: Vec<(&'static str, (usize, usize))> = counts.into_iter().collect();
-    sort_by_num(&mut ranked, |r| (u64::MAX - r.1 .0 as u64, r.1 .1 as u64));
+    // Most named first; the stable sort keeps ties in order of first mention.
+    sort_by_num(&mut ranked, |r| (u64::MAX - r.1 as u64, 0));
     match ranked.as_slice() {
         [a, b, ..] => Some(sorted([a.0, b.0])),
         _ => None,
@@ -364,7 +401,7 @@ impl Ctx<'_> {
                     weight: round2(c.weight),
                 }
             })
-            .collect()
+            .collect_vec()
     }
 
     fn stance(&self, s: &Scored) -> Stance {
@@ -413,12 +450,12 @@ pub(crate) fn analyse(
             Some((si, r)) => stance::score(&sentences[*si].toks[r.clone()]),
             None => stance::score(&tokens(text, q.range.clone())),
         })
-        .collect();
+        .collect_vec();
     let parties_of_quote: Vec<Option<&'static str>> = quotes
         .iter()
         .zip(&sentence_of)
         .map(|(input, si)| quote_party(input, si.map(|i| &sentences[i]), &speaker_party))
-        .collect();
+        .collect_vec();
     // A speaker the gazetteer does not know acts for the party its quotes speak for.
     let mut speaker_party = speaker_party;
     for (input, p) in quotes.iter().zip(&parties_of_quote) {
@@ -431,17 +468,16 @@ pub(crate) fn analyse(
     let quote_cues: Vec<Vec<CueHit>> = scored
         .iter()
         .map(|s| s.as_ref().map(|s| s.cues.clone()).unwrap_or_default())
-        .collect();
+        .collect_vec();
 
     let events = interactions::extract(&sentences, focus, &parties_of_quote, &quote_cues);
 
     // Evidence per pair.
-    let mut evidence: FxMap<[&'static str; 2], Vec<(Evidence, Option<String>)>> = FxMap::default();
-    let mut narration: FxMap<[&'static str; 2], Vec<(f64, Vec<StanceCue>)>> = FxMap::default();
+    let mut per_pair = PerPair::default();
     let quote_stances: Vec<Option<Stance>> = scored
         .iter()
         .map(|s| s.as_ref().map(|s| ctx.stance(s)))
-        .collect();
+        .collect_vec();
     for (q, input) in quotes.iter().enumerate() {
         let (Some(s), Some(model)) = (&scored[q], &quote_stances[q]) else {
             continue;
@@ -462,7 +498,7 @@ pub(crate) fn analyse(
                 weight: round2(s.score * QUOTE_WEIGHT),
                 cues: model.cues.clone(),
             };
-            evidence.entry(pair).or_default().push((ev, voice.clone()));
+            per_pair.get(pair).0.push((ev, voice.clone()));
         }
     }
     let mut buf: Vec<Token> = Vec::new();
@@ -496,11 +532,9 @@ pub(crate) fn analyse(
                     weight: round2(scored_unit.score * NARRATION_WEIGHT),
                     cues: cues.clone(),
                 };
-                evidence.entry(pair).or_default().push((ev, None));
-                narration
-                    .entry(pair)
-                    .or_default()
-                    .push((scored_unit.score, cues.clone()));
+                let (evidence, narration) = per_pair.get(pair);
+                evidence.push((ev, None));
+                narration.push((scored_unit.score, cues.clone()));
             }
         }
     }
@@ -515,20 +549,21 @@ pub(crate) fn analyse(
             weight: round2(e.score / 10.0 * INTERACTION_WEIGHT),
             cues: Vec::new(),
         };
-        evidence
-            .entry(sorted([e.source, e.target]))
-            .or_default()
+        per_pair
+            .get(sorted([e.source, e.target]))
+            .0
             .push((ev, None));
     }
 
-    let mut relations: Vec<Relation> = evidence
+    let mut relations: Vec<Relation> = per_pair
+        .pairs
         .into_iter()
-        .map(|(pair, mut ev)| {
+        .map(|(pair, (mut ev, narration))| {
             sort_by_num(&mut ev, |(e, _)| (e.start as u64, e.end as u64));
-            let narrator = narration.get(&pair).map(|n| narrator_stance(n));
+            let narrator = (!narration.is_empty()).then(|| narrator_stance(&narration));
             build_relation(text, pair, ev, narrator, &events, speakers.is_empty())
         })
-        .collect();
+        .collect_vec();
     let is_focus = |r: &Relation| focus.is_some_and(|f| r.pair == f);
     // The focus pair first, then by how much evidence, then by where the evidence starts.
     sort_by_num(&mut relations, |r| {
@@ -587,9 +622,9 @@ pub(crate) fn analyse(
                     class: e.class,
                 }
             })
-            .collect(),
+            .collect_vec(),
         relations,
-        focus: focus.map_or_else(Vec::new, |f| f.iter().map(|x| x.to_string()).collect()),
+        focus: focus.map_or_else(Vec::new, |f| f.iter().map(|x| x.to_string()).collect_vec()),
         timeline,
         quote_stances,
         speaker_countries: speaker_party
@@ -618,7 +653,7 @@ fn list_referenced_actors(world: &mut World) {
         .chain(world.relations.iter().flat_map(|r| r.pair.iter()))
         .chain(world.timeline.iter().flat_map(|t| t.actors.iter()))
         .cloned()
-        .collect();
+        .collect_vec();
     for id in referenced {
         if world.actors.iter().any(|a| a.id == id) {
             continue;
@@ -671,7 +706,7 @@ fn narrator_stance(units: &[(f64, Vec<StanceCue>)]) -> Stance {
     Stance {
         score,
         label: stance::label(score),
-        cues: units.iter().flat_map(|u| u.1.iter().cloned()).collect(),
+        cues: units.iter().flat_map(|u| u.1.iter().cloned()).collect_vec(),
     }
 }
 
@@ -748,7 +783,7 @@ fn build_relation(
     let mut acts: Vec<&Event> = events
         .iter()
         .filter(|e| sorted([e.source, e.target]) == pair)
-        .collect();
+        .collect_vec();
     sort_by_num(&mut acts, |e| {
         (u64::MAX - (e.score.abs() * 100.0) as u64, 0)
     });
@@ -784,8 +819,8 @@ fn build_relation(
         join_clauses(&parts)
     );
     Relation {
-        pair: pair.iter().map(|x| x.to_string()).collect(),
-        pair_names: names.iter().map(|x| x.to_string()).collect(),
+        pair: pair.iter().map(|x| x.to_string()).collect_vec(),
+        pair_names: names.iter().map(|x| x.to_string()).collect_vec(),
         score,
         label,
         explanation,
@@ -806,10 +841,10 @@ fn join_clauses(parts: &[String]) -> String {
 fn actors(sentences: &[Sentence], idx: &Utf16Index) -> Vec<Actor> {
     let g = gazetteer();
     let mut order: Vec<usize> = Vec::new();
-    let mut mentions: FxMap<usize, Vec<Span>> = FxMap::default();
+    let mut mentions: Vec<Vec<Span>> = vec![Vec::new(); g.entities.len()];
     for s in sentences {
         for m in &s.mentions {
-            let list = mentions.entry(m.entity).or_default();
+            let list = &mut mentions[m.entity];
             if list.is_empty() {
                 order.push(m.entity);
             }
@@ -820,7 +855,7 @@ fn actors(sentences: &[Sentence], idx: &Utf16Index) -> Vec<Actor> {
         .into_iter()
         .map(|e| {
             let ent = &g.entities[e];
-            let mut spans = mentions.remove(&e).unwrap_or_default();
+            let mut spans = std::mem::take(&mut mentions[e]);
             sort_by_num(&mut spans, |s| (s.start as u64, s.end as u64));
             spans.dedup();
             Actor {
@@ -832,7 +867,7 @@ fn actors(sentences: &[Sentence], idx: &Utf16Index) -> Vec<Actor> {
                 role: ent.role.map(String::from),
             }
         })
-        .collect()
+        .collect_vec()
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use crate::lexicon::{data_rows, with_lowercase, FxMap};
+use crate::lexicon::{data_rows, lowercase, FxMap};
 
 /// How a reporting cue behaves.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,15 +62,34 @@ const CUES: &str = crate::lexicon::data_file!(include_str!("../data/cues.tsv"));
 const WORDS: &str = crate::lexicon::data_file!(include_str!("../data/speaker-words.tsv"));
 
 pub(crate) struct Lexicon {
-    /// Cue words, which the data file writes in lower case.
-    cues: FxMap<&'static str, CueInfo>,
-    speaker_words: FxMap<&'static str, SpeakerWord>,
+    /// Each word's entry in `entries` (one map for both tables); cue words are written in
+    /// lower case.
+    words: FxMap<&'static str, usize>,
+    entries: Vec<(Option<CueInfo>, Option<SpeakerWord>)>,
 }
 
 impl Lexicon {
+    /// The entry of `word`, made on first use.
+    fn entry(&mut self, word: &'static str) -> &mut (Option<CueInfo>, Option<SpeakerWord>) {
+        let n = self.entries.len();
+        let at = *self.words.entry(word).or_insert(n);
+        if at == n {
+            self.entries.push((None, None));
+        }
+        &mut self.entries[at]
+    }
+
+    fn word(&self, word: &str) -> Option<&(Option<CueInfo>, Option<SpeakerWord>)> {
+        self.entries.get(*self.words.get(word)?)
+    }
+
     fn load() -> Self {
-        let mut cues = FxMap::default();
-        cues.reserve(CUES.lines().count());
+        let mut lx = Lexicon {
+            words: FxMap::default(),
+            entries: Vec::new(),
+        };
+        lx.words
+            .reserve(CUES.lines().count() + WORDS.lines().count());
         for row in data_rows(CUES) {
             let class = match row.get(1) {
                 Some("speech") => CueClass::Speech,
@@ -85,10 +104,8 @@ impl Lexicon {
                 Some("that") => Clause::That,
                 _ => Clause::No,
             };
-            cues.insert(row.first(), CueInfo { class, clause });
+            lx.entry(row.first()).0 = Some(CueInfo { class, clause });
         }
-        let mut speaker_words = FxMap::default();
-        speaker_words.reserve(WORDS.lines().count());
         for row in data_rows(WORDS) {
             let class = match row.get(1) {
                 Some("org") => SpeakerWord::Org,
@@ -99,12 +116,9 @@ impl Lexicon {
                 Some("orgnoun") => SpeakerWord::OrgNoun,
                 _ => continue,
             };
-            speaker_words.insert(row.first(), class);
+            lx.entry(row.first()).1 = Some(class);
         }
-        Lexicon {
-            cues,
-            speaker_words,
-        }
+        lx
     }
 
     /// The lexicon, parsed on first use.
@@ -116,9 +130,9 @@ impl Lexicon {
     /// The cue a word is, if any (case-insensitive).
     pub(crate) fn cue(&self, word: &str) -> Option<CueInfo> {
         if word.bytes().any(|b| b.is_ascii_uppercase()) {
-            with_lowercase(word, |w| self.cues.get(w).copied())
+            self.word(&lowercase(word, &mut [0; 32]))?.0
         } else {
-            self.cues.get(word).copied()
+            self.word(word)?.0
         }
     }
 
@@ -126,15 +140,15 @@ impl Lexicon {
     /// (capitalised); the nouns match in lower case.
     pub(crate) fn speaker_word(&self, word: &str) -> Option<SpeakerWord> {
         let word = word.trim_end_matches('.');
-        if let Some(&w) = self.speaker_words.get(word) {
+        if let Some(w) = self.word(word).and_then(|e| e.1) {
             return Some(w);
         }
-        with_lowercase(word, |lower| match self.speaker_words.get(lower) {
-            Some(&w @ (SpeakerWord::Group | SpeakerWord::Unnamed | SpeakerWord::Document)) => {
+        match self.word(&lowercase(word, &mut [0; 32]))?.1 {
+            Some(w @ (SpeakerWord::Group | SpeakerWord::Unnamed | SpeakerWord::Document)) => {
                 Some(w)
             }
             _ => None,
-        })
+        }
     }
 }
 

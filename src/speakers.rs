@@ -15,7 +15,10 @@
 
 use std::ops::Range;
 
-use crate::lexicon::{lower_in, lowercase, FxMap, FxSet};
+use crate::case::lower;
+use crate::lexicon::{
+    find_str, is_any, lower_is_any, lowercase, trim_start_str, CollectVec, FxMap, FxSet,
+};
 use crate::model::SpeakerKind;
 use crate::reporting::{CueClass, Lexicon, SpeakerWord};
 use crate::text;
@@ -76,7 +79,9 @@ pub(crate) struct Registry {
     para: usize,
     /// Lookup keys (`t:` name word, `r:` role word, `o:` organisation name, `a:` acronym) to
     /// the voices they belong to, so that finding a voice never scans them all.
-    index: FxMap<String, Vec<usize>>,
+    index: FxMap<String, usize>,
+    /// The voices of each key of `index`.
+    lists: Vec<Vec<usize>>,
 }
 
 const DETERMINERS: &[&str] = &[
@@ -99,7 +104,7 @@ pub(crate) fn is_cap(w: &str) -> bool {
 }
 
 fn is_acronym(w: &str) -> bool {
-    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect_vec();
     letters.len() >= 2
         && letters.len() <= 6
         && !w.contains('.')
@@ -122,10 +127,12 @@ fn role_and_org(appos: &str) -> (Option<String>, Option<String>) {
     if a.is_empty() || a.starts_with(|c: char| !c.is_alphabetic()) {
         return (None, None);
     }
-    let first = a.split_whitespace().next().unwrap_or("").to_lowercase();
-    if matches!(
+    let first = lower(a.split_whitespace().next().unwrap_or(""));
+    if is_any(
         first.as_str(),
-        "who" | "which" | "whose" | "where" | "when" | "said" | "says" | "adding" | "saying"
+        &[
+            "who", "which", "whose", "where", "when", "said", "says", "adding", "saying",
+        ],
     ) {
         return (None, None);
     }
@@ -139,30 +146,30 @@ fn role_and_org(appos: &str) -> (Option<String>, Option<String>) {
         s.to_string()
     };
     // Only the first conjunct describes the role (`… and a lawmaker of …` is a second one).
-    let a = match a
-        .find(" and a ")
-        .or_else(|| a.find(" and an "))
-        .or_else(|| a.find(" and the "))
+    let a = match find_str(a, " and a ")
+        .or_else(|| find_str(a, " and an "))
+        .or_else(|| find_str(a, " and the "))
     {
         Some(i) => &a[..i],
         None => a,
     };
-    let split = a.find(" at ").map(|i| (i, 4)).or_else(|| {
+    let split = find_str(a, " at ").map(|i| (i, 4)).or_else(|| {
         // `of` introduces an organisation only when a capitalised name follows.
-        a.match_indices(" of ")
-            .find(|(i, _)| {
-                a[i + 4..]
-                    .trim_start_matches("the ")
-                    .starts_with(|c: char| c.is_uppercase())
-            })
-            .map(|(i, _)| (i, 4))
+        let mut from = 0;
+        while let Some(i) = find_str(&a[from..], " of ").map(|i| from + i) {
+            if trim_start_str(&a[i + 4..], "the ").starts_with(|c: char| c.is_uppercase()) {
+                return Some((i, 4));
+            }
+            from = i + 4;
+        }
+        None
     });
     match split {
         Some((i, n)) => {
             let role = strip_det(&a[..i]);
             let mut org = strip_det(&a[i + n..]);
             // `X University in Seoul`: the place is not part of the name.
-            if let Some(j) = org.find(" in ") {
+            if let Some(j) = find_str(&org, " in ") {
                 org.truncate(j);
             }
             let org = org.trim_end_matches([',', '.']).to_string();
@@ -250,7 +257,7 @@ impl Registry {
         let mut parts: Vec<Range<usize>> = Vec::new();
         let mut start = np.range.start;
         for (k, r) in words.iter().enumerate() {
-            if lower_in(&text[r.clone()], &["and"])
+            if lower_is_any(&text[r.clone()], &["and"])
                 && words
                     .get(k + 1)
                     .is_some_and(|r2| !is_cap(&text[r2.clone()]))
@@ -267,7 +274,7 @@ impl Registry {
             .any(|r| lx.speaker_word(&text[r.clone()]) == Some(SpeakerWord::Document))
             && !words.iter().any(|r| {
                 is_cap(&text[r.clone()])
-                    && !lower_in(&text[r.clone()], DETERMINERS)
+                    && !lower_is_any(&text[r.clone()], DETERMINERS)
                     && words.iter().position(|x| x == r) == Some(0)
             });
         if is_document || cue == CueClass::Document {
@@ -287,7 +294,7 @@ impl Registry {
             // `released by X`.
             if let Some(k) = words
                 .iter()
-                .position(|r| lower_in(&text[r.clone()], &["by"]))
+                .position(|r| lower_is_any(&text[r.clone()], &["by"]))
             {
                 let r = words[k + 1..].first().map(|r| r.start)?..np.range.end;
                 return self.resolve(
@@ -304,7 +311,7 @@ impl Registry {
         let named = parts.iter().find(|r| {
             text::words(text, (*r).clone())
                 .iter()
-                .any(|w| is_cap(&text[w.clone()]) && !lower_in(&text[w.clone()], DETERMINERS))
+                .any(|w| is_cap(&text[w.clone()]) && !lower_is_any(&text[w.clone()], DETERMINERS))
         });
         let part = named.unwrap_or(&parts[0]).clone();
         self.resolve_part(text, part, np.appos.clone())
@@ -318,7 +325,9 @@ impl Registry {
     ) -> Option<usize> {
         let lx = Lexicon::get();
         let ws: Vec<Range<usize>> = text::words(text, part.clone());
-        let w = |i: usize| &text[ws[i].clone()];
+        // Each word sliced once (a slice check inlined at every use would be larger).
+        let strs: Vec<&str> = ws.iter().map(|r| &text[r.clone()]).collect_vec();
+        let w = |i: usize| strs[i];
         if ws.is_empty() {
             return None;
         }
@@ -334,7 +343,7 @@ impl Registry {
                     let mut xb = [0; 32];
                     let x = lowercase(w(i), &mut xb);
                     AUXILIARIES.contains(&&*x)
-                        || (x.ends_with("ed") && i > 0 && !lower_in(w(i - 1), DETERMINERS))
+                        || (x.ends_with("ed") && i > 0 && !lower_is_any(w(i - 1), DETERMINERS))
                 });
             // `a source involved in the talks`, `the order released Friday`: a participle
             // after a determiner and a common noun modifies the noun, which is the speaker.
@@ -370,8 +379,8 @@ impl Registry {
                 _ => SpeakerKind::Unnamed,
             };
             let phrase = text[ws[0].start..ws[last].end].to_string();
-            let head = w(last).to_lowercase();
-            let indefinite = lower_in(w(0), DETERMINERS) && !w(0).eq_ignore_ascii_case("the");
+            let head = lower(w(last));
+            let indefinite = lower_is_any(w(0), DETERMINERS) && !w(0).eq_ignore_ascii_case("the");
             // `the official` is the official already quoted; `an official` is a new one.
             let existing = if indefinite && kind == SpeakerKind::Unnamed {
                 None
@@ -402,23 +411,21 @@ impl Registry {
         // Skip leading determiners and possessive place names (`Seoul’s X Agency`).
         let mut a = 0;
         while a < last
-            && (lower_in(w(a), DETERMINERS) || (strip_possessive(w(a)) != w(a) && is_cap(w(a + 1))))
+            && (lower_is_any(w(a), DETERMINERS)
+                || (strip_possessive(w(a)) != w(a) && is_cap(w(a + 1))))
         {
             a += 1;
         }
         // `Name of/at Org University`: a person with an organisation.
         let mut org_of: Option<String> = None;
         let mut b = last + 1;
-        if let Some(k) = (a + 1..last).find(|&k| matches!(w(k), "of" | "at")) {
+        if let Some(k) = (a + 1..last).find(|&k| is_any(w(k), &["of", "at"])) {
             let left_has_org = (a..k).any(|i| lx.speaker_word(w(i)) == Some(SpeakerWord::Org));
             let right_has_org =
                 (k + 1..=last).any(|i| lx.speaker_word(w(i)) == Some(SpeakerWord::Org));
             if !left_has_org && right_has_org && (a..k).all(|i| is_cap(w(i))) {
-                org_of = Some(
-                    text[ws[k + 1].start..ws[last].end]
-                        .trim_start_matches("the ")
-                        .to_string(),
-                );
+                org_of =
+                    Some(trim_start_str(&text[ws[k + 1].start..ws[last].end], "the ").to_string());
                 b = k;
             }
         }
@@ -431,7 +438,7 @@ impl Registry {
         }
         let titled = n0 > a
             && !is_cap(w(n0 - 1))
-            && !matches!(w(n0 - 1), "of" | "at" | "and" | "for" | "the" | "on" | "in");
+            && !is_any(w(n0 - 1), &["of", "at", "and", "for", "the", "on", "in"]);
         let is_org = org_of.is_none()
             && !titled
             && ((a..b).any(|i| lx.speaker_word(w(i)) == Some(SpeakerWord::Org))
@@ -442,7 +449,7 @@ impl Registry {
                 self.push(
                     name.clone(),
                     SpeakerKind::Organization,
-                    vec![name.to_lowercase()],
+                    vec![lower(&name)],
                     None,
                     None,
                 )
@@ -463,9 +470,7 @@ impl Registry {
         let name = strip_possessive(&text[name_r.clone()])
             .trim_end_matches(['’', '\''])
             .to_string();
-        let tokens: Vec<String> = (n0..b)
-            .map(|i| strip_possessive(w(i)).to_lowercase())
-            .collect();
+        let tokens: Vec<String> = (n0..b).map(|i| lower(strip_possessive(w(i)))).collect_vec();
         let prefix = (n0 > a).then(|| text[ws[a].start..ws[n0 - 1].end].to_string());
         // Role and organisation: from the appositive, else from the words before the name
         // (`Foreign Ministry spokesperson` → org `Foreign Ministry`, role `spokesperson`).
@@ -473,7 +478,7 @@ impl Registry {
             .map(|r| role_and_org(&text[r]))
             .unwrap_or((None, None));
         if let Some(p) = &prefix {
-            let pw: Vec<&str> = p.split_whitespace().collect();
+            let pw: Vec<&str> = p.split_whitespace().collect_vec();
             let split = pw
                 .iter()
                 .rposition(|x| is_cap(x) && lx.speaker_word(x) == Some(SpeakerWord::Org));
@@ -514,7 +519,7 @@ impl Registry {
         self.add_mention(id, name_r, &surface);
         // The surname is an alias: the last word, or the first for names written family name
         // first with a hyphenated given name (`Kim Jong-un`).
-        let words: Vec<&str> = self.ents[id].name.split_whitespace().collect();
+        let words: Vec<&str> = self.ents[id].name.split_whitespace().collect_vec();
         let surname = match words.as_slice() {
             [first, .., last] if last.contains('-') && !first.contains('-') => {
                 Some(first.to_string())
@@ -582,7 +587,10 @@ impl Registry {
 
     /// The voices recorded under an index key.
     fn lookup(&self, key: &str) -> &[usize] {
-        self.index.get(key).map_or(&[], Vec::as_slice)
+        self.index
+            .get(key)
+            .and_then(|&i| self.lists.get(i))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// Record voice `id` under every key its current name, aliases and role give (a key is
@@ -590,7 +598,7 @@ impl Registry {
     fn reindex(&mut self, id: usize) {
         let mut indexed = std::mem::take(&mut self.ents[id].indexed);
         let e = &self.ents[id];
-        let index = &mut self.index;
+        let (index, lists) = (&mut self.index, &mut self.lists);
         let mut buf = String::new();
         let mut add = |prefix: &str, word: &str| {
             buf.clear();
@@ -598,7 +606,12 @@ impl Registry {
             buf.push_str(word);
             if !indexed.contains(buf.as_str()) {
                 indexed.insert(buf.clone());
-                index.entry(buf.clone()).or_default().push(id);
+                let n = lists.len();
+                let list = *index.entry(buf.clone()).or_insert(n);
+                if list == n {
+                    lists.push(Vec::new());
+                }
+                lists[list].push(id);
             }
         };
         for t in &e.tokens {
@@ -611,7 +624,7 @@ impl Registry {
         }
         if e.kind == SpeakerKind::Organization {
             for n in std::iter::once(&e.name).chain(&e.aliases) {
-                add("o:", &n.to_lowercase());
+                add("o:", &lower(n));
             }
             add("a:", &acronym_of(&e.name));
         }
@@ -620,12 +633,12 @@ impl Registry {
 
     /// The organisation of this name, by name or acronym.
     fn find_org(&self, name: &str) -> Option<usize> {
-        let by_name = self.lookup(&key("o:", &name.to_lowercase()));
+        let by_name = self.lookup(&key("o:", &lower(name)));
         // `KCNA` names the agency whose initials it is, and the other way round.
         let by_acronym = if is_acronym(name) {
             self.lookup(&key("a:", name))
         } else {
-            self.lookup(&key("o:", &acronym_of(name).to_lowercase()))
+            self.lookup(&key("o:", &lower(&acronym_of(name))))
         };
         by_name
             .iter()
@@ -646,7 +659,7 @@ fn key(prefix: &str, word: &str) -> String {
 
 /// A title word in full (`Sen.` → `senator`), lower case.
 fn full_title(w: &str) -> String {
-    let w = w.trim_end_matches('.').to_lowercase();
+    let w = lower(w.trim_end_matches('.'));
     match w.as_str() {
         "sen" => "senator".into(),
         "rep" => "representative".into(),
@@ -660,9 +673,11 @@ fn full_title(w: &str) -> String {
 }
 
 fn is_pronoun(w: &str) -> bool {
-    matches!(
-        &*lowercase(w, &mut [0; 32]),
-        "he" | "she" | "it" | "they" | "him" | "her" | "them" | "i" | "we" | "you"
+    lower_is_any(
+        w,
+        &[
+            "he", "she", "it", "they", "him", "her", "them", "i", "we", "you",
+        ],
     )
 }
 

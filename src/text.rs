@@ -111,7 +111,9 @@ pub(crate) fn words_within<'a>(
 /// duplicate — scraped pages often repeat paragraphs.
 pub(crate) fn paragraphs(text: &str) -> Vec<Para> {
     let mut out: Vec<Para> = Vec::new();
-    let mut first_seen: FxMap<Cow<str>, usize> = FxMap::default();
+    // Owned keys: the crate's string-keyed map type (one copy of its code) rather than one
+    // keyed by `Cow`.
+    let mut first_seen: FxMap<String, usize> = FxMap::default();
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
         let start = line_start;
@@ -124,10 +126,10 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Para> {
         let range = start + lead..start + lead + trimmed.len();
         let key = normalise_ws(trimmed);
         let idx = out.len();
-        let duplicate_of = match first_seen.get(&key) {
+        let duplicate_of = match first_seen.get(key.as_ref()) {
             Some(&first) => Some(first),
             None => {
-                first_seen.insert(key, idx);
+                first_seen.insert(key.into_owned(), idx);
                 None
             }
         };
@@ -157,11 +159,13 @@ pub(crate) fn is_abbreviation_or_initial(word: &str) -> bool {
 fn is_abbreviation(word: &str) -> bool {
     static SET: OnceLock<FxSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| {
-        ABBREVIATIONS
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
+        let mut set = FxSet::default();
+        for l in ABBREVIATIONS.lines().map(str::trim) {
+            if !l.is_empty() && !l.starts_with('#') {
+                set.insert(l);
+            }
+        }
+        set
     })
     .contains(word)
 }

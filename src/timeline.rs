@@ -18,6 +18,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use crate::lexicon::{is_any, CollectVec};
 use crate::relations::Sentence;
 
 /// The month assumed for an anchor known only by its year: mid-year.
@@ -108,7 +109,7 @@ fn words_of<'a>(text: &'a str, s: &Sentence) -> Vec<W<'a>> {
             };
             W { key, range: r, raw }
         })
-        .collect()
+        .collect_vec()
 }
 
 /// True when a sentence may hold a date: a number, a month or weekday, or a relative unit.
@@ -126,7 +127,7 @@ fn candidate_words<'a>(text: &'a str, sentences: &[Sentence]) -> Vec<Option<Vec<
     sentences
         .iter()
         .map(|s| may_hold_date(s).then(|| words_of(text, s)))
-        .collect()
+        .collect_vec()
 }
 
 /// Every dated expression, resolved against `given` (the `date` option) or else an anchor
@@ -173,7 +174,7 @@ fn year_range(text: &str, w: &W) -> Option<(i32, i32, usize)> {
 fn ordinal(w: &str) -> Option<i32> {
     let digits: String = w.chars().take_while(char::is_ascii_digit).collect();
     let suffix = &w[digits.len()..];
-    matches!(suffix, "st" | "nd" | "rd" | "th")
+    is_any(suffix, &["st", "nd", "rd", "th"])
         .then(|| digits.parse().ok())
         .flatten()
 }
@@ -260,7 +261,7 @@ fn capitalised_run(ws: &[W]) -> String {
         .take_while(|w| w.raw.chars().next().is_some_and(char::is_uppercase))
         .take(4)
         .map(|w| w.key.as_ref())
-        .collect::<Vec<_>>()
+        .collect_vec()
         .join(" ")
 }
 
@@ -361,7 +362,7 @@ fn date_at(
             j += 1;
         }
         let year = ws.get(j).and_then(|x| year_of(x.raw));
-        let ambiguous = matches!(w.key.as_ref(), "may" | "march");
+        let ambiguous = is_any(w.key.as_ref(), &["may", "march"]);
         let led = i > 0 && MONTH_LEADS.contains(&key(i - 1));
         if ambiguous && !led && day.is_none() && year.is_none() {
             return None;
@@ -393,9 +394,9 @@ fn date_at(
     let a = anchor?;
     let exact = a.day.map(|(m, d)| days_from_civil(a.year, m, d));
     let year_only = |n: usize, end: usize, y: i32| Some((n, span(i, end), y.to_string(), true));
-    let lead = matches!(
+    let lead = is_any(
         w.key.as_ref(),
-        "early" | "earlier" | "late" | "later" | "mid"
+        &["early", "earlier", "late", "later", "mid"],
     );
     let k = if lead { i + 1 } else { i };
     match (key(k), key(k + 1)) {
@@ -433,7 +434,7 @@ fn date_at(
                 .then(|| WEEKDAYS.iter().position(|d| *d == w.key))
                 .flatten()
             {
-                if i == 0 || !matches!(key(i - 1), "on" | "last" | "since" | "until" | "by") {
+                if i == 0 || !is_any(key(i - 1), &["on", "last", "since", "until", "by"]) {
                     return None;
                 }
                 let start = i - 1;

@@ -4,7 +4,7 @@
 //! Spans come from the analysis in UTF-16 code units; spans that fall outside the text or
 //! their paragraph are clipped, empty ones ignored, so a stale analysis cannot break the view.
 
-use crate::lexicon::sort_by_num;
+use crate::lexicon::{sort_by_num, CollectVec};
 use crate::Analysis;
 
 /// One paragraph of the article view.
@@ -70,7 +70,7 @@ fn cut(utf16: &[u16], from: usize, to: usize, layers: &[&Layer]) -> Vec<Run> {
     }
     sort_by_num(&mut bounds, |&b| (b as u64, 0));
     bounds.dedup();
-    let mut by_start: Vec<usize> = (0..layers.len()).collect();
+    let mut by_start: Vec<usize> = (0..layers.len()).collect_vec();
     sort_by_num(&mut by_start, |&i| (layers[i].start as u64, 0));
     let mut next = 0;
     // Indices (into `layers`) of the layers that started at or before the current run and
@@ -103,13 +103,13 @@ fn cut(utf16: &[u16], from: usize, to: usize, layers: &[&Layer]) -> Vec<Run> {
             }
             run
         })
-        .collect()
+        .collect_vec()
 }
 
 /// The article's paragraphs with quotes, speaker mentions and scare quotes marked. Without
 /// paragraphs in the analysis, the whole text is one paragraph.
 pub(crate) fn paragraphs(analysis: &Analysis, text: &str) -> Vec<ParagraphView> {
-    let utf16: Vec<u16> = text.encode_utf16().collect();
+    let utf16: Vec<u16> = text.encode_utf16().collect_vec();
     let n = utf16.len();
     let mut layers: Vec<Layer> = Vec::new();
     for q in &analysis.quotes {
@@ -143,13 +143,13 @@ pub(crate) fn paragraphs(analysis: &Analysis, text: &str) -> Vec<ParagraphView> 
             .paragraphs
             .iter()
             .map(|p| (p.start.min(n), p.end.min(n)))
-            .collect()
+            .collect_vec()
     };
     let spans: Vec<(usize, usize)> = spans.into_iter().filter(|(s, e)| s < e).collect();
     // Paragraphs in order and apart (as `analyze` gives them): sweep the layers sorted by
     // start once. Otherwise (a hand-made analysis) test every layer against every paragraph.
     let ordered = spans.windows(2).all(|w| w[0].1 <= w[1].0);
-    let mut by_start: Vec<usize> = (0..layers.len()).collect();
+    let mut by_start: Vec<usize> = (0..layers.len()).collect_vec();
     sort_by_num(&mut by_start, |&i| (layers[i].start as u64, 0));
     let mut next = 0;
     let mut open: Vec<usize> = Vec::new();
@@ -164,22 +164,25 @@ pub(crate) fn paragraphs(analysis: &Analysis, text: &str) -> Vec<ParagraphView> 
                 }
                 open.retain(|&i| layers[i].end > s);
                 sort_by_num(&mut open, |&i| (i as u64, 0));
-                open.iter().map(|&i| &layers[i]).collect()
+                open.iter().map(|&i| &layers[i]).collect_vec()
             } else {
-                layers.iter().filter(|l| l.start < e && l.end > s).collect()
+                layers
+                    .iter()
+                    .filter(|l| l.start < e && l.end > s)
+                    .collect_vec()
             };
             ParagraphView {
                 start: s,
                 runs: cut(&utf16, s, e, &local),
             }
         })
-        .collect()
+        .collect_vec()
 }
 
 /// A quote's text cut at its stance cues; `cues` are article spans, `quote_start` where the
 /// quote starts in the article.
 pub(crate) fn cue_runs(quote: &str, quote_start: usize, cues: &[(usize, usize)]) -> Vec<Run> {
-    let utf16: Vec<u16> = quote.encode_utf16().collect();
+    let utf16: Vec<u16> = quote.encode_utf16().collect_vec();
     let n = utf16.len();
     let layers: Vec<Layer> = cues
         .iter()
@@ -192,8 +195,8 @@ pub(crate) fn cue_runs(quote: &str, quote_start: usize, cues: &[(usize, usize)])
                 what: Mark::Cue,
             })
         })
-        .collect();
-    let refs: Vec<&Layer> = layers.iter().collect();
+        .collect_vec();
+    let refs: Vec<&Layer> = layers.iter().collect_vec();
     let mut runs = cut(&utf16, 0, n, &refs);
     for r in &mut runs {
         r.start += quote_start;

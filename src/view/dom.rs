@@ -7,7 +7,7 @@
 
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
-    Document, Element, HtmlInputElement, HtmlSelectElement, Node, ShadowRoot, ShadowRootInit,
+    Document, Element, HtmlInputElement, HtmlSelectElement, ShadowRoot, ShadowRootInit,
     ShadowRootMode,
 };
 
@@ -15,6 +15,7 @@ use super::{
     count_line, facet_count, graph, num, plural, signed, timeline, visible_ids, CardView, Facet,
     Filter, GaugeView, ViewModel, NONE_VALUE,
 };
+use crate::lexicon::CollectVec;
 
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
 
@@ -42,80 +43,132 @@ pub(crate) fn shadow_root(host: &Element) -> Result<ShadowRoot, JsValue> {
     }
 }
 
-/// Creates elements in one document and appends them to parents.
+/// Builds elements depth first: [`Builder::open`] appends an element to the current one and
+/// makes it current, [`Builder::close`] returns to its parent, [`Builder::leaf`] appends an
+/// element without entering it. The first DOM error is kept (and returned by
+/// [`Builder::finish`]) and nothing more is built; call sites carry no element handles and no
+/// error checks, which keeps the module small.
 struct Builder {
     doc: Document,
+    /// The open elements, innermost last; the first is the one drawn into.
+    open: Vec<Element>,
+    err: Option<JsValue>,
 }
 
+/// Attributes, in the order they are set.
+type Attrs<'a> = [(&'a str, &'a str)];
+
 impl Builder {
-    fn for_host(host: &Element) -> Result<Self, JsValue> {
-        let doc = host
+    /// A builder drawing into `into`.
+    fn new(into: Element) -> Result<Self, JsValue> {
+        let doc = into
             .owner_document()
             .ok_or_else(|| JsValue::from_str("the element has no document"))?;
-        Ok(Builder { doc })
+        Ok(Builder {
+            doc,
+            open: vec![into],
+            err: None,
+        })
     }
 
-    /// Append a new `tag` element with attributes and, optionally, text (set as text, never as
-    /// HTML) to `parent`.
-    fn add(
-        &self,
-        parent: &Node,
-        tag: &str,
-        attrs: &[(&str, &str)],
-        text: Option<&str>,
-    ) -> Result<Element, JsValue> {
-        let e = self.doc.create_element(tag)?;
-        fill(&e, attrs, text)?;
-        parent.append_child(&e)?;
-        Ok(e)
-    }
-
-    /// Like [`Builder::add`] for an SVG element.
-    fn svg(
-        &self,
-        parent: &Node,
-        tag: &str,
-        attrs: &[(&str, &str)],
-        text: Option<&str>,
-    ) -> Result<Element, JsValue> {
-        let e = self.doc.create_element_ns(Some(SVG_NS), tag)?;
-        fill(&e, attrs, text)?;
-        parent.append_child(&e)?;
-        Ok(e)
-    }
-
-    /// Append text as a text node.
-    fn text(&self, parent: &Node, text: &str) -> Result<(), JsValue> {
-        parent.append_child(&self.doc.create_text_node(text))?;
-        Ok(())
-    }
-
-    /// The container the widget draws into: the shadow root's `.rw-root` element, emptied, or
-    /// created on first use. Everything else in the shadow root (the host's stylesheet link)
-    /// is left alone.
-    fn container(&self, host: &Element) -> Result<Element, JsValue> {
+    /// A builder drawing into the widget's container: the shadow root's `.rw-root` element,
+    /// emptied, or created on first use. Everything else in the shadow root (the host's
+    /// stylesheet link) is left alone.
+    fn for_host(host: &Element) -> Result<Self, JsValue> {
         let root = shadow_root(host)?;
         if let Some(c) = root.query_selector(".rw-root")? {
             c.set_text_content(None);
-            return Ok(c);
+            return Builder::new(c);
         }
-        self.add(
-            &root,
-            "div",
-            &[("class", "rw-root"), ("part", "root")],
-            None,
-        )
+        let doc = host
+            .owner_document()
+            .ok_or_else(|| JsValue::from_str("the element has no document"))?;
+        let c = doc.create_element("div")?;
+        c.set_attribute("class", "rw-root")?;
+        c.set_attribute("part", "root")?;
+        root.append_child(&c)?;
+        Builder::new(c)
     }
-}
 
-fn fill(e: &Element, attrs: &[(&str, &str)], text: Option<&str>) -> Result<(), JsValue> {
-    for (k, v) in attrs {
-        e.set_attribute(k, v)?;
+    /// Append a new element (SVG when `svg`) with attributes and text (set as text, never as
+    /// HTML) to the current element; enter it when `enter`.
+    #[inline(never)]
+    fn make(&mut self, svg: bool, tag: &str, attrs: &Attrs, text: &str, enter: bool) {
+        if self.err.is_some() {
+            return;
+        }
+        let made = (|| {
+            let e = if svg {
+                self.doc.create_element_ns(Some(SVG_NS), tag)?
+            } else {
+                self.doc.create_element(tag)?
+            };
+            for (k, v) in attrs {
+                e.set_attribute(k, v)?;
+            }
+            if !text.is_empty() {
+                e.set_text_content(Some(text));
+            }
+            if let Some(parent) = self.open.last() {
+                parent.append_child(&e)?;
+            }
+            Ok(e)
+        })();
+        match made {
+            Ok(e) if enter => self.open.push(e),
+            Ok(_) => {}
+            Err(e) => self.err = Some(e),
+        }
     }
-    if let Some(t) = text {
-        e.set_text_content(Some(t));
+
+    /// Append an element and make it current.
+    #[inline(never)]
+    fn open(&mut self, tag: &str, attrs: &Attrs) {
+        self.make(false, tag, attrs, "", true);
     }
-    Ok(())
+
+    /// Append an element with text.
+    #[inline(never)]
+    fn leaf(&mut self, tag: &str, attrs: &Attrs, text: &str) {
+        self.make(false, tag, attrs, text, false);
+    }
+
+    /// Append an SVG element and make it current.
+    #[inline(never)]
+    fn svg(&mut self, tag: &str, attrs: &Attrs) {
+        self.make(true, tag, attrs, "", true);
+    }
+
+    /// Append an SVG element with text.
+    #[inline(never)]
+    fn svg_leaf(&mut self, tag: &str, attrs: &Attrs, text: &str) {
+        self.make(true, tag, attrs, text, false);
+    }
+
+    /// Return to the current element's parent.
+    #[inline(never)]
+    fn close(&mut self) {
+        if self.open.len() > 1 {
+            self.open.pop();
+        }
+    }
+
+    /// Append text as a text node.
+    #[inline(never)]
+    fn text(&mut self, text: &str) {
+        if self.err.is_some() {
+            return;
+        }
+        let node = self.doc.create_text_node(text);
+        if let Some(Err(e)) = self.open.last().map(|p| p.append_child(&node)) {
+            self.err = Some(e);
+        }
+    }
+
+    /// The first error met, if any.
+    fn finish(self) -> Result<(), JsValue> {
+        self.err.map_or(Ok(()), Err)
+    }
 }
 
 /// A label with a capital initial. Labels are the analysis's own ASCII words (`strained`), so
@@ -130,76 +183,57 @@ fn capitalise(s: &str) -> String {
 
 /// Replace the widget's content with the rendered view-model, in its initial state.
 pub(crate) fn render(host: &Element, vm: &ViewModel, opts: RenderOptions) -> Result<(), JsValue> {
-    let b = Builder::for_host(host)?;
-    let root = b.container(host)?;
-    header(&b, &root, vm)?;
-    gauge(&b, &root, vm)?;
-    let columns = b.add(&root, "div", &[("class", "columns")], None)?;
-    quotes(&b, &columns, vm)?;
-    let side = b.add(&columns, "div", &[("class", "side")], None)?;
-    voices(&b, &side, vm)?;
-    actor_map(&b, &side, vm)?;
-    timeline_view(&b, &side, vm)?;
-    article(&b, &root, vm, opts)?;
+    let mut b = Builder::for_host(host)?;
+    header(&mut b, vm);
+    gauge(&mut b, vm);
+    b.open("div", &[("class", "columns")]);
+    quotes(&mut b, vm);
+    b.open("div", &[("class", "side")]);
+    voices(&mut b, vm);
+    actor_map(&mut b, vm);
+    timeline_view(&mut b, vm);
+    b.close();
+    b.close();
+    article(&mut b, vm, opts);
+    b.finish()?;
     apply(&shadow_root(host)?, vm, &UiState::default())
 }
 
 /// Show an error message in place of the widget's content.
 pub(crate) fn render_error(host: &Element, message: &str) -> Result<(), JsValue> {
-    let b = Builder::for_host(host)?;
-    let root = b.container(host)?;
-    let box_ = b.add(
-        &root,
+    let mut b = Builder::for_host(host)?;
+    b.open(
         "div",
         &[("class", "error"), ("role", "alert"), ("part", "error")],
-        None,
-    )?;
-    b.add(&box_, "p", &[("class", "error-title")], Some("No analysis"))?;
-    b.add(&box_, "p", &[("class", "error-message")], Some(message))?;
-    Ok(())
+    );
+    b.leaf("p", &[("class", "error-title")], "No analysis");
+    b.leaf("p", &[("class", "error-message")], message);
+    b.finish()
 }
 
-/// A section with a heading; returns the section.
-fn section(
-    b: &Builder,
-    parent: &Node,
-    class: &str,
-    part: &str,
-    title: &str,
-) -> Result<Element, JsValue> {
+/// Open a section with a heading; the caller closes it.
+fn section(b: &mut Builder, class: &str, part: &str, title: &str) {
     let id = format!("rw-h-{class}");
-    let s = b.add(
-        parent,
+    b.open(
         "section",
         &[("class", class), ("part", part), ("aria-labelledby", &id)],
-        None,
-    )?;
-    b.add(&s, "h3", &[("id", &id)], Some(title))?;
-    Ok(s)
+    );
+    b.leaf("h3", &[("id", &id)], title);
 }
 
-fn empty_note(b: &Builder, parent: &Node, text: &str) -> Result<(), JsValue> {
-    b.add(parent, "p", &[("class", "empty")], Some(text))?;
-    Ok(())
+/// Close a section with only a note in it.
+fn empty_note(b: &mut Builder, text: &str) {
+    b.leaf("p", &[("class", "empty")], text);
+    b.close();
 }
 
-fn header(b: &Builder, root: &Node, vm: &ViewModel) -> Result<(), JsValue> {
-    let header = b.add(
-        root,
-        "header",
-        &[("class", "header"), ("part", "header")],
-        None,
-    )?;
-    let titles = b.add(&header, "div", &[("class", "titles")], None)?;
-    b.add(
-        &titles,
-        "h2",
-        &[],
-        Some(&format!("{} – {}", vm.pair[0], vm.pair[1])),
-    )?;
-    b.add(&titles, "p", &[("class", "summary")], Some(&vm.summary))?;
-    let tools = b.add(
-        &header,
+fn header(b: &mut Builder, vm: &ViewModel) {
+    b.open("header", &[("class", "header"), ("part", "header")]);
+    b.open("div", &[("class", "titles")]);
+    b.leaf("h2", &[], &format!("{} – {}", vm.pair[0], vm.pair[1]));
+    b.leaf("p", &[("class", "summary")], &vm.summary);
+    b.close();
+    b.open(
         "div",
         &[
             ("class", "export"),
@@ -207,115 +241,95 @@ fn header(b: &Builder, root: &Node, vm: &ViewModel) -> Result<(), JsValue> {
             ("role", "group"),
             ("aria-label", "Export"),
         ],
-        None,
-    )?;
-    b.add(
-        &tools,
+    );
+    b.leaf(
         "button",
         &[("type", "button"), ("data-action", "copy-json")],
-        Some("Copy JSON"),
-    )?;
-    b.add(
-        &tools,
+        "Copy JSON",
+    );
+    b.leaf(
         "button",
         &[("type", "button"), ("data-action", "download-csv")],
-        Some("Download CSV"),
-    )?;
-    b.add(
-        &tools,
+        "Download CSV",
+    );
+    b.leaf(
         "span",
         &[
             ("class", "status"),
             ("role", "status"),
             ("aria-live", "polite"),
         ],
-        None,
-    )?;
-    Ok(())
+        "",
+    );
+    b.close();
+    b.close();
 }
 
 /// A stance chip: words, a signed score, and a `data-stance` the CSS colours and marks with a
 /// shape, so the stance never rests on colour alone.
-fn chip(b: &Builder, parent: &Node, label: &str, score: f64, prefix: &str) -> Result<(), JsValue> {
-    b.add(
-        parent,
+fn chip(b: &mut Builder, label: &str, score: f64, prefix: &str) {
+    b.leaf(
         "span",
         &[("class", "chip"), ("data-stance", label)],
-        Some(&format!("{prefix}{} {}", capitalise(label), signed(score))),
-    )?;
-    Ok(())
+        &format!("{prefix}{} {}", capitalise(label), signed(score)),
+    );
 }
 
-fn gauge(b: &Builder, root: &Node, vm: &ViewModel) -> Result<(), JsValue> {
-    let s = section(b, root, "gauge", "gauge", "Relationship")?;
+fn gauge(b: &mut Builder, vm: &ViewModel) {
+    section(b, "gauge", "gauge", "Relationship");
     let Some(g) = &vm.gauge else {
-        empty_note(
+        return empty_note(
             b,
-            &s,
             "No verdict on the relationship yet: the article gave no scored evidence.",
-        )?;
-        return Ok(());
+        );
     };
-    gauge_meter(b, &s, g)?;
-    let verdict = b.add(&s, "p", &[("class", "verdict")], None)?;
-    b.add(
-        &verdict,
+    gauge_meter(b, g);
+    b.open("p", &[("class", "verdict")]);
+    b.leaf(
         "span",
         &[("class", "verdict-pair")],
-        Some(&format!("{} and {}: ", g.pair[0], g.pair[1])),
-    )?;
-    chip(b, &verdict, g.label, g.score, "")?;
-    b.add(&s, "p", &[("class", "explanation")], Some(&g.explanation))?;
+        &format!("{} and {}: ", g.pair[0], g.pair[1]),
+    );
+    chip(b, g.label, g.score, "");
+    b.close();
+    b.leaf("p", &[("class", "explanation")], &g.explanation);
     if !g.evidence.is_empty() {
-        let d = b.add(
-            &s,
-            "details",
-            &[("class", "evidence"), ("part", "evidence")],
-            None,
-        )?;
-        b.add(
-            &d,
-            "summary",
-            &[],
-            Some(&format!("Evidence ({})", g.evidence.len())),
-        )?;
-        let list = b.add(&d, "ul", &[], None)?;
+        b.open("details", &[("class", "evidence"), ("part", "evidence")]);
+        b.leaf("summary", &[], &format!("Evidence ({})", g.evidence.len()));
+        b.open("ul", &[]);
         for e in &g.evidence {
             let tone = if e.weight < 0.0 {
                 "strained"
             } else {
                 "cordial"
             };
-            let li = b.add(&list, "li", &[("data-stance", tone)], None)?;
-            b.add(&li, "span", &[("class", "weight")], Some(&signed(e.weight)))?;
-            b.add(&li, "span", &[("class", "ev-kind")], Some(&e.kind))?;
+            b.open("li", &[("data-stance", tone)]);
+            b.leaf("span", &[("class", "weight")], &signed(e.weight));
+            b.leaf("span", &[("class", "ev-kind")], &e.kind);
             match &e.quote {
                 // Quote evidence selects its card.
-                Some(id) => {
-                    b.add(
-                        &li,
-                        "button",
-                        &[
-                            ("type", "button"),
-                            ("class", "ev-link"),
-                            ("data-quote-ref", id),
-                        ],
-                        Some(&format!("“{}”", e.text)),
-                    )?;
-                }
-                None => {
-                    b.add(&li, "q", &[], Some(&e.text))?;
-                }
+                Some(id) => b.leaf(
+                    "button",
+                    &[
+                        ("type", "button"),
+                        ("class", "ev-link"),
+                        ("data-quote-ref", id),
+                    ],
+                    &format!("“{}”", e.text),
+                ),
+                None => b.leaf("q", &[], &e.text),
             }
+            b.close();
         }
+        b.close();
+        b.close();
     }
-    Ok(())
+    b.close();
 }
 
 /// The scale: three bands and a marker, drawn in SVG units (0..100 strained..cordial).
-fn gauge_meter(b: &Builder, parent: &Node, g: &GaugeView) -> Result<(), JsValue> {
-    let meter = b.add(
-        parent,
+fn gauge_meter(b: &mut Builder, g: &GaugeView) {
+    b.open(
         "div",
         &[
             ("class", "meter"),
@@ -332,10 +346,8 @@ fn gauge_meter(b: &Builder, parent: &Node, g: &GaugeView) -> Result<(), JsValue>
                 &format!("{} ({})", g.label, signed(g.score)),
             ),
         ],
-        None,
-    )?;
-    let svg = b.svg(
-        &meter,
+    );
+    b.svg(
         "svg",
         &[
             ("viewBox", "0 0 100 14"),
@@ -343,15 +355,13 @@ fn gauge_meter(b: &Builder, parent: &Node, g: &GaugeView) -> Result<(), JsValue>
             ("aria-hidden", "true"),
             ("focusable", "false"),
         ],
-        None,
-    )?;
+    );
     for (x, w, band) in [
         ("0", "33.3", "strained"),
         ("33.3", "33.4", "mixed"),
         ("66.7", "33.3", "cordial"),
     ] {
-        b.svg(
-            &svg,
+        b.svg_leaf(
             "rect",
             &[
                 ("class", "band"),
@@ -361,12 +371,11 @@ fn gauge_meter(b: &Builder, parent: &Node, g: &GaugeView) -> Result<(), JsValue>
                 ("width", w),
                 ("height", "6"),
             ],
-            None,
-        )?;
+            "",
+        );
     }
     let x = g.position.clamp(1.0, 99.0);
-    b.svg(
-        &svg,
+    b.svg_leaf(
         "rect",
         &[
             ("class", "marker"),
@@ -375,18 +384,15 @@ fn gauge_meter(b: &Builder, parent: &Node, g: &GaugeView) -> Result<(), JsValue>
             ("width", "2"),
             ("height", "14"),
         ],
-        None,
-    )?;
-    let scale = b.add(
-        &meter,
-        "div",
-        &[("class", "scale"), ("aria-hidden", "true")],
-        None,
-    )?;
+        "",
+    );
+    b.close();
+    b.open("div", &[("class", "scale"), ("aria-hidden", "true")]);
     for w in ["Strained", "Mixed", "Cordial"] {
-        b.add(&scale, "span", &[], Some(w))?;
+        b.leaf("span", &[], w);
     }
-    Ok(())
+    b.close();
+    b.close();
 }
 
 const KIND_WORDS: [(&str, &str); 3] = [
@@ -402,25 +408,22 @@ fn kind_words(kind: &str) -> &str {
         .map_or(kind, |(_, w)| w)
 }
 
-fn quotes(b: &Builder, parent: &Node, vm: &ViewModel) -> Result<(), JsValue> {
-    let s = section(b, parent, "quotes", "quotes", "Quotations")?;
+fn quotes(b: &mut Builder, vm: &ViewModel) {
+    section(b, "quotes", "quotes", "Quotations");
     if vm.cards.is_empty() {
-        empty_note(b, &s, "No quotations found in this article.")?;
-        return Ok(());
+        return empty_note(b, "No quotations found in this article.");
     }
-    filters(b, &s, vm)?;
-    b.add(
-        &s,
+    filters(b, vm);
+    b.leaf(
         "p",
         &[
             ("class", "count"),
             ("role", "status"),
             ("aria-live", "polite"),
         ],
-        None,
-    )?;
-    let list = b.add(
-        &s,
+        "",
+    );
+    b.open(
         "ol",
         &[
             ("class", "cards"),
@@ -428,24 +431,21 @@ fn quotes(b: &Builder, parent: &Node, vm: &ViewModel) -> Result<(), JsValue> {
             ("aria-label", "Quotations"),
             ("data-roving", ""),
         ],
-        None,
-    )?;
+    );
     for card in &vm.cards {
-        card_element(b, &list, card)?;
+        card_element(b, card);
     }
-    let none = b.add(
-        &s,
+    b.close();
+    b.leaf(
         "p",
-        &[("class", "empty no-match")],
-        Some("No quotation matches these filters. Press Escape to clear them."),
-    )?;
-    none.set_attribute("hidden", "")?;
-    Ok(())
+        &[("class", "empty no-match"), ("hidden", "")],
+        "No quotation matches these filters. Press Escape to clear them.",
+    );
+    b.close();
 }
 
-fn filters(b: &Builder, parent: &Node, vm: &ViewModel) -> Result<(), JsValue> {
-    let f = b.add(
-        parent,
+fn filters(b: &mut Builder, vm: &ViewModel) {
+    b.open(
         "div",
         &[
             ("class", "filters"),
@@ -453,14 +453,13 @@ fn filters(b: &Builder, parent: &Node, vm: &ViewModel) -> Result<(), JsValue> {
             ("role", "group"),
             ("aria-label", "Filter quotations"),
         ],
-        None,
-    )?;
+    );
     let mut speakers: Vec<(String, String)> = vm
         .voices
         .iter()
         .filter(|v| v.quotes > 0)
         .map(|v| (v.id.clone(), v.name.clone()))
-        .collect();
+        .collect_vec();
     if vm.cards.iter().any(|c| c.speaker_id.is_none()) {
         speakers.push((NONE_VALUE.into(), "Not identified".into()));
     }
@@ -473,44 +472,30 @@ fn filters(b: &Builder, parent: &Node, vm: &ViewModel) -> Result<(), JsValue> {
                 .any(|c| c.stance.is_none())
                 .then(|| (NONE_VALUE.to_string(), "No stance".to_string())),
         )
-        .collect();
+        .collect_vec();
     let kinds: Vec<(String, String)> = KIND_WORDS
         .iter()
         .map(|(k, w)| (k.to_string(), w.to_string()))
-        .collect();
+        .collect_vec();
     for (facet, name, label, options) in [
         ("speaker", "Speaker", "All speakers", speakers),
         ("stance", "Stance", "All stances", stances),
         ("kind", "Kind", "All kinds", kinds),
     ] {
         let id = format!("rw-f-{facet}");
-        let wrap = b.add(&f, "div", &[("class", "field")], None)?;
-        b.add(&wrap, "label", &[("for", &id)], Some(name))?;
-        let sel = b.add(
-            &wrap,
-            "select",
-            &[("id", &id), ("data-filter", facet)],
-            None,
-        )?;
-        b.add(
-            &sel,
-            "option",
-            &[("value", ""), ("data-label", label)],
-            Some(label),
-        )?;
+        b.open("div", &[("class", "field")]);
+        b.leaf("label", &[("for", &id)], name);
+        b.open("select", &[("id", &id), ("data-filter", facet)]);
+        b.leaf("option", &[("value", ""), ("data-label", label)], label);
         for (value, text) in options {
-            b.add(
-                &sel,
-                "option",
-                &[("value", &value), ("data-label", &text)],
-                Some(&text),
-            )?;
+            b.leaf("option", &[("value", &value), ("data-label", &text)], &text);
         }
+        b.close();
+        b.close();
     }
-    let wrap = b.add(&f, "div", &[("class", "field search")], None)?;
-    b.add(&wrap, "label", &[("for", "rw-f-search")], Some("Search"))?;
-    b.add(
-        &wrap,
+    b.open("div", &[("class", "field search")]);
+    b.leaf("label", &[("for", "rw-f-search")], "Search");
+    b.leaf(
         "input",
         &[
             ("id", "rw-f-search"),
@@ -519,15 +504,15 @@ fn filters(b: &Builder, parent: &Node, vm: &ViewModel) -> Result<(), JsValue> {
             ("placeholder", "Words, names…"),
             ("autocomplete", "off"),
         ],
-        None,
-    )?;
-    Ok(())
+        "",
+    );
+    b.close();
+    b.close();
 }
 
-fn card_element(b: &Builder, list: &Node, card: &CardView) -> Result<(), JsValue> {
+fn card_element(b: &mut Builder, card: &CardView) {
     let stance = card.stance.as_ref().map_or(NONE_VALUE, |s| s.label);
-    let li = b.add(
-        list,
+    b.open(
         "li",
         &[
             ("class", "card"),
@@ -540,66 +525,51 @@ fn card_element(b: &Builder, list: &Node, card: &CardView) -> Result<(), JsValue
             ("data-kind", card.kind),
             ("data-stance", stance),
         ],
-        None,
-    )?;
-    let meta = b.add(&li, "p", &[("class", "meta")], None)?;
-    b.add(
-        &meta,
-        "span",
-        &[("class", "kind")],
-        Some(kind_words(card.kind)),
-    )?;
+    );
+    b.open("p", &[("class", "meta")]);
+    b.leaf("span", &[("class", "kind")], kind_words(card.kind));
     match &card.stance {
-        Some(s) => chip(b, &meta, s.label, s.score, "")?,
-        None => {
-            b.add(
-                &meta,
-                "span",
-                &[("class", "chip"), ("data-stance", NONE_VALUE)],
-                Some("No stance"),
-            )?;
-        }
+        Some(s) => chip(b, s.label, s.score, ""),
+        None => b.leaf(
+            "span",
+            &[("class", "chip"), ("data-stance", NONE_VALUE)],
+            "No stance",
+        ),
     }
-    let quote = b.add(&li, "blockquote", &[("class", "text")], None)?;
+    b.close();
+    b.open("blockquote", &[("class", "text")]);
     for run in &card.runs {
         if run.cue {
-            b.add(&quote, "mark", &[("class", "cue")], Some(&run.text))?;
+            b.leaf("mark", &[("class", "cue")], &run.text);
         } else {
-            b.text(&quote, &run.text)?;
+            b.text(&run.text);
         }
     }
-    let who = b.add(&li, "p", &[("class", "speaker")], None)?;
+    b.close();
+    b.open("p", &[("class", "speaker")]);
     match &card.speaker {
         Some(name) => {
-            b.add(&who, "span", &[("class", "name")], Some(name))?;
+            b.leaf("span", &[("class", "name")], name);
             if let Some(detail) = &card.speaker_detail {
-                b.add(
-                    &who,
-                    "span",
-                    &[("class", "detail")],
-                    Some(&format!(", {detail}")),
-                )?;
+                b.leaf("span", &[("class", "detail")], &format!(", {detail}"));
             }
         }
-        None => {
-            b.add(
-                &who,
-                "span",
-                &[("class", "name unknown")],
-                Some("Speaker not identified"),
-            )?;
-        }
+        None => b.leaf(
+            "span",
+            &[("class", "name unknown")],
+            "Speaker not identified",
+        ),
     }
-    Ok(())
+    b.close();
+    b.close();
 }
 
-fn voices(b: &Builder, parent: &Node, vm: &ViewModel) -> Result<(), JsValue> {
-    let s = section(b, parent, "voices", "voices", "Voices")?;
+fn voices(b: &mut Builder, vm: &ViewModel) {
+    section(b, "voices", "voices", "Voices");
     if vm.voices.is_empty() {
-        return empty_note(b, &s, "No speakers identified yet.");
+        return empty_note(b, "No speakers identified yet.");
     }
-    let list = b.add(
-        &s,
+    b.open(
         "ul",
         &[
             ("class", "voice-list"),
@@ -607,11 +577,9 @@ fn voices(b: &Builder, parent: &Node, vm: &ViewModel) -> Result<(), JsValue> {
             ("aria-label", "Voices: select one to filter the quotations"),
             ("data-roving", ""),
         ],
-        None,
-    )?;
+    );
     for v in &vm.voices {
-        let li = b.add(
-            &list,
+        b.open(
             "li",
             &[
                 ("class", "voice"),
@@ -623,31 +591,24 @@ fn voices(b: &Builder, parent: &Node, vm: &ViewModel) -> Result<(), JsValue> {
                 ("data-speaker-id", &v.id),
                 ("data-kind", v.kind),
             ],
-            None,
-        )?;
-        let who = b.add(&li, "div", &[("class", "who")], None)?;
-        b.add(&who, "span", &[("class", "name")], Some(&v.name))?;
+        );
+        b.open("div", &[("class", "who")]);
+        b.leaf("span", &[("class", "name")], &v.name);
         let detail: Vec<&str> = [Some(v.kind), v.role.as_deref(), v.org.as_deref()]
             .into_iter()
             .flatten()
             .collect();
-        b.add(
-            &who,
-            "span",
-            &[("class", "detail")],
-            Some(&detail.join(" · ")),
-        )?;
-        let stats = b.add(&li, "div", &[("class", "stats")], None)?;
-        b.add(
-            &stats,
+        b.leaf("span", &[("class", "detail")], &detail.join(" · "));
+        b.close();
+        b.open("div", &[("class", "stats")]);
+        b.leaf(
             "span",
             &[("class", "n")],
-            Some(&format!("{} quote{}", v.quotes, plural(v.quotes))),
-        )?;
+            &format!("{} quote{}", v.quotes, plural(v.quotes)),
+        );
         match &v.stance {
             Some(st) => {
-                let bar = b.svg(
-                    &stats,
+                b.svg(
                     "svg",
                     &[
                         ("class", "bar"),
@@ -656,10 +617,8 @@ fn voices(b: &Builder, parent: &Node, vm: &ViewModel) -> Result<(), JsValue> {
                         ("aria-hidden", "true"),
                         ("focusable", "false"),
                     ],
-                    None,
-                )?;
-                b.svg(
-                    &bar,
+                );
+                b.svg_leaf(
                     "rect",
                     &[
                         ("class", "track"),
@@ -668,11 +627,10 @@ fn voices(b: &Builder, parent: &Node, vm: &ViewModel) -> Result<(), JsValue> {
                         ("width", "2"),
                         ("height", "0.4"),
                     ],
-                    None,
-                )?;
+                    "",
+                );
                 let score = super::clamp_score(st.score);
-                b.svg(
-                    &bar,
+                b.svg_leaf(
                     "rect",
                     &[
                         ("class", "value"),
@@ -682,32 +640,32 @@ fn voices(b: &Builder, parent: &Node, vm: &ViewModel) -> Result<(), JsValue> {
                         ("width", &num(score.abs().max(0.04))),
                         ("height", "0.8"),
                     ],
-                    None,
-                )?;
-                chip(b, &stats, st.label, st.score, "avg. ")?;
+                    "",
+                );
+                b.close();
+                chip(b, st.label, st.score, "avg. ");
             }
-            None => {
-                b.add(
-                    &stats,
-                    "span",
-                    &[("class", "chip"), ("data-stance", NONE_VALUE)],
-                    Some("No stance"),
-                )?;
-            }
+            None => b.leaf(
+                "span",
+                &[("class", "chip"), ("data-stance", NONE_VALUE)],
+                "No stance",
+            ),
         }
+        b.close();
+        b.close();
     }
-    Ok(())
+    b.close();
+    b.close();
 }
 
-fn actor_map(b: &Builder, parent: &Node, vm: &ViewModel) -> Result<(), JsValue> {
-    let s = section(b, parent, "graph", "graph", "Actor map")?;
+fn actor_map(b: &mut Builder, vm: &ViewModel) {
+    section(b, "graph", "graph", "Actor map");
     let g = &vm.graph;
     if g.edges.is_empty() {
-        return empty_note(b, &s, "No interactions between actors found yet.");
+        return empty_note(b, "No interactions between actors found yet.");
     }
     let size = num(graph::SIZE);
-    let svg = b.svg(
-        &s,
+    b.svg(
         "svg",
         &[
             ("class", "map"),
@@ -719,12 +677,10 @@ fn actor_map(b: &Builder, parent: &Node, vm: &ViewModel) -> Result<(), JsValue> 
             ),
             ("data-roving", ""),
         ],
-        None,
-    )?;
-    let defs = b.svg(&svg, "defs", &[], None)?;
+    );
+    b.svg("defs", &[]);
     for tone in ["cooperation", "conflict", "mixed"] {
-        let m = b.svg(
-            &defs,
+        b.svg(
             "marker",
             &[
                 ("id", &format!("rw-arrow-{tone}")),
@@ -735,22 +691,21 @@ fn actor_map(b: &Builder, parent: &Node, vm: &ViewModel) -> Result<(), JsValue> 
                 ("markerHeight", "7"),
                 ("orient", "auto-start-reverse"),
             ],
-            None,
-        )?;
-        b.svg(
-            &m,
+        );
+        b.svg_leaf(
             "path",
             &[
                 ("class", "arrow"),
                 ("data-tone", tone),
                 ("d", "M0 0 L10 5 L0 10 z"),
             ],
-            None,
-        )?;
+            "",
+        );
+        b.close();
     }
+    b.close();
     for (i, e) in g.edges.iter().enumerate() {
-        let eg = b.svg(
-            &svg,
+        b.svg(
             "g",
             &[
                 ("class", "edge"),
@@ -765,22 +720,19 @@ fn actor_map(b: &Builder, parent: &Node, vm: &ViewModel) -> Result<(), JsValue> 
                     &format!("{} {}", e.short_label(), e.description()),
                 ),
             ],
-            None,
-        )?;
-        b.svg(&eg, "path", &[("class", "hit"), ("d", &e.path)], None)?;
-        b.svg(
-            &eg,
+        );
+        b.svg_leaf("path", &[("class", "hit"), ("d", &e.path)], "");
+        b.svg_leaf(
             "path",
             &[
                 ("class", "line"),
                 ("d", &e.path),
                 ("marker-end", &format!("url(#rw-arrow-{})", e.tone)),
             ],
-            None,
-        )?;
+            "",
+        );
         let (lx, ly) = (num(e.label_x), num(e.label_y));
-        b.svg(
-            &eg,
+        b.svg_leaf(
             "text",
             &[
                 ("class", "edge-label"),
@@ -789,86 +741,74 @@ fn actor_map(b: &Builder, parent: &Node, vm: &ViewModel) -> Result<(), JsValue> 
                 ("text-anchor", "middle"),
                 ("dominant-baseline", "middle"),
             ],
-            Some(&e.short_label()),
-        )?;
+            &e.short_label(),
+        );
+        b.close();
     }
     for n in &g.nodes {
-        let ng = b.svg(
-            &svg,
+        b.svg(
             "g",
             &[
                 ("class", if n.focus { "node focus" } else { "node" }),
                 ("aria-hidden", "true"),
             ],
-            None,
-        )?;
-        b.svg(
-            &ng,
+        );
+        let (x, y) = (num(n.x), num(n.y));
+        b.svg_leaf(
             "circle",
-            &[
-                ("cx", &num(n.x)),
-                ("cy", &num(n.y)),
-                ("r", &num(graph::NODE_RADIUS)),
-            ],
-            None,
-        )?;
+            &[("cx", &x), ("cy", &y), ("r", &num(graph::NODE_RADIUS))],
+            "",
+        );
         let short: String = n.id.chars().take(4).collect();
-        b.svg(
-            &ng,
+        b.svg_leaf(
             "text",
             &[
                 ("class", "node-id"),
-                ("x", &num(n.x)),
-                ("y", &num(n.y)),
+                ("x", &x),
+                ("y", &y),
                 ("text-anchor", "middle"),
                 ("dominant-baseline", "central"),
             ],
-            Some(&short),
-        )?;
+            &short,
+        );
         let below = n.y >= graph::SIZE / 2.0;
         let ty = if below {
             n.y + graph::NODE_RADIUS + 14.0
         } else {
             n.y - graph::NODE_RADIUS - 8.0
         };
-        b.svg(
-            &ng,
+        b.svg_leaf(
             "text",
             &[
                 ("class", "node-label"),
-                ("x", &num(n.x)),
+                ("x", &x),
                 ("y", &num(ty)),
                 ("text-anchor", "middle"),
             ],
-            Some(&n.name),
-        )?;
+            &n.name,
+        );
+        b.close();
     }
-    let legend = b.add(&s, "p", &[("class", "legend")], None)?;
-    b.add(
-        &legend,
+    b.close();
+    b.open("p", &[("class", "legend")]);
+    b.leaf(
         "span",
         &[("data-tone", "cooperation")],
-        Some("solid: cooperation (+)"),
-    )?;
-    b.add(
-        &legend,
-        "span",
-        &[("data-tone", "conflict")],
-        Some("dashed: conflict (−)"),
-    )?;
-    let panel = b.add(
-        &s,
+        "solid: cooperation (+)",
+    );
+    b.leaf("span", &[("data-tone", "conflict")], "dashed: conflict (−)");
+    b.close();
+    b.open(
         "div",
         &[("class", "edge-evidence"), ("aria-live", "polite")],
-        None,
-    )?;
-    b.add(
-        &panel,
+    );
+    b.leaf(
         "p",
         &[("class", "hint")],
-        Some("Point at or focus an arrow to read its evidence."),
-    )?;
-    Ok(())
+        "Point at or focus an arrow to read its evidence.",
+    );
+    b.close();
+    b.close();
 }
 
 /// Fill the actor map's evidence panel with edge `index`'s sentences.
@@ -879,88 +819,74 @@ pub(crate) fn show_edge(root: &ShadowRoot, vm: &ViewModel, index: usize) -> Resu
     ) else {
         return Ok(());
     };
-    let b = Builder {
-        doc: root
-            .owner_document()
-            .ok_or_else(|| JsValue::from_str("no document"))?,
-    };
     panel.set_text_content(None);
-    b.add(
-        &panel,
-        "p",
-        &[("class", "edge-title")],
-        Some(&e.description()),
-    )?;
-    let list = b.add(&panel, "ul", &[], None)?;
+    let mut b = Builder::new(panel)?;
+    b.leaf("p", &[("class", "edge-title")], &e.description());
+    b.open("ul", &[]);
     for t in &e.evidence {
-        b.add(&list, "li", &[], Some(t))?;
+        b.leaf("li", &[], t);
     }
+    b.finish()?;
     for (i, el) in elements(root, ".edge")?.iter().enumerate() {
         toggle(el, "active", i == index)?;
     }
     Ok(())
 }
 
-fn timeline_view(b: &Builder, parent: &Node, vm: &ViewModel) -> Result<(), JsValue> {
-    let s = section(b, parent, "timeline", "timeline", "Timeline")?;
+fn timeline_view(b: &mut Builder, vm: &ViewModel) {
+    section(b, "timeline", "timeline", "Timeline");
     let t = &vm.timeline;
     if t.events.is_empty() {
-        return empty_note(b, &s, "No dated events found yet.");
+        return empty_note(b, "No dated events found yet.");
     }
     if !t.ticks.is_empty() {
         let lanes = t.lanes.max(1) as f64;
         let height = 30.0 + lanes * 14.0;
         let axis_y = height - 22.0;
-        let svg = b.svg(
-            &s,
+        let (width, axis) = (num(timeline::WIDTH), num(axis_y));
+        b.svg(
             "svg",
             &[
                 ("class", "axis"),
-                (
-                    "viewBox",
-                    &format!("0 0 {} {}", num(timeline::WIDTH), num(height)),
-                ),
+                ("viewBox", &format!("0 0 {width} {}", num(height))),
                 ("aria-hidden", "true"),
                 ("focusable", "false"),
             ],
-            None,
-        )?;
-        b.svg(
-            &svg,
+        );
+        b.svg_leaf(
             "line",
             &[
                 ("class", "baseline"),
                 ("x1", "0"),
-                ("x2", &num(timeline::WIDTH)),
-                ("y1", &num(axis_y)),
-                ("y2", &num(axis_y)),
+                ("x2", &width),
+                ("y1", &axis),
+                ("y2", &axis),
             ],
-            None,
-        )?;
+            "",
+        );
         for tick in &t.ticks {
-            b.svg(
-                &svg,
+            let x = num(tick.x);
+            b.svg_leaf(
                 "line",
                 &[
                     ("class", "tick"),
-                    ("x1", &num(tick.x)),
-                    ("x2", &num(tick.x)),
-                    ("y1", &num(axis_y)),
+                    ("x1", &x),
+                    ("x2", &x),
+                    ("y1", &axis),
                     ("y2", &num(axis_y + 5.0)),
                 ],
-                None,
-            )?;
-            b.svg(
-                &svg,
+                "",
+            );
+            b.svg_leaf(
                 "text",
                 &[
                     ("class", "tick-label"),
-                    ("x", &num(tick.x)),
+                    ("x", &x),
                     ("y", &num(axis_y + 17.0)),
                     ("text-anchor", "middle"),
                 ],
-                Some(&tick.label),
-            )?;
+                &tick.label,
+            );
         }
         for e in &t.events {
             let (Some(x), Some(x_end)) = (e.x, e.x_end) else {
@@ -973,8 +899,7 @@ fn timeline_view(b: &Builder, parent: &Node, vm: &ViewModel) -> Result<(), JsVal
                 "event"
             };
             if x_end - x > 4.0 {
-                b.svg(
-                    &svg,
+                b.svg_leaf(
                     "rect",
                     &[
                         ("class", class),
@@ -984,11 +909,10 @@ fn timeline_view(b: &Builder, parent: &Node, vm: &ViewModel) -> Result<(), JsVal
                         ("height", "8"),
                         ("rx", "4"),
                     ],
-                    None,
-                )?;
+                    "",
+                );
             } else {
-                b.svg(
-                    &svg,
+                b.svg_leaf(
                     "circle",
                     &[
                         ("class", class),
@@ -996,60 +920,54 @@ fn timeline_view(b: &Builder, parent: &Node, vm: &ViewModel) -> Result<(), JsVal
                         ("cy", &num(y)),
                         ("r", "5"),
                     ],
-                    None,
-                )?;
+                    "",
+                );
             }
         }
+        b.close();
     }
-    let list = b.add(&s, "ol", &[("class", "events")], None)?;
+    b.open("ol", &[("class", "events")]);
     for e in &t.events {
-        let li = b.add(
-            &list,
+        b.open(
             "li",
             &[(
                 "data-approximate",
                 if e.approximate { "true" } else { "false" },
             )],
-            None,
-        )?;
-        b.add(&li, "time", &[("datetime", &e.date)], Some(&e.label))?;
-        b.add(&li, "span", &[("class", "event-text")], Some(&e.text))?;
+        );
+        b.leaf("time", &[("datetime", &e.date)], &e.label);
+        b.leaf("span", &[("class", "event-text")], &e.text);
+        b.close();
     }
+    b.close();
     if t.events.iter().any(|e| e.approximate) {
-        b.add(
-            &s,
+        b.leaf(
             "p",
             &[("class", "legend")],
-            Some("c. and hollow marks: approximate dates, inferred from the text."),
-        )?;
+            "c. and hollow marks: approximate dates, inferred from the text.",
+        );
     }
-    Ok(())
+    b.close();
 }
 
-fn article(b: &Builder, root: &Node, vm: &ViewModel, opts: RenderOptions) -> Result<(), JsValue> {
-    let s = section(b, root, "article", "article", "Article")?;
+fn article(b: &mut Builder, vm: &ViewModel, opts: RenderOptions) {
+    section(b, "article", "article", "Article");
     if opts.host_article {
         return empty_note(
             b,
-            &s,
             "The quotations are highlighted in the article on this page; select a card to find it there.",
         );
     }
-    let legend = b.add(&s, "p", &[("class", "legend")], None)?;
+    b.open("p", &[("class", "legend")]);
     for (class, words) in [
-        ("quote", "quotation"),
-        ("speaker", "speaker"),
-        ("scare", "scare quote"),
+        ("key key-quote", "quotation"),
+        ("key key-speaker", "speaker"),
+        ("key key-scare", "scare quote"),
     ] {
-        b.add(
-            &legend,
-            "span",
-            &[("class", &format!("key key-{class}"))],
-            Some(words),
-        )?;
+        b.leaf("span", &[("class", class)], words);
     }
-    let body = b.add(
-        &s,
+    b.close();
+    b.open(
         "div",
         &[
             ("class", "article-body"),
@@ -1058,14 +976,13 @@ fn article(b: &Builder, root: &Node, vm: &ViewModel, opts: RenderOptions) -> Res
             ("tabindex", "0"),
             ("data-roving", ""),
         ],
-        None,
-    )?;
+    );
     let mut seen: Vec<&str> = Vec::new();
     for p in &vm.article {
-        let para = b.add(&body, "p", &[], None)?;
+        b.open("p", &[]);
         for run in &p.runs {
             if !run.is_marked() {
-                b.text(&para, &run.text)?;
+                b.text(&run.text);
                 continue;
             }
             let mut class: Vec<&str> = Vec::new();
@@ -1078,28 +995,25 @@ fn article(b: &Builder, root: &Node, vm: &ViewModel, opts: RenderOptions) -> Res
             if run.scare {
                 class.push("scare");
             }
-            let m = b.add(
-                &para,
-                "mark",
-                &[("class", &class.join(" "))],
-                Some(&run.text),
-            )?;
+            let class = class.join(" ");
+            let mut attrs = vec![("class", class.as_str())];
             if let Some(id) = &run.quote {
-                m.set_attribute("data-quote-id", id)?;
+                attrs.push(("data-quote-id", id));
                 // The first run of each quote is its keyboard stop.
                 if !seen.contains(&id.as_str()) {
                     seen.push(id);
-                    m.set_attribute("data-item", "")?;
-                    m.set_attribute("role", "button")?;
-                    m.set_attribute("tabindex", "-1")?;
+                    attrs.extend([("data-item", ""), ("role", "button"), ("tabindex", "-1")]);
                 }
             }
             if let Some(id) = &run.speaker {
-                m.set_attribute("data-speaker-id", id)?;
+                attrs.push(("data-speaker-id", id));
             }
+            b.leaf("mark", &attrs, &run.text);
         }
+        b.close();
     }
-    Ok(())
+    b.close();
+    b.close();
 }
 
 /// All elements matching `selector` in `root`.
@@ -1107,7 +1021,7 @@ pub(crate) fn elements(root: &ShadowRoot, selector: &str) -> Result<Vec<Element>
     let list = root.query_selector_all(selector)?;
     Ok((0..list.length())
         .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
-        .collect())
+        .collect_vec())
 }
 
 fn toggle(e: &Element, class: &str, on: bool) -> Result<(), JsValue> {
@@ -1213,7 +1127,7 @@ fn roving_reset(items: &[Element], prefer: Option<(&str, &str)>) -> Result<(), J
     let shown: Vec<&Element> = items
         .iter()
         .filter(|e| !e.has_attribute("hidden"))
-        .collect();
+        .collect_vec();
     let preferred = prefer.and_then(|(attr, value)| {
         shown
             .iter()

@@ -5,7 +5,7 @@
 //! writes them into geometry attributes, never into styles.
 
 use super::num;
-use crate::lexicon::sort_by_num;
+use crate::lexicon::{sort_by_num, CollectVec};
 use crate::{Analysis, InteractionClass};
 
 /// Width and height of the map's viewBox.
@@ -113,7 +113,7 @@ pub(crate) fn layout(analysis: &Analysis) -> GraphView {
             (if focus { usize::MAX } else { n }, i, a)
         })
         .filter(|(n, _, _)| *n > 0)
-        .collect();
+        .collect_vec();
     // Most mentioned (the focus first), then in order of appearance.
     sort_by_num(&mut ranked, |r| (!(r.0 as u64), r.1 as u64));
     ranked.truncate(MAX_NODES);
@@ -145,7 +145,7 @@ pub(crate) fn layout(analysis: &Analysis) -> GraphView {
                 focus: analysis.focus.contains(&a.id),
             }
         })
-        .collect();
+        .collect_vec();
     let mut edges: Vec<EdgeView> = Vec::new();
     for i in &analysis.interactions {
         if i.source == i.target {

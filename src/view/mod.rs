@@ -20,7 +20,7 @@ pub use article::{ParagraphView, Run};
 pub use graph::GraphView;
 pub use timeline::TimelineView;
 
-use crate::lexicon::{float_key, sort_by_num};
+use crate::lexicon::{float_key, sort_by_num, CollectVec};
 use crate::{Analysis, Options, QuoteKind, SpeakerKind, StanceLabel};
 
 /// The countries shown when neither the options nor the article name a focus pair.
@@ -196,7 +196,7 @@ impl Filter {
     }
 
     fn search_matches(&self, card: &CardView) -> bool {
-        let needle = self.search.trim().to_lowercase();
+        let needle = crate::case::lower(self.search.trim());
         if needle.is_empty() {
             return true;
         }
@@ -207,7 +207,7 @@ impl Filter {
         ]
         .into_iter()
         .flatten()
-        .any(|h| h.to_lowercase().contains(&needle))
+        .any(|h| crate::lexicon::find_str(&crate::case::lower(h), &needle).is_some())
     }
 }
 
@@ -236,7 +236,7 @@ pub fn visible_ids<'a>(cards: &'a [CardView], filter: &Filter) -> Vec<&'a str> {
         .iter()
         .filter(|c| filter.matches(c))
         .map(|c| c.id.as_str())
-        .collect()
+        .collect_vec()
 }
 
 /// `Showing 3 of 8 quotations`, or `8 quotations` when nothing is filtered out.
@@ -286,7 +286,7 @@ pub fn view_model(analysis: &Analysis, text: &str, options: &Options) -> ViewMod
                 .iter()
                 .flat_map(|s| s.cues.iter())
                 .map(|c| (c.start, c.end))
-                .collect();
+                .collect_vec();
             CardView {
                 id: q.id.clone(),
                 text: q.text.clone(),
@@ -303,7 +303,7 @@ pub fn view_model(analysis: &Analysis, text: &str, options: &Options) -> ViewMod
                 end: q.end,
             }
         })
-        .collect();
+        .collect_vec();
     let voices = voices(analysis, &cards);
     let summary = match (cards.len(), voices.len()) {
         (0, _) => "No quotations found in this article.".to_string(),
@@ -330,11 +330,11 @@ fn voices(analysis: &Analysis, cards: &[CardView]) -> Vec<VoiceView> {
             let mine: Vec<&CardView> = cards
                 .iter()
                 .filter(|c| c.speaker_id.as_deref() == Some(s.id.as_str()))
-                .collect();
+                .collect_vec();
             let scores: Vec<f64> = mine
                 .iter()
                 .filter_map(|c| c.stance.as_ref().map(|st| st.score))
-                .collect();
+                .collect_vec();
             let stance = (!scores.is_empty()).then(|| {
                 let mean = scores.iter().sum::<f64>() / scores.len() as f64;
                 StanceChip {
@@ -352,7 +352,7 @@ fn voices(analysis: &Analysis, cards: &[CardView]) -> Vec<VoiceView> {
                 stance,
             }
         })
-        .collect();
+        .collect_vec();
     // Voices in the order they are first quoted; voices never quoted last.
     let first = |id: &str| {
         cards
@@ -394,7 +394,7 @@ fn gauge(analysis: &Analysis, pair: &[String; 2]) -> Option<GaugeView> {
             text: e.text.clone(),
             weight: e.weight,
         })
-        .collect();
+        .collect_vec();
     // Strongest first.
     sort_by_num(&mut evidence, |e| (!float_key(e.weight.abs()), 0));
     let names = match rel.pair_names.as_slice() {

@@ -3,7 +3,7 @@
 //! Dates are the analysis's ISO-style strings (`2014`, `2013-12`, `2014-07-23`, `1950/1953`);
 //! an event whose date cannot be read is listed without a place on the axis.
 
-use crate::lexicon::{float_key, sort_by_num};
+use crate::lexicon::{float_key, sort_by_num, CollectVec};
 use crate::TimelineEvent;
 
 /// Width of the axis in SVG units.
@@ -105,7 +105,7 @@ pub(crate) fn layout(events: &[TimelineEvent]) -> TimelineView {
             Some((s, t, label)) => (Some((s, t)), label, e),
             None => (None, e.date.clone(), e),
         })
-        .collect();
+        .collect_vec();
     let lo = parsed
         .iter()
         .filter_map(|p| p.0.map(|r| r.0))
@@ -140,7 +140,7 @@ pub(crate) fn layout(events: &[TimelineEvent]) -> TimelineView {
             x_end: range.map(|r| round(scale(r.1))),
             lane: 0,
         })
-        .collect();
+        .collect_vec();
     // Placed events by position, then the unplaced; ties by start.
     sort_by_num(&mut out, |e| {
         (e.x.map_or(u64::MAX, float_key), e.start as u64)
@@ -178,7 +178,7 @@ pub(crate) fn layout(events: &[TimelineEvent]) -> TimelineView {
                 x: round(scale(y as f64)),
                 label: y.to_string(),
             })
-            .collect()
+            .collect_vec()
     } else {
         Vec::new()
     };
