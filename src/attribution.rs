@@ -16,7 +16,8 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::lexicon::{
-    find_str, is_any, lower_ends_with, lower_is_any, lowercase, sort_by_num, CollectVec, FxSet,
+    find_str, is_any, lower_ends_with, lower_is_any, lowercase, sort_by_num, trim_end_any,
+    CollectVec, FxSet,
 };
 use crate::model::QuoteKind;
 use crate::quotes::{self, Mark};
@@ -360,9 +361,7 @@ impl<'a> Sentence<'a> {
     /// `“…,” X verbed` / `“…,” verbed X`: the verb after a quote that ends in `,`, `?` or `!`.
     fn verb_after_quote(&self, qi: usize) -> Option<usize> {
         let t = &self.toks[qi];
-        let inner = self.text[t.s..t.e]
-            .trim_end_matches(['”', '"', '\'', '’'])
-            .trim_end();
+        let inner = trim_end_any(&self.text[t.s..t.e], &['”', '"', '\'', '’']).trim_end();
         if !inner.ends_with([',', '?', '!', '—']) {
             return None;
         }
@@ -621,7 +620,7 @@ impl<'a> Sentence<'a> {
             && !is_any(self.word(b), &["al", "bin", "da", "del", "le"])
             && Lexicon::get().speaker_word(self.word(b)).is_none()
             && Lexicon::get()
-                .speaker_word(self.word(b).trim_end_matches('s'))
+                .speaker_word(trim_end_any(self.word(b), &['s']))
                 .is_none()
     }
 
@@ -1160,8 +1159,7 @@ fn classify(
     let next = s.toks.get(qi + 1).map(|t| t.k);
     let prev = qi.checked_sub(1).map(|i| s.toks[i].k);
     let content = &s.text[m.content.clone()];
-    let ends_punct = content
-        .trim_end_matches(['’', '\'', ')', ']'])
+    let ends_punct = trim_end_any(content, &['’', '\'', ')', ']'])
         .ends_with([',', '.', '?', '!', '…', '—', '-']);
     // A quote that continues the reporter's clause (`… had “been friends,” he claimed`) is a
     // fragment of it, whatever follows.
@@ -1610,7 +1608,7 @@ fn byline(text: &str, para: &Range<usize>) -> Option<(String, Option<String>)> {
     }
     let (name_part, email) = match rest.find(['(', ',', '|']) {
         Some(i) => {
-            let e = rest[i + 1..].trim().trim_end_matches(')').trim();
+            let e = trim_end_any(rest[i + 1..].trim(), &[')']).trim();
             (rest[..i].trim(), e.contains('@').then(|| e.to_string()))
         }
         None => (rest.trim(), None),

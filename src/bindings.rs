@@ -523,11 +523,9 @@ fn on_key(s: &mut State, target: &Element, k: &KeyboardEvent) -> Result<Option<J
         e.set_attribute("tabindex", "-1")?;
     }
     items[next].set_attribute("tabindex", "0")?;
-    if let Some(h) = items[next].dyn_ref::<HtmlElement>() {
-        h.focus()?;
-    } else if let Some(svg) = items[next].dyn_ref::<web_sys::SvgElement>() {
-        svg.focus()?;
-    }
+    // Every item is an HTML or SVG element (the widget made them), and both have `focus()`:
+    // the binding calls it by name, whichever it is.
+    items[next].unchecked_ref::<HtmlElement>().focus()?;
     Ok(None)
 }
 
@@ -625,9 +623,8 @@ fn download_csv(s: &State) -> Result<(), JsValue> {
     let blob = Blob::new_with_str_sequence_and_options(&parts, &props)?;
     let url = Url::create_object_url_with_blob(&blob)?;
     let doc = s.host.owner_document().ok_or("no document")?;
-    let a = doc
-        .create_element("a")?
-        .dyn_into::<web_sys::HtmlAnchorElement>()?;
+    // `createElement("a")` makes an anchor.
+    let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.unchecked_into();
     a.set_href(&url);
     a.set_download("quotes.csv");
     a.click();

@@ -291,6 +291,12 @@ pub(crate) fn find_str(hay: &str, needle: &str) -> Option<usize> {
     (0..=last_start).find(|&i| h[i] == first && h[i + 1..i + n.len()] == *rest)
 }
 
+/// `s` without trailing chars of `chars` (as `trim_end_matches`, one copy for every set).
+#[inline(never)]
+pub(crate) fn trim_end_any<'a>(s: &'a str, chars: &[char]) -> &'a str {
+    s.trim_end_matches(|c| chars.contains(&c))
+}
+
 /// `s` without any number of leading `prefix`es (as `trim_start_matches` with a string).
 pub(crate) fn trim_start_str<'a>(mut s: &'a str, prefix: &str) -> &'a str {
     while let Some(rest) = s.strip_prefix(prefix).filter(|_| !prefix.is_empty()) {

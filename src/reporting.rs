@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use crate::lexicon::{data_rows, lowercase, FxMap};
+use crate::lexicon::{data_rows, lowercase, trim_end_any, FxMap};
 
 /// How a reporting cue behaves.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -139,7 +139,7 @@ impl Lexicon {
     /// What a word says about a speaker phrase. Org and title words match as written
     /// (capitalised); the nouns match in lower case.
     pub(crate) fn speaker_word(&self, word: &str) -> Option<SpeakerWord> {
-        let word = word.trim_end_matches('.');
+        let word = trim_end_any(word, &['.']);
         if let Some(w) = self.word(word).and_then(|e| e.1) {
             return Some(w);
         }

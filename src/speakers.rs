@@ -17,7 +17,8 @@ use std::ops::Range;
 
 use crate::case::lower;
 use crate::lexicon::{
-    find_str, is_any, lower_is_any, lowercase, trim_start_str, CollectVec, FxMap, FxSet,
+    find_str, is_any, lower_is_any, lowercase, trim_end_any, trim_start_str, CollectVec, FxMap,
+    FxSet,
 };
 use crate::model::SpeakerKind;
 use crate::reporting::{CueClass, Lexicon, SpeakerWord};
@@ -172,7 +173,7 @@ fn role_and_org(appos: &str) -> (Option<String>, Option<String>) {
             if let Some(j) = find_str(&org, " in ") {
                 org.truncate(j);
             }
-            let org = org.trim_end_matches([',', '.']).to_string();
+            let org = trim_end_any(&org, &[',', '.']).to_string();
             (
                 Some(role).filter(|r| !r.is_empty()),
                 Some(org).filter(|o| o.chars().next().is_some_and(char::is_uppercase)),
@@ -467,9 +468,7 @@ impl Registry {
         }
         let name_r = ws[n0].start..ws[b - 1].end;
         // `Roe’s answer was`: the possessor speaks.
-        let name = strip_possessive(&text[name_r.clone()])
-            .trim_end_matches(['’', '\''])
-            .to_string();
+        let name = trim_end_any(strip_possessive(&text[name_r.clone()]), &['’', '\'']).to_string();
         let tokens: Vec<String> = (n0..b).map(|i| lower(strip_possessive(w(i)))).collect_vec();
         let prefix = (n0 > a).then(|| text[ws[a].start..ws[n0 - 1].end].to_string());
         // Role and organisation: from the appositive, else from the words before the name
@@ -659,7 +658,7 @@ fn key(prefix: &str, word: &str) -> String {
 
 /// A title word in full (`Sen.` → `senator`), lower case.
 fn full_title(w: &str) -> String {
-    let w = lower(w.trim_end_matches('.'));
+    let w = lower(trim_end_any(w, &['.']));
     match w.as_str() {
         "sen" => "senator".into(),
         "rep" => "representative".into(),

@@ -18,7 +18,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use crate::lexicon::{is_any, CollectVec};
+use crate::lexicon::{is_any, trim_end_any, CollectVec};
 use crate::relations::Sentence;
 
 /// The month assumed for an anchor known only by its year: mid-year.
@@ -352,8 +352,7 @@ fn date_at(
         let day = ws
             .get(j)
             .and_then(|x| {
-                x.key
-                    .trim_end_matches(['s', 't', 'n', 'd', 'r', 'h'])
+                trim_end_any(&x.key, &['s', 't', 'n', 'd', 'r', 'h'])
                     .parse::<u32>()
                     .ok()
             })
