@@ -24,6 +24,7 @@ use crate::quotes::{self, Mark};
 use crate::reporting::{Clause, CueClass, Lexicon};
 use crate::speakers::{is_cap, strip_possessive, Np, Registry};
 use crate::text::{self, Para};
+use crate::timeline::WEEKDAYS;
 
 /// Longest subject phrase (in words) taken as a speaker; longer ones are clauses.
 const MAX_SUBJECT_WORDS: usize = 12;
@@ -491,28 +492,22 @@ impl<'a> Sentence<'a> {
         let b = (a + 1..b)
             .find(|&i| {
                 self.toks[i].k == K::Word
-                    && lower_is_any(
-                        self.word(i),
-                        &[
-                            "on",
-                            "during",
-                            "later",
-                            "monday",
-                            "tuesday",
-                            "wednesday",
-                            "thursday",
-                            "friday",
-                            "saturday",
-                            "sunday",
-                            "last",
-                            "this",
-                            "earlier",
-                            "yesterday",
-                            "today",
-                            "late",
-                            "tonight",
-                        ],
-                    )
+                    && (lower_is_any(self.word(i), &WEEKDAYS)
+                        || lower_is_any(
+                            self.word(i),
+                            &[
+                                "on",
+                                "during",
+                                "later",
+                                "last",
+                                "this",
+                                "earlier",
+                                "yesterday",
+                                "today",
+                                "late",
+                                "tonight",
+                            ],
+                        ))
             })
             .unwrap_or(b);
         // Cut a relative or subordinate clause off the front (`… that X said`).
@@ -1276,28 +1271,22 @@ fn names_someone(s: &Sentence, np: &Np) -> bool {
 
 /// A day or time word (`Monday`, `yesterday`, `morning`), lower case.
 fn is_time_word(w: &str) -> bool {
-    is_any(
-        w,
-        &[
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-            "yesterday",
-            "today",
-            "tonight",
-            "week",
-            "month",
-            "year",
-            "night",
-            "morning",
-            "afternoon",
-            "evening",
-        ],
-    )
+    is_any(w, &WEEKDAYS)
+        || is_any(
+            w,
+            &[
+                "yesterday",
+                "today",
+                "tonight",
+                "week",
+                "month",
+                "year",
+                "night",
+                "morning",
+                "afternoon",
+                "evening",
+            ],
+        )
 }
 
 /// Prepositions that open an introductory phrase rather than a subject (`Despite polls …, X`).
@@ -1554,49 +1543,43 @@ fn s_is_relative(s: &Sentence, i: usize) -> bool {
 /// Words that open an adverbial after a cue (`said in a statement`, `said last month`), not an
 /// object (`maintained cordial relations`).
 fn is_adverbial_start(w: &str) -> bool {
-    lower_is_any(
-        w,
-        &[
-            "in",
-            "on",
-            "at",
-            "during",
-            "after",
-            "before",
-            "last",
-            "this",
-            "earlier",
-            "later",
-            "yesterday",
-            "today",
-            "tonight",
-            "recently",
-            "while",
-            "when",
-            "as",
-            "through",
-            "via",
-            "from",
-            "to",
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-            "of",
-            "about",
-            "with",
-            "late",
-            "early",
-            "friday's",
-            "told",
-            "then",
-            "again",
-            "also",
-        ],
-    )
+    lower_is_any(w, &WEEKDAYS)
+        || lower_is_any(
+            w,
+            &[
+                "in",
+                "on",
+                "at",
+                "during",
+                "after",
+                "before",
+                "last",
+                "this",
+                "earlier",
+                "later",
+                "yesterday",
+                "today",
+                "tonight",
+                "recently",
+                "while",
+                "when",
+                "as",
+                "through",
+                "via",
+                "from",
+                "to",
+                "of",
+                "about",
+                "with",
+                "late",
+                "early",
+                "friday's",
+                "told",
+                "then",
+                "again",
+                "also",
+            ],
+        )
 }
 
 /// A byline paragraph: `By NAME (email)`, `By NAME and NAME`.
