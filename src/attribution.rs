@@ -910,8 +910,13 @@ fn dated(text: &str, m: &Mark) -> bool {
     else {
         return false;
     };
-    let inside = match rest.find([')', '\n']) {
-        Some(i) if i <= MAX_CITATION_BYTES && rest[i..].starts_with(')') => &rest[..i],
+    // Only the first bytes are searched, so that every quote costs a bounded look ahead.
+    let inside = match rest
+        .bytes()
+        .take(MAX_CITATION_BYTES + 1)
+        .position(|b| b == b')' || b == b'\n')
+    {
+        Some(i) if rest.as_bytes()[i] == b')' => &rest[..i],
         _ => return false,
     };
     let year = inside
@@ -922,16 +927,12 @@ fn dated(text: &str, m: &Mark) -> bool {
 }
 
 /// A paragraph that is nothing but a quotation in capitals (`“DIVISIVE AND WRONG”`) is a
-/// subheading that names what follows, not a quote in its own right.
-fn heading(text: &str, m: &Mark) -> bool {
-    let line_start = text[..m.outer.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[m.outer.end..]
-        .find('\n')
-        .map_or(text.len(), |i| m.outer.end + i);
+/// subheading that names what follows, not a quote in its own right (`para`: the range of
+/// the quote's paragraph).
+fn heading(text: &str, m: &Mark, para: &Range<usize>) -> bool {
     let content = &text[m.content.clone()];
     m.closed
-        && text[line_start..m.outer.start].trim().is_empty()
-        && text[m.outer.end..line_end].trim().is_empty()
+        && m.outer == *para
         && content.split_whitespace().count() >= 2
         && content.chars().any(char::is_alphabetic)
         && !content.chars().any(char::is_lowercase)
@@ -1134,7 +1135,7 @@ fn is_pronoun_word(w: &str) -> bool {
     is_any(w, &["he", "she", "they", "it", "we", "i", "you", "who"])
 }
 
-/// Classify the quote at token `qi`.
+/// Classify the quote at token `qi` of a sentence of the paragraph `para` (a byte range).
 fn classify(
     s: &Sentence,
     qi: usize,
@@ -1142,6 +1143,7 @@ fn classify(
     frame: Option<&Frame>,
     judging: bool,
     para_reported: bool,
+    para: &Range<usize>,
 ) -> Class {
     let (n_words, title) = content_shape(s.text, m);
     if (!title && named_by_someone(s, qi)) || after_term(s, qi) || calls_someone(s, qi) {
@@ -1183,7 +1185,7 @@ fn classify(
     let bylined = matches!(prev, None | Some(K::Dash))
         && s.is_word(qi + 1, "by")
         && s.toks.get(qi + 2).is_some_and(|_| s.is_cap(qi + 2));
-    if told_title || bylined || dated(s.text, m) || heading(s.text, m) {
+    if told_title || bylined || dated(s.text, m) || heading(s.text, m, para) {
         return Class::Reference;
     }
     if title
@@ -1736,7 +1738,7 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
                 let class = if described_as || joined {
                     Class::Partial
                 } else {
-                    classify(s, qi, m, frame.as_ref(), judging, para_reported)
+                    classify(s, qi, m, frame.as_ref(), judging, para_reported, &p.range)
                 };
                 if class == Class::Partial || class == Class::Predicate {
                     last_partial = Some(qi);
