@@ -93,8 +93,7 @@ impl Key {
     /// True when the key is one of `words`.
     #[inline]
     pub(crate) fn is_any(&self, words: &[&str]) -> bool {
-        let b = self.as_bytes();
-        words.iter().any(|w| w.as_bytes() == b)
+        any_equal(self.as_bytes(), words, |b| b)
     }
 
     /// The key's bytes (no UTF-8 check: comparisons and lookups need none).
@@ -682,8 +681,8 @@ fn vec_with_capacity<T>(n: usize) -> Vec<T> {
 impl<I: Iterator> CollectVec for I {}
 
 /// Sort by a numeric key, stably (ties keep their order). Every sort of the crate goes through
-/// this one instantiation of the standard sort, which keeps the wasm module small: only the
-/// keys and the final shuffle depend on `T`.
+/// this one key sort ([`sorted_order`]), which keeps the wasm module small: only the keys and
+/// the final shuffle depend on `T`.
 pub(crate) fn sort_by_num<T>(v: &mut [T], key: impl Fn(&T) -> (u64, u64)) {
     let mut order = sorted_order(v.iter().map(key).collect_vec());
     // Move each element to its place by following the permutation's cycles: `order[k]` is
