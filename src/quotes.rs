@@ -8,7 +8,8 @@
 //! - A quote left open at the end of a paragraph runs to the paragraph's end; news style opens
 //!   each paragraph of a long quote without closing the previous one.
 //! - Paragraphs that repeat an earlier one are skipped, so each quote is reported once.
-//! - Marks inside a markup tag (`<tweet author="@x">`) delimit attributes, not quotes.
+//! - Marks inside a markup tag (`<tweet author="@x">`) delimit attributes, not quotes; so does
+//!   a mark right after `=` (`author="…"`), even when the tag's `>` is paragraphs away.
 
 use std::ops::Range;
 
@@ -37,11 +38,18 @@ fn is_close_mark(c: char) -> bool {
 }
 
 /// The double quotation mark at byte `i` of `body`, if any: its length and kind. Two
-/// apostrophes (`''`) stand for a straight double mark, as in some wire and archive copy.
+/// apostrophes (`''`) stand for a straight double mark, as in some wire and archive copy, and
+/// two curly ones (`’’`) not followed by a letter for a closing mark.
 fn mark_at(body: &str, i: usize) -> Option<(usize, char)> {
     let rest = &body[i..];
     if rest.starts_with("''") {
         return Some((2, '"'));
+    }
+    // `’’`: the same two apostrophes made curly by a word processor; they can only close.
+    if let Some(after) = rest.strip_prefix("’’") {
+        if !after.starts_with(char::is_alphanumeric) {
+            return Some(("’’".len(), '”'));
+        }
     }
     let c = rest.chars().next()?;
     (is_open_mark(c) || is_close_mark(c)).then_some((c.len_utf8(), c))
@@ -89,6 +97,15 @@ pub(crate) fn find(text: &str, paras: &[Para]) -> Vec<Mark> {
                 i = step.map_or(body.len(), |k| i + 1 + k);
                 continue;
             };
+            // `key="value"`: a mark right after `=` opens a markup attribute (also of a tag
+            // whose `>` lies in a later paragraph), whose value runs to the same mark again.
+            if open.is_none() && i > 0 && body.as_bytes()[i - 1] == b'=' {
+                let close = body[i + len..]
+                    .find(c)
+                    .map_or(body.len(), |k| i + len + k + len);
+                i = close;
+                continue;
+            }
             let at = p.range.start + i;
             // A mark right before `>` closes the attribute of a tag begun earlier.
             let ends_tag = body.as_bytes().get(i + len) == Some(&b'>');
@@ -220,6 +237,13 @@ mod tests {
             // stretch holding only a tag is no quote.
             ("\">We won, she wrote.</tweet>", &[]),
             ("Great day #win“<tweet/>.", &[]),
+            // … and a tag whose `>` lies in a later paragraph still has attribute values.
+            ("<tweet author=\"just a phrase\" date=\"\nMore.", &[]),
+            (
+                "<a href=”https://example.com/x” target=”_blank”>“A title”</a>",
+                &[("A title", true)],
+            ),
+            ("Set x=\"5\" then “go,” she said.", &[("go,", true)]),
             (
                 "“Not ‘abandon’ it,” he said.",
                 &[("Not ‘abandon’ it,", true)],
@@ -232,6 +256,11 @@ mod tests {
             ("“ Spaced ” words.", &[("Spaced", true)]),
             ("“Lost close “Fresh start.”", &[("Fresh start.", true)]),
             ("“Wrong way round,“ he said.", &[("Wrong way round,", true)]),
+            (
+                "It came as a “question’’ that stung.",
+                &[("question", true)],
+            ),
+            ("“We’’re not,” she said.", &[("We’’re not,", true)]),
             (
                 "“Ellipses … and [bracketed] kept.”",
                 &[("Ellipses … and [bracketed] kept.", true)],
