@@ -10,7 +10,9 @@
 //!   the speaker of the attributed part;
 //! - a quoted fragment inside the reporter's sentence is a partial quote of the sentence's
 //!   subject when a verb of saying or judging governs it; otherwise it is a scare quote or a name;
-//! - reported speech: `X said (that) CLAUSE`, `CLAUSE, X said`, `according to X, CLAUSE`.
+//! - reported speech: `X said (that) CLAUSE`, `CLAUSE, X said`, `according to X, CLAUSE`;
+//! - references, never speech: a web address, a work by its author, date or source, an
+//!   excerpt followed by its link, a gloss (`Latin for “…”`), a subheading.
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -938,6 +940,85 @@ fn heading(text: &str, m: &Mark, para: &Range<usize>) -> bool {
         && !content.chars().any(char::is_lowercase)
 }
 
+/// `“…” http://…`: a quote followed by a bare web address is an excerpt of the page it links
+/// (a link roundup's `“Headline,” by Jane Roe: “First lines …” http://…`), a reference to a
+/// text rather than speech.
+fn excerpt_of_link(text: &str, m: &Mark) -> bool {
+    let rest = text[m.outer.end..].trim_start_matches([' ', '\u{a0}']);
+    m.closed
+        && (rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("www."))
+}
+
+/// `(“Roe blasts the plan,” Example Times, Thursday)`: a quote opening a parenthesis and
+/// followed by a source and a comma cites a headline or a work by where it appeared (the
+/// caller rules out a verb of saying: `(“…,” Roe wrote in the Times)` is speech).
+fn cited_in_parens(s: &Sentence, qi: usize, m: &Mark) -> bool {
+    let opens =
+        qi > 0 && s.toks[qi - 1].k == K::Paren && s.text[s.toks[qi - 1].s..].starts_with('(');
+    if !opens || !m.closed {
+        return false;
+    }
+    let rest = s.text[m.outer.end..].trim_start_matches(' ');
+    let rest = match rest.strip_prefix(',') {
+        Some(r) => r.trim_start_matches(' '),
+        None if s.text[m.content.clone()].ends_with(',') => rest,
+        None => return false,
+    };
+    // Only the first bytes are searched, so that every quote costs a bounded look ahead.
+    let close = rest
+        .bytes()
+        .take(MAX_CITATION_BYTES + 1)
+        .position(|b| matches!(b, b')' | b'\n' | b'"'));
+    rest.starts_with(char::is_uppercase)
+        && close.is_some_and(|i| rest.as_bytes()[i] == b')' && !rest[..i].contains(['“', '”']))
+}
+
+/// Does the text before byte `at` end with a quote set off by a comma or a dash, the way an
+/// appositive follows it (`“Bellum,” Latin`, `“Do svidaniya!” – Russian`)?
+fn quote_set_off_before(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches([' ', '\u{a0}']);
+    let after_sep = before.trim_end_matches([',', '-', '–', '—']);
+    let mark = if after_sep.len() < before.len() {
+        after_sep.trim_end_matches([' ', '\u{a0}'])
+    } else {
+        before
+    };
+    let Some(inside) = mark
+        .strip_suffix(['”', '"'])
+        .or_else(|| mark.strip_suffix("''"))
+        .or_else(|| mark.strip_suffix("’’"))
+    else {
+        return false;
+    };
+    after_sep.len() < before.len() || inside.ends_with(',')
+}
+
+/// A translation or gloss, not speech: `“Si vis pacem,” Latin for “if you want peace”`,
+/// `“Do svidaniya!” – Russian for “goodbye”` (a word and `for` right after another quote),
+/// `#PorteOuverte – “open door”` (a quote right after a hashtag).
+fn gloss(s: &Sentence, qi: usize) -> bool {
+    let of_quote = qi >= 2
+        && s.is_word(qi - 1, "for")
+        && s.toks[qi - 2].k == K::Word
+        && quote_set_off_before(s.text, s.toks[qi - 2].s);
+    let of_hashtag = qi >= 2
+        && matches!(s.toks[qi - 1].k, K::Comma | K::Dash | K::Colon | K::Paren)
+        && s.toks[qi - 2].k == K::Word
+        && s.text[..s.toks[qi - 2].s].ends_with('#');
+    of_quote || of_hashtag
+}
+
+/// Most words a work's title with a subtitle may have (`“Crippled America: How to Make America
+/// Great Again”`).
+const MAX_WORK_TITLE_WORDS: usize = 20;
+
+/// Does a title-case quote hold a subtitle after a colon (`Main Title: The Subtitle`)?
+fn has_subtitle(content: &str) -> bool {
+    content.split_once(": ").is_some_and(|(main, sub)| {
+        main.chars().any(char::is_alphabetic) && sub.chars().any(char::is_alphabetic)
+    })
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Class {
     Direct,
@@ -1176,16 +1257,42 @@ fn classify(
     let attributed_before = frame.is_some_and(|f| cue_right_before(s, f.cue, qi));
     let whole_sentence = qi == 0 && matches!(next, None | Some(K::Stop));
     let terminal = content.ends_with(['.', '?', '!', '…']);
-    // A title right after `told` is who was told (`told “Fox and Friends,”`), not speech.
+    // A title right after `told` is who was told (`told “Fox and Friends,”`, `told ABC’s
+    // “Good Morning America”`), not speech.
+    let told_at =
+        |i: usize| s.toks[i].k == K::Word && is_any(s.word(i), &["told", "tells", "telling"]);
     let told_title = title
         && qi > 0
-        && s.toks[qi - 1].k == K::Word
-        && is_any(s.word(qi - 1), &["told", "tells", "telling"]);
+        && (told_at(qi - 1)
+            || (qi > 1
+                && s.is_cap(qi - 1)
+                && strip_possessive(s.word(qi - 1)).len() < s.word(qi - 1).len()
+                && told_at(qi - 2)));
     // `—“Title of a piece,” by Jane Roe`: a work and its author, not speech.
+    // (After a dash, `by the New York Post’s Jane Roe` too; a sentence may open with a quote
+    // followed by `by the …`, as in `“…” by the state, she said`.)
+    let by_at = qi + 2 + usize::from(prev == Some(K::Dash) && s.is_word(qi + 2, "the"));
     let bylined = matches!(prev, None | Some(K::Dash))
         && s.is_word(qi + 1, "by")
-        && s.toks.get(qi + 2).is_some_and(|_| s.is_cap(qi + 2));
-    if told_title || bylined || dated(s.text, m) || heading(s.text, m, para) {
+        && s.toks.get(by_at).is_some_and(|_| s.is_cap(by_at));
+    if told_title
+        || bylined
+        || dated(s.text, m)
+        || heading(s.text, m, para)
+        || excerpt_of_link(s.text, m)
+        || gloss(s, qi)
+        || (frame.is_none() && cited_in_parens(s, qi, m))
+    {
+        return Class::Reference;
+    }
+    // `a co-author of “Those Guys Have All the Fun: Inside the World of ESPN”`: a title with a
+    // subtitle names a work, however long.
+    if title
+        && n_words <= MAX_WORK_TITLE_WORDS
+        && has_subtitle(content)
+        && !whole_sentence
+        && !(ends_punct && (attributed_after || attributed_before))
+    {
         return Class::Reference;
     }
     if title
@@ -2353,6 +2460,75 @@ mod tests {
             // A paragraph that is only a quotation in capitals is a subheading.
             ("Roe spoke last.\n\n“DIVISIVE AND WRONG”\n\nThe vote came later.", &[], &["DIVISIVE AND WRONG"]),
             ("“GROWING PARTY,” Jane Roe wrote on Tuesday.", &[("GROWING PARTY,", Direct, Some("Jane Roe"))], &[]),
+        ];
+        for (text, want, want_scare) in cases {
+            let want: Vec<_> = want.iter().map(|&(t, k, s)| q(t, k, s)).collect();
+            assert_eq!(run(text), want, "{text:?}");
+            assert_eq!(
+                scare(text),
+                want_scare.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+                "{text:?}"
+            );
+        }
+    }
+
+    /// Quotes that cite, gloss or name a text are references, never speech; the look-alikes
+    /// that are speech stay quotes.
+    #[test]
+    fn references_are_not_speech() {
+        let cases: &[(&str, &[(&str, QuoteKind, Option<&str>)], &[&str])] = &[
+            // A quote followed by a bare web address is an excerpt of the linked page.
+            (
+                "WELL—“Club to close in May,” by Times’ Jane Roe: “The club, a fixture since 1990, will close in May after a long fight.” http://example.com/x",
+                &[],
+                &["Club to close in May,", "The club, a fixture since 1990, will close in May after a long fight."],
+            ),
+            (
+                "“The club will close in May after a long fight,” Jane Roe wrote. http://example.com/x",
+                &[("The club will close in May after a long fight,", Direct, Some("Jane Roe"))],
+                &[],
+            ),
+            // A gloss: a word and `for` after a quote set off by a comma or a dash, or a hashtag.
+            ("He signed it “Si vis pacem,” Latin for “if you want peace.”", &[("Si vis pacem,", Partial, None)], &["if you want peace."]),
+            (
+                "His friends jeered, “Do svidaniya!” – Russian for “goodbye.”",
+                &[("Do svidaniya!", Direct, Some("His friends"))],
+                &["goodbye."],
+            ),
+            ("The hashtag #PorteOuverte – “open door” – spread fast.", &[], &["open door"]),
+            // … but not a quote right after another with no comma or dash between.
+            (
+                "It would be the “minimum” needed for “transport and response capability.”",
+                &[("minimum", Partial, None), ("transport and response capability.", Direct, None)],
+                &[],
+            ),
+            // A title after `told X’s` is who was told.
+            (
+                "She told ABC’s “Good Morning Town” on Monday that she would run again.",
+                &[("she would run again", Indirect, None)],
+                &["Good Morning Town"],
+            ),
+            // A title with a subtitle names a work, however long.
+            (
+                "Said John Doe, a co-author of “Small Towns: A History of the Example Valley,” on Monday.",
+                &[],
+                &["Small Towns: A History of the Example Valley,"],
+            ),
+            // A headline cited in parentheses by where it appeared; with a verb of saying, speech.
+            ("I agree with Jane Roe (“Roe blasts the bridge plan,” Example Times, Thursday).", &[], &["Roe blasts the bridge plan,"]),
+            (
+                "Some disagree (“We will build it anyway,” Roe wrote in the Times).",
+                &[("We will build it anyway,", Direct, Some("Roe"))],
+                &[],
+            ),
+            // A work and its author after a dash, `by the Paper’s Writer` too …
+            ("—“Star refused to take the lead role,” by the Example Post’s Jane Roe", &[], &["Star refused to take the lead role,"]),
+            // … but a quote opening a sentence and followed by `by the …` is no byline.
+            (
+                "“If there had not been that intervention” by the state, the town would be gone, Roe said.",
+                &[("If there had not been that intervention", Partial, Some("Roe"))],
+                &[],
+            ),
         ];
         for (text, want, want_scare) in cases {
             let want: Vec<_> = want.iter().map(|&(t, k, s)| q(t, k, s)).collect();
