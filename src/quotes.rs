@@ -100,8 +100,10 @@ pub(crate) fn find(text: &str, paras: &[Para]) -> Vec<Mark> {
             // `key="value"`: a mark right after `=` opens a markup attribute (also of a tag
             // whose `>` lies in a later paragraph), whose value runs to the same mark again.
             if open.is_none() && i > 0 && body.as_bytes()[i - 1] == b'=' {
+                // (The same marks: `''` runs to `''`, so the jump lands on a char boundary.)
+                let mark = &body[i..i + len];
                 let close = body[i + len..]
-                    .find(c)
+                    .find(mark)
                     .map_or(body.len(), |k| i + len + k + len);
                 i = close;
                 continue;
@@ -244,6 +246,7 @@ mod tests {
                 &[("A title", true)],
             ),
             ("Set x=\"5\" then “go,” she said.", &[("go,", true)]),
+            ("Set x=''5\"é'' then “go,” she said.", &[("go,", true)]),
             (
                 "“Not ‘abandon’ it,” he said.",
                 &[("Not ‘abandon’ it,", true)],
