@@ -10,7 +10,9 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 mode=--release
 [ "${1:-}" = "--dev" ] && mode=--dev
-wasm-pack build --target web "$mode" --out-dir pkg --out-name relations_widget
+# The module is the cdylib crate crates/wasm (see the root Cargo.toml); --out-dir is relative
+# to it.
+wasm-pack build crates/wasm --target web "$mode" --out-dir ../../pkg --out-name relations_widget
 if [ "$mode" = --release ]; then
   # What a page downloads is minified (the readable element module stays in js/): terser
   # (an npm devDependency) on the element module and on wasm-bindgen's glue.

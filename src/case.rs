@@ -100,7 +100,7 @@ fn is_titlecase(c: char) -> bool {
 }
 
 /// `s` in lower case: the same text as `s.to_lowercase()`.
-pub(crate) fn lower(s: &str) -> String {
+pub fn lower(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }

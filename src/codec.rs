@@ -95,6 +95,9 @@ impl Analysis {
 }
 
 /// The JSON text of a value.
+// Never inlined, so that the writer keeps this crate's optimisation for speed when the wasm
+// bindings (built for size) call it.
+#[inline(never)]
 pub fn to_json<T: ToJson + ?Sized>(value: &T) -> String {
     let mut out = String::with_capacity(4096);
     value.write(&mut out);

@@ -280,7 +280,7 @@ pub(crate) fn is_any(word: &str, words: &[&str]) -> bool {
 
 /// Where `needle` first occurs in `hay` (as `str::find` with a string pattern). A plain
 /// scan: needles here are a few bytes, and the standard two-way searcher is kilobytes of code.
-pub(crate) fn find_str(hay: &str, needle: &str) -> Option<usize> {
+pub fn find_str(hay: &str, needle: &str) -> Option<usize> {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
     let Some((&first, rest)) = n.split_first() else {
         return Some(0);
@@ -353,7 +353,7 @@ pub(crate) fn parse_decimal(s: &str) -> Option<f64> {
 }
 
 /// Format a number with a sign and `decimals` (0–3) places, without float formatting code.
-pub(crate) fn signed(x: f64, decimals: u32) -> String {
+pub fn signed(x: f64, decimals: u32) -> String {
     let scale = 10u64.pow(decimals);
     let n = (x * scale as f64).round() as i64;
     let mut out = String::with_capacity(8);
@@ -661,7 +661,7 @@ impl Phrases {
 
 /// `collect` into a `Vec` by a plain loop: the standard `collect` specialises for each
 /// iterator type into several times the code.
-pub(crate) trait CollectVec: Iterator + Sized {
+pub trait CollectVec: Iterator + Sized {
     /// The items in order.
     fn collect_vec(self) -> Vec<Self::Item> {
         let mut out = vec_with_capacity(self.size_hint().0);
@@ -683,7 +683,7 @@ impl<I: Iterator> CollectVec for I {}
 /// Sort by a numeric key, stably (ties keep their order). Every sort of the crate goes through
 /// this one key sort ([`sorted_order`]), which keeps the wasm module small: only the keys and
 /// the final shuffle depend on `T`.
-pub(crate) fn sort_by_num<T>(v: &mut [T], key: impl Fn(&T) -> (u64, u64)) {
+pub fn sort_by_num<T>(v: &mut [T], key: impl Fn(&T) -> (u64, u64)) {
     let mut order = sorted_order(v.iter().map(key).collect_vec());
     // Move each element to its place by following the permutation's cycles: `order[k]` is
     // where the element that belongs at `k` is now.
@@ -745,7 +745,7 @@ fn sorted_order(keys: Vec<(u64, u64)>) -> Vec<usize> {
 }
 
 /// A sort key for a float in `f64::total_cmp` order.
-pub(crate) fn float_key(x: f64) -> u64 {
+pub fn float_key(x: f64) -> u64 {
     let b = x.to_bits();
     if b >> 63 == 1 {
         !b

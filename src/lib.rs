@@ -24,7 +24,8 @@
 mod actors;
 mod attribution;
 mod case;
-mod codec;
+#[doc(hidden)]
+pub mod codec;
 mod error;
 mod interactions;
 mod lexicon;
@@ -39,9 +40,13 @@ mod text;
 mod timeline;
 mod view;
 
-/// The JavaScript API (`analyze`, `mount`, `showError`) as Rust functions; wasm32 only.
-#[cfg(target_arch = "wasm32")]
-pub mod bindings;
+/// What the wasm crate (`crates/web`: `src/bindings.rs` and the DOM layer) uses of the core
+/// besides the public API. Not a stable interface.
+#[doc(hidden)]
+pub mod internal {
+    pub use crate::case::lower;
+    pub use crate::lexicon::{find_str, float_key, signed, sort_by_num, CollectVec};
+}
 
 /// Talc instead of the default dlmalloc in the wasm build: smaller and faster.
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
@@ -72,6 +77,9 @@ fn numbered(prefix: char, n: usize) -> String {
 ///
 /// Fails only when the input is empty (or only white space) or larger than
 /// [`Options::max_input_bytes`]; any other text, however odd, yields an analysis.
+// Never inlined: the wasm bindings (built for size, `crates/web`) call it once, and inlined
+// there the whole analysis would be optimised for size with them.
+#[inline(never)]
 pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
     options.validate()?;
     if text.len() > options.max_input_bytes {

@@ -11,11 +11,11 @@ use web_sys::{
     ShadowRootMode,
 };
 
-use super::{
+use crate::lexicon::CollectVec;
+use crate::view::{
     count_line, facet_count, graph, num, plural, signed, timeline, visible_ids, CardView, Facet,
     Filter, GaugeView, ViewModel, NONE_VALUE,
 };
-use crate::lexicon::CollectVec;
 
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
 
@@ -629,7 +629,7 @@ fn voices(b: &mut Builder, vm: &ViewModel) {
                     ],
                     "",
                 );
-                let score = super::clamp_score(st.score);
+                let score = crate::view::clamp_score(st.score);
                 b.svg_leaf(
                     "rect",
                     &[
