@@ -32,6 +32,7 @@ pub enum Value {
 }
 
 impl Value {
+    #[inline]
     fn kind(&self) -> &'static str {
         match self {
             Value::Null => "null",
@@ -43,6 +44,7 @@ impl Value {
         }
     }
 
+    #[inline]
     fn get(&self, name: &str) -> Option<&Value> {
         match self {
             Value::Obj(fields) => fields.iter().find(|(k, _)| k == name).map(|(_, v)| v),
@@ -51,6 +53,7 @@ impl Value {
     }
 }
 
+#[inline]
 fn expected(what: &str, got: &Value) -> String {
     format!("invalid type: {}, expected {what}", got.kind())
 }
@@ -71,6 +74,9 @@ fn fail(err: &mut Errors, message: String) {
 }
 
 /// A type read from a JSON value.
+///
+/// The readers are `#[inline]`, so that they are compiled in the crate that calls them: the
+/// wasm bindings (`crates/web`, built for size), where reading an analysis back is rare.
 ///
 /// Reading never stops half-way: a wrong or missing part records an error in `err` and reads
 /// as a placeholder (zero, empty), so that a struct is always built whole. The caller
@@ -244,6 +250,7 @@ impl ToJson for usize {
 }
 
 impl FromJson for usize {
+    #[inline]
     fn read(v: &Value, err: &mut Errors) -> Self {
         match v {
             // Exact integers up to 2^53, as JavaScript numbers hold them.
@@ -269,6 +276,7 @@ impl ToJson for f64 {
 }
 
 impl FromJson for f64 {
+    #[inline]
     fn read(v: &Value, err: &mut Errors) -> Self {
         match v {
             Value::Num(n) => *n,
@@ -287,6 +295,7 @@ impl ToJson for bool {
 }
 
 impl FromJson for bool {
+    #[inline]
     fn read(v: &Value, err: &mut Errors) -> Self {
         match v {
             Value::Bool(b) => *b,
@@ -305,6 +314,7 @@ impl ToJson for String {
 }
 
 impl FromJson for String {
+    #[inline]
     fn read(v: &Value, err: &mut Errors) -> Self {
         match v {
             Value::Str(s) => s.clone(),
@@ -404,6 +414,7 @@ macro_rules! record {
             }
         }
         impl FromJson for $ty {
+            #[inline]
             fn read(v: &Value, err: &mut Errors) -> Self {
                 object(v, concat!("struct ", stringify!($ty)), err);
                 $ty {
@@ -427,6 +438,7 @@ macro_rules! names {
             }
         }
         impl FromJson for $ty {
+            #[inline]
             fn read(v: &Value, err: &mut Errors) -> Self {
                 match v {
                     Value::Str(s) if s == $first_name => $ty::$first,
@@ -591,6 +603,7 @@ record!(Byline {
 
 /// Read analysis options (`{pair?, date?, maxInputBytes?}`); unknown fields are refused, as a
 /// misspelt option would otherwise be silently ignored.
+#[inline]
 pub fn options(v: &Value) -> Result<Options, String> {
     const FIELDS: [&str; 3] = ["pair", "date", "maxInputBytes"];
     let Value::Obj(fields) = v else {
