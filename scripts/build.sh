@@ -18,6 +18,8 @@ if [ "$mode" = --release ]; then
   # (an npm devDependency) on the element module and on wasm-bindgen's glue.
   terser js/relations-widget.js --module --compress passes=2 --mangle -o pkg/relations-widget.js
   terser pkg/relations_widget.js --module --compress passes=2 --mangle -o pkg/relations_widget.js
+  # Short names between the module and its glue instead of wasm-bindgen's hashed ones.
+  node scripts/short-names.mjs pkg/relations_widget_bg.wasm pkg/relations_widget.js
 else
   cp js/relations-widget.js pkg/relations-widget.js
 fi
