@@ -12,6 +12,7 @@
 #![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 
 use crate::model::*;
+use crate::text::sub;
 use crate::Options;
 
 /// A JSON value as read from JavaScript (`JSON.parse`'s data model).
@@ -174,7 +175,7 @@ pub fn write_str(out: &mut String, s: &str) {
             0..=0x1f => "",
             _ => continue,
         };
-        out.push_str(&s[from..i]);
+        out.push_str(sub(s, from..i));
         if esc.is_empty() {
             const HEX: &[u8; 16] = b"0123456789abcdef";
             out.push_str("\\u00");
@@ -185,7 +186,7 @@ pub fn write_str(out: &mut String, s: &str) {
         }
         from = i + 1;
     }
-    out.push_str(&s[from..]);
+    out.push_str(sub(s, from..));
     out.push('"');
 }
 

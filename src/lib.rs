@@ -63,7 +63,7 @@ pub use options::{Options, DEFAULT_MAX_INPUT_BYTES};
 pub use view::{view_model, CardView, ViewModel};
 
 use crate::lexicon::CollectVec;
-use text::Utf16Index;
+use text::{sub, Utf16Index};
 
 /// An id: a letter and a number (`q1`).
 fn numbered(prefix: char, n: usize) -> String {
@@ -172,7 +172,7 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
             let s = idx.span(&q.range);
             Quote {
                 id: input.id,
-                text: text[q.range.clone()].to_string(),
+                text: sub(text, q.range.clone()).to_string(),
                 kind: q.kind,
                 start: s.start,
                 end: s.end,
@@ -180,7 +180,7 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
                 cue: q.cue.as_ref().map(|r| {
                     let s = idx.span(r);
                     Cue {
-                        text: text[r.clone()].to_string(),
+                        text: sub(text, r.clone()).to_string(),
                         start: s.start,
                         end: s.end,
                     }
@@ -195,7 +195,7 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
         .map(|r| {
             let s = idx.span(r);
             ScareQuote {
-                text: text[r.clone()].to_string(),
+                text: sub(text, r.clone()).to_string(),
                 start: s.start,
                 end: s.end,
             }
