@@ -13,8 +13,8 @@ use web_sys::{
 
 use crate::lexicon::CollectVec;
 use crate::view::{
-    count_line, facet_count, graph, num, plural, signed, timeline, visible_ids, CardView, Facet,
-    Filter, GaugeView, ViewModel, NONE_VALUE,
+    count_line, facet_count, graph, num, plural, signed, split_byte, timeline, visible_ids,
+    CardView, Facet, Filter, GaugeView, ViewModel, NONE_VALUE,
 };
 
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
@@ -100,7 +100,7 @@ impl Builder {
         if self.err.is_some() {
             return;
         }
-        let (tag, attrs) = spec.split_once(';').unwrap_or((spec, ""));
+        let (tag, mut attrs) = split_byte(spec, b';');
         let made = (|| {
             let e = if svg {
                 self.doc.create_element_ns(Some(SVG_NS), tag)?
@@ -108,8 +108,10 @@ impl Builder {
                 self.doc.create_element(tag)?
             };
             let mut values = values.iter();
-            for pair in attrs.split(';') {
-                if let Some((name, value)) = pair.split_once('=') {
+            while let Some(rest) = attrs {
+                let (pair, more) = split_byte(rest, b';');
+                attrs = more;
+                if let (name, Some(value)) = split_byte(pair, b'=') {
                     let value = match value {
                         "@" => values.next().copied().unwrap_or_default(),
                         v => v,
