@@ -10,12 +10,16 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 mode=--release
 [ "${1:-}" = "--dev" ] && mode=--dev
-wasm-pack build --target web "$mode" --out-dir pkg --out-name relations_widget
+# The module is the cdylib crate crates/wasm (see the root Cargo.toml); --out-dir is relative
+# to it.
+wasm-pack build crates/wasm --target web "$mode" --out-dir ../../pkg --out-name relations_widget
 if [ "$mode" = --release ]; then
   # What a page downloads is minified (the readable element module stays in js/): terser
   # (an npm devDependency) on the element module and on wasm-bindgen's glue.
   terser js/relations-widget.js --module --compress passes=2 --mangle -o pkg/relations-widget.js
   terser pkg/relations_widget.js --module --compress passes=2 --mangle -o pkg/relations_widget.js
+  # Short names between the module and its glue instead of wasm-bindgen's hashed ones.
+  node scripts/short-names.mjs pkg/relations_widget_bg.wasm pkg/relations_widget.js
 else
   cp js/relations-widget.js pkg/relations-widget.js
 fi

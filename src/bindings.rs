@@ -1,10 +1,46 @@
-//! Every JavaScript export of the crate. The only module (with `view::dom`) that knows about
-//! wasm-bindgen; it converts between JS values and the core's types and never panics.
+//! Every JavaScript export of the widget. The only module (with the DOM layer, `view/dom.rs`)
+//! that knows about wasm-bindgen; it converts between JS values and the core's types and never
+//! panics.
+//!
+//! This file is the root of its own crate, `relations-widget-web` (`crates/web`), built with
+//! opt-level `"z"` (the workspace's `Cargo.toml`): the bindings, the view-model (this crate
+//! compiles `src/view/` again) and the DOM layer run once per render or event, so they are
+//! built for size, while the analysis in the core crate stays at `"s"` for speed. The wasm
+//! module itself is `crates/wasm`, which only links this crate.
 //!
 //! Two ways in: the functions `analyze`, `mount`, `render` and `showError` (stateless), and
 //! the class [`Widget`], which the custom element creates once per element: it owns the
 //! analysis, the view state (filters, selection) and one delegated listener per event type on
 //! the shadow root; `free()` removes the listeners and releases their closures.
+
+#![cfg(target_arch = "wasm32")]
+#![forbid(unsafe_code)]
+
+#[path = "view/dom.rs"]
+mod dom;
+// The core's view-model, compiled here again so that it is built for size with the DOM layer.
+// Some of its public items only serve the core's API and tests.
+#[path = "view/mod.rs"]
+#[allow(unreachable_pub)]
+mod view;
+
+/// The core's helpers that the view-model and the DOM layer name as `crate::lexicon::…`.
+mod lexicon {
+    pub(crate) use relations_widget::internal::{
+        find_str, float_key, signed, sort_by_num, CollectVec,
+    };
+}
+
+/// The core's lower-casing, as the view-model names it (`crate::case::lower`).
+mod case {
+    pub(crate) use relations_widget::internal::lower;
+}
+
+use relations_widget::codec;
+use relations_widget::{
+    analyze, Actor, Analysis, InteractionClass, Options, Quote, QuoteKind, Speaker, SpeakerKind,
+    StanceLabel, TimelineEvent,
+};
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -17,11 +53,10 @@ use web_sys::{
     ScrollLogicalPosition, ShadowRoot, Url,
 };
 
-use crate::codec::{self, ToJson};
+use crate::dom::{RenderOptions, UiState};
 use crate::lexicon::CollectVec;
-use crate::view::dom::{self, RenderOptions, UiState};
-use crate::view::{self, export, Facet, ViewModel};
-use crate::{Analysis, Options, Quote, Speaker};
+use crate::view::{export, Facet, ViewModel};
+use codec::ToJson;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = include_str!("analysis.d.ts");
@@ -651,7 +686,7 @@ fn parse_options(options: JsValue) -> Result<Options, String> {
 /// Parse the options and analyse; errors come back as the message to show.
 fn run(text: &str, options: JsValue) -> Result<(Analysis, Options), String> {
     let options = parse_options(options)?;
-    let analysis = crate::analyze(text, &options).map_err(|e| e.to_string())?;
+    let analysis = analyze(text, &options).map_err(|e| e.to_string())?;
     Ok((analysis, options))
 }
 

@@ -13,6 +13,7 @@
 use std::sync::OnceLock;
 
 use crate::lexicon::{data_file, data_rows};
+use crate::text::sub;
 
 const TABLE: &str = data_file!(include_str!("../data/unicode-case.tsv"));
 
@@ -100,7 +101,7 @@ fn is_titlecase(c: char) -> bool {
 }
 
 /// `s` in lower case: the same text as `s.to_lowercase()`.
-pub(crate) fn lower(s: &str) -> String {
+pub fn lower(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }
@@ -109,8 +110,8 @@ pub(crate) fn lower(s: &str) -> String {
     for (i, c) in s.char_indices() {
         match c {
             'Σ' => {
-                let last = t.ignorable_then_cased(s[..i].chars().rev())
-                    && !t.ignorable_then_cased(s[i + 'Σ'.len_utf8()..].chars());
+                let last = t.ignorable_then_cased(sub(s, ..i).chars().rev())
+                    && !t.ignorable_then_cased(sub(s, i + 'Σ'.len_utf8()..).chars());
                 out.push(if last { 'ς' } else { 'σ' });
             }
             '\u{130}' => out.push_str("i\u{307}"),

@@ -12,6 +12,7 @@
 #![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 
 use crate::model::*;
+use crate::text::sub;
 use crate::Options;
 
 /// A JSON value as read from JavaScript (`JSON.parse`'s data model).
@@ -32,6 +33,7 @@ pub enum Value {
 }
 
 impl Value {
+    #[inline]
     fn kind(&self) -> &'static str {
         match self {
             Value::Null => "null",
@@ -43,6 +45,7 @@ impl Value {
         }
     }
 
+    #[inline]
     fn get(&self, name: &str) -> Option<&Value> {
         match self {
             Value::Obj(fields) => fields.iter().find(|(k, _)| k == name).map(|(_, v)| v),
@@ -51,6 +54,7 @@ impl Value {
     }
 }
 
+#[inline]
 fn expected(what: &str, got: &Value) -> String {
     format!("invalid type: {}, expected {what}", got.kind())
 }
@@ -71,6 +75,9 @@ fn fail(err: &mut Errors, message: String) {
 }
 
 /// A type read from a JSON value.
+///
+/// The readers are `#[inline]`, so that they are compiled in the crate that calls them: the
+/// wasm bindings (`crates/web`, built for size), where reading an analysis back is rare.
 ///
 /// Reading never stops half-way: a wrong or missing part records an error in `err` and reads
 /// as a placeholder (zero, empty), so that a struct is always built whole. The caller
@@ -95,6 +102,9 @@ impl Analysis {
 }
 
 /// The JSON text of a value.
+// Never inlined, so that the writer keeps this crate's optimisation for speed when the wasm
+// bindings (built for size) call it.
+#[inline(never)]
 pub fn to_json<T: ToJson + ?Sized>(value: &T) -> String {
     let mut out = String::with_capacity(4096);
     value.write(&mut out);
@@ -165,7 +175,7 @@ pub fn write_str(out: &mut String, s: &str) {
             0..=0x1f => "",
             _ => continue,
         };
-        out.push_str(&s[from..i]);
+        out.push_str(sub(s, from..i));
         if esc.is_empty() {
             const HEX: &[u8; 16] = b"0123456789abcdef";
             out.push_str("\\u00");
@@ -176,7 +186,7 @@ pub fn write_str(out: &mut String, s: &str) {
         }
         from = i + 1;
     }
-    out.push_str(&s[from..]);
+    out.push_str(sub(s, from..));
     out.push('"');
 }
 
@@ -241,6 +251,7 @@ impl ToJson for usize {
 }
 
 impl FromJson for usize {
+    #[inline]
     fn read(v: &Value, err: &mut Errors) -> Self {
         match v {
             // Exact integers up to 2^53, as JavaScript numbers hold them.
@@ -266,6 +277,7 @@ impl ToJson for f64 {
 }
 
 impl FromJson for f64 {
+    #[inline]
     fn read(v: &Value, err: &mut Errors) -> Self {
         match v {
             Value::Num(n) => *n,
@@ -284,6 +296,7 @@ impl ToJson for bool {
 }
 
 impl FromJson for bool {
+    #[inline]
     fn read(v: &Value, err: &mut Errors) -> Self {
         match v {
             Value::Bool(b) => *b,
@@ -302,6 +315,7 @@ impl ToJson for String {
 }
 
 impl FromJson for String {
+    #[inline]
     fn read(v: &Value, err: &mut Errors) -> Self {
         match v {
             Value::Str(s) => s.clone(),
@@ -401,6 +415,7 @@ macro_rules! record {
             }
         }
         impl FromJson for $ty {
+            #[inline]
             fn read(v: &Value, err: &mut Errors) -> Self {
                 object(v, concat!("struct ", stringify!($ty)), err);
                 $ty {
@@ -424,6 +439,7 @@ macro_rules! names {
             }
         }
         impl FromJson for $ty {
+            #[inline]
             fn read(v: &Value, err: &mut Errors) -> Self {
                 match v {
                     Value::Str(s) if s == $first_name => $ty::$first,
@@ -588,6 +604,7 @@ record!(Byline {
 
 /// Read analysis options (`{pair?, date?, maxInputBytes?}`); unknown fields are refused, as a
 /// misspelt option would otherwise be silently ignored.
+#[inline]
 pub fn options(v: &Value) -> Result<Options, String> {
     const FIELDS: [&str; 3] = ["pair", "date", "maxInputBytes"];
     let Value::Obj(fields) = v else {

@@ -18,6 +18,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use crate::text;
+use crate::text::sub;
 
 /// One word-like token in byte offsets.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -160,7 +161,7 @@ fn tokens_into(text: &str, start: usize, words: &[Range<usize>], out: &mut Vec<T
     out.clear();
     let mut prev_end = start;
     for word in words.iter().cloned() {
-        let w = &text[word.clone()];
+        let w = sub(text, word.clone());
         // `‑` (a non-breaking hyphen) starts with byte E2.
         if !w.bytes().any(|b| b == b'-' || b == 0xE2) {
             push_part(text, out, &mut prev_end, word.start, w, true);
@@ -171,7 +172,7 @@ fn tokens_into(text: &str, start: usize, words: &[Range<usize>], out: &mut Vec<T
         for part in w.split(['-', '‑']) {
             let start = word.start + offset;
             offset += part.len()
-                + w[offset + part.len()..]
+                + sub(w, offset + part.len()..)
                     .chars()
                     .next()
                     .map_or(0, char::len_utf8);
@@ -205,7 +206,7 @@ fn push_part(
             matches!(
                 b,
                 b',' | b';' | b':' | b'(' | b')' | b'[' | b']' | b'"' | b'!' | b'?'
-            ) || (b == 0xE2 && text[gap_start..r.start].chars().any(is_clause_punct))
+            ) || (b == 0xE2 && sub(text, gap_start..r.start).chars().any(is_clause_punct))
         });
     let cap = match core.as_bytes()[0] {
         b if b.is_ascii() => b.is_ascii_uppercase(),
@@ -280,7 +281,7 @@ pub(crate) fn is_any(word: &str, words: &[&str]) -> bool {
 
 /// Where `needle` first occurs in `hay` (as `str::find` with a string pattern). A plain
 /// scan: needles here are a few bytes, and the standard two-way searcher is kilobytes of code.
-pub(crate) fn find_str(hay: &str, needle: &str) -> Option<usize> {
+pub fn find_str(hay: &str, needle: &str) -> Option<usize> {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
     let Some((&first, rest)) = n.split_first() else {
         return Some(0);
@@ -353,7 +354,7 @@ pub(crate) fn parse_decimal(s: &str) -> Option<f64> {
 }
 
 /// Format a number with a sign and `decimals` (0–3) places, without float formatting code.
-pub(crate) fn signed(x: f64, decimals: u32) -> String {
+pub fn signed(x: f64, decimals: u32) -> String {
     let scale = 10u64.pow(decimals);
     let n = (x * scale as f64).round() as i64;
     let mut out = String::with_capacity(8);
@@ -395,7 +396,7 @@ fn strip_possessive(part: &str) -> (&str, bool) {
         Some(0x99) if n >= 3 && b[n - 3..] == [0xE2, 0x80, 0x99] => 3,
         _ => return (part, false),
     };
-    (&part[..n - cut], true)
+    (sub(part, ..n - cut), true)
 }
 
 /// A multiply-rotate hash over 8-byte words (as in rustc's FxHash): table keys are short words,
@@ -661,7 +662,7 @@ impl Phrases {
 
 /// `collect` into a `Vec` by a plain loop: the standard `collect` specialises for each
 /// iterator type into several times the code.
-pub(crate) trait CollectVec: Iterator + Sized {
+pub trait CollectVec: Iterator + Sized {
     /// The items in order.
     fn collect_vec(self) -> Vec<Self::Item> {
         let mut out = vec_with_capacity(self.size_hint().0);
@@ -683,7 +684,7 @@ impl<I: Iterator> CollectVec for I {}
 /// Sort by a numeric key, stably (ties keep their order). Every sort of the crate goes through
 /// this one key sort ([`sorted_order`]), which keeps the wasm module small: only the keys and
 /// the final shuffle depend on `T`.
-pub(crate) fn sort_by_num<T>(v: &mut [T], key: impl Fn(&T) -> (u64, u64)) {
+pub fn sort_by_num<T>(v: &mut [T], key: impl Fn(&T) -> (u64, u64)) {
     let mut order = sorted_order(v.iter().map(key).collect_vec());
     // Move each element to its place by following the permutation's cycles: `order[k]` is
     // where the element that belongs at `k` is now.
@@ -745,7 +746,7 @@ fn sorted_order(keys: Vec<(u64, u64)>) -> Vec<usize> {
 }
 
 /// A sort key for a float in `f64::total_cmp` order.
-pub(crate) fn float_key(x: f64) -> u64 {
+pub fn float_key(x: f64) -> u64 {
     let b = x.to_bits();
     if b >> 63 == 1 {
         !b
@@ -871,7 +872,7 @@ impl Row {
             return None;
         }
         let (a, b) = (self.starts[i] as usize, self.starts[i + 1] as usize - 1);
-        let field = &self.line[a..b];
+        let field = sub(self.line, a..b);
         // A field that starts and ends with a visible ASCII char (nearly all) needs no trim.
         Some(match (field.as_bytes().first(), field.as_bytes().last()) {
             (Some(x), Some(y)) if x.is_ascii_graphic() && y.is_ascii_graphic() => field,
@@ -893,7 +894,7 @@ pub(crate) fn data_rows(data: &'static str) -> impl Iterator<Item = Row> {
             return None;
         }
         let (line, more) = match rest.bytes().position(|b| b == b'\n') {
-            Some(i) => (&rest[..i], &rest[i + 1..]),
+            Some(i) => (sub(rest, ..i), sub(rest, i + 1..)),
             None => (rest, ""),
         };
         rest = more;

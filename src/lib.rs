@@ -24,7 +24,8 @@
 mod actors;
 mod attribution;
 mod case;
-mod codec;
+#[doc(hidden)]
+pub mod codec;
 mod error;
 mod interactions;
 mod lexicon;
@@ -39,9 +40,13 @@ mod text;
 mod timeline;
 mod view;
 
-/// The JavaScript API (`analyze`, `mount`, `showError`) as Rust functions; wasm32 only.
-#[cfg(target_arch = "wasm32")]
-pub mod bindings;
+/// What the wasm crate (`crates/web`: `src/bindings.rs` and the DOM layer) uses of the core
+/// besides the public API. Not a stable interface.
+#[doc(hidden)]
+pub mod internal {
+    pub use crate::case::lower;
+    pub use crate::lexicon::{find_str, float_key, signed, sort_by_num, CollectVec};
+}
 
 /// Talc instead of the default dlmalloc in the wasm build: smaller and faster.
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
@@ -58,7 +63,7 @@ pub use options::{Options, DEFAULT_MAX_INPUT_BYTES};
 pub use view::{view_model, CardView, ViewModel};
 
 use crate::lexicon::CollectVec;
-use text::Utf16Index;
+use text::{sub, Utf16Index};
 
 /// An id: a letter and a number (`q1`).
 fn numbered(prefix: char, n: usize) -> String {
@@ -72,6 +77,9 @@ fn numbered(prefix: char, n: usize) -> String {
 ///
 /// Fails only when the input is empty (or only white space) or larger than
 /// [`Options::max_input_bytes`]; any other text, however odd, yields an analysis.
+// Never inlined: the wasm bindings (built for size, `crates/web`) call it once, and inlined
+// there the whole analysis would be optimised for size with them.
+#[inline(never)]
 pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
     options.validate()?;
     if text.len() > options.max_input_bytes {
@@ -164,7 +172,7 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
             let s = idx.span(&q.range);
             Quote {
                 id: input.id,
-                text: text[q.range.clone()].to_string(),
+                text: sub(text, q.range.clone()).to_string(),
                 kind: q.kind,
                 start: s.start,
                 end: s.end,
@@ -172,7 +180,7 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
                 cue: q.cue.as_ref().map(|r| {
                     let s = idx.span(r);
                     Cue {
-                        text: text[r.clone()].to_string(),
+                        text: sub(text, r.clone()).to_string(),
                         start: s.start,
                         end: s.end,
                     }
@@ -187,7 +195,7 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
         .map(|r| {
             let s = idx.span(r);
             ScareQuote {
-                text: text[r.clone()].to_string(),
+                text: sub(text, r.clone()).to_string(),
                 start: s.start,
                 end: s.end,
             }

@@ -26,6 +26,7 @@ use crate::model::{
     TimelineEvent,
 };
 use crate::stance::{self, round2, CueHit, Scored};
+use crate::text::sub;
 use crate::text::{words_within, Para, Utf16Index};
 use crate::timeline::{self, Anchor};
 use crate::Options;
@@ -395,7 +396,7 @@ impl Ctx<'_> {
             .map(|c| {
                 let s = self.idx.span(&c.range);
                 StanceCue {
-                    text: self.text[c.range.clone()].to_string(),
+                    text: sub(self.text, c.range.clone()).to_string(),
                     start: s.start,
                     end: s.end,
                     weight: round2(c.weight),
@@ -492,7 +493,7 @@ pub(crate) fn analyse(
             let ev = Evidence {
                 kind: "quote".into(),
                 quote: Some(input.id.clone()),
-                text: text[input.range.clone()].to_string(),
+                text: sub(text, input.range.clone()).to_string(),
                 start: span.start,
                 end: span.end,
                 weight: round2(s.score * QUOTE_WEIGHT),
@@ -526,7 +527,7 @@ pub(crate) fn analyse(
                 let ev = Evidence {
                     kind: "narration".into(),
                     quote: None,
-                    text: text[range.clone()].to_string(),
+                    text: sub(text, range.clone()).to_string(),
                     start: span.start,
                     end: span.end,
                     weight: round2(scored_unit.score * NARRATION_WEIGHT),
@@ -543,7 +544,7 @@ pub(crate) fn analyse(
         let ev = Evidence {
             kind: "interaction".into(),
             quote: None,
-            text: text[e.range.clone()].to_string(),
+            text: sub(text, e.range.clone()).to_string(),
             start: span.start,
             end: span.end,
             weight: round2(e.score / 10.0 * INTERACTION_WEIGHT),
@@ -591,7 +592,7 @@ pub(crate) fn analyse(
             let s = &sentences[d.sentence];
             let span = idx.span(&s.range);
             TimelineEvent {
-                text: text[s.range.clone()].to_string(),
+                text: sub(text, s.range.clone()).to_string(),
                 start: span.start,
                 end: span.end,
                 date: d.date,
@@ -615,7 +616,7 @@ pub(crate) fn analyse(
                 Interaction {
                     source: e.source.into(),
                     target: e.target.into(),
-                    text: text[e.range.clone()].to_string(),
+                    text: sub(text, e.range.clone()).to_string(),
                     start: span.start,
                     end: span.end,
                     score: e.score,
@@ -789,7 +790,7 @@ fn build_relation(
     });
     let mut named_acts: Vec<String> = Vec::new();
     for e in acts {
-        let words = &text[e.range.clone()];
+        let words = sub(text, e.range.clone());
         let s = format!(
             "{} → {} “{}” ({})",
             g.name_of(e.source),

@@ -23,6 +23,7 @@ use crate::lexicon::{
 use crate::model::SpeakerKind;
 use crate::reporting::{CueClass, Lexicon, SpeakerWord};
 use crate::text;
+use crate::text::sub;
 use crate::timeline::{MONTHS, WEEKDAYS};
 
 /// Longest description taken as a speaker (`the Republican presidential front-runner`).
@@ -151,14 +152,14 @@ fn role_and_org(appos: &str) -> (Option<String>, Option<String>) {
         .or_else(|| find_str(a, " and an "))
         .or_else(|| find_str(a, " and the "))
     {
-        Some(i) => &a[..i],
+        Some(i) => sub(a, ..i),
         None => a,
     };
     let split = find_str(a, " at ").map(|i| (i, 4)).or_else(|| {
         // `of` introduces an organisation only when a capitalised name follows.
         let mut from = 0;
-        while let Some(i) = find_str(&a[from..], " of ").map(|i| from + i) {
-            if trim_start_str(&a[i + 4..], "the ").starts_with(|c: char| c.is_uppercase()) {
+        while let Some(i) = find_str(sub(a, from..), " of ").map(|i| from + i) {
+            if trim_start_str(sub(a, i + 4..), "the ").starts_with(|c: char| c.is_uppercase()) {
                 return Some((i, 4));
             }
             from = i + 4;
@@ -167,8 +168,8 @@ fn role_and_org(appos: &str) -> (Option<String>, Option<String>) {
     });
     match split {
         Some((i, n)) => {
-            let role = strip_det(&a[..i]);
-            let mut org = strip_det(&a[i + n..]);
+            let role = strip_det(sub(a, ..i));
+            let mut org = strip_det(sub(a, i + n..));
             // `X University in Seoul`: the place is not part of the name.
             if let Some(j) = find_str(&org, " in ") {
                 org.truncate(j);
@@ -235,7 +236,7 @@ impl Registry {
         let words = text::words(text, np.range.clone());
         let first_r = words.first()?.clone();
         let mut buf = [0; 32];
-        let first = lowercase(&text[first_r.clone()], &mut buf);
+        let first = lowercase(sub(text, first_r.clone()), &mut buf);
         // Pronouns.
         if words.len() == 1 {
             let id = match &*first {
@@ -258,10 +259,10 @@ impl Registry {
         let mut parts: Vec<Range<usize>> = Vec::new();
         let mut start = np.range.start;
         for (k, r) in words.iter().enumerate() {
-            if lower_is_any(&text[r.clone()], &["and"])
+            if lower_is_any(sub(text, r.clone()), &["and"])
                 && words
                     .get(k + 1)
-                    .is_some_and(|r2| !is_cap(&text[r2.clone()]))
+                    .is_some_and(|r2| !is_cap(sub(text, r2.clone())))
             {
                 parts.push(start..r.start);
                 start = words[k + 1].start;
@@ -272,10 +273,10 @@ impl Registry {
         // A text that speaks: its author, else its publisher.
         let is_document = words
             .iter()
-            .any(|r| lx.speaker_word(&text[r.clone()]) == Some(SpeakerWord::Document))
+            .any(|r| lx.speaker_word(sub(text, r.clone())) == Some(SpeakerWord::Document))
             && !words.iter().any(|r| {
-                is_cap(&text[r.clone()])
-                    && !lower_is_any(&text[r.clone()], DETERMINERS)
+                is_cap(sub(text, r.clone()))
+                    && !lower_is_any(sub(text, r.clone()), DETERMINERS)
                     && words.iter().position(|x| x == r) == Some(0)
             });
         if is_document || cue == CueClass::Document {
@@ -285,9 +286,9 @@ impl Registry {
             // The text's own name (`the statement`) is an alias of its author.
             let doc_end = words
                 .iter()
-                .position(|r| lx.speaker_word(&text[r.clone()]) == Some(SpeakerWord::Document))
+                .position(|r| lx.speaker_word(sub(text, r.clone())) == Some(SpeakerWord::Document))
                 .map_or(np.range.end, |k| words[k].end);
-            let surface = text[np.range.start..doc_end].to_string();
+            let surface = sub(text, np.range.start..doc_end).to_string();
             if let Some(id) = author {
                 self.add_mention(id, np.range.clone(), &surface);
                 return Some(id);
@@ -295,7 +296,7 @@ impl Registry {
             // `released by X`.
             if let Some(k) = words
                 .iter()
-                .position(|r| lower_is_any(&text[r.clone()], &["by"]))
+                .position(|r| lower_is_any(sub(text, r.clone()), &["by"]))
             {
                 let r = words[k + 1..].first().map(|r| r.start)?..np.range.end;
                 return self.resolve(
@@ -310,9 +311,9 @@ impl Registry {
         }
         // Prefer the first part that carries a capitalised name; else the first part.
         let named = parts.iter().find(|r| {
-            text::words(text, (*r).clone())
-                .iter()
-                .any(|w| is_cap(&text[w.clone()]) && !lower_is_any(&text[w.clone()], DETERMINERS))
+            text::words(text, (*r).clone()).iter().any(|w| {
+                is_cap(sub(text, w.clone())) && !lower_is_any(sub(text, w.clone()), DETERMINERS)
+            })
         });
         let part = named.unwrap_or(&parts[0]).clone();
         self.resolve_part(text, part, np.appos.clone())
@@ -327,7 +328,7 @@ impl Registry {
         let lx = Lexicon::get();
         let ws: Vec<Range<usize>> = text::words(text, part.clone());
         // Each word sliced once (a slice check inlined at every use would be larger).
-        let strs: Vec<&str> = ws.iter().map(|r| &text[r.clone()]).collect_vec();
+        let strs: Vec<&str> = ws.iter().map(|r| sub(text, r.clone())).collect_vec();
         let w = |i: usize| strs[i];
         if ws.is_empty() {
             return None;
@@ -379,7 +380,7 @@ impl Registry {
                 Some(SpeakerWord::OrgNoun | SpeakerWord::Document) => SpeakerKind::Organization,
                 _ => SpeakerKind::Unnamed,
             };
-            let phrase = text[ws[0].start..ws[last].end].to_string();
+            let phrase = sub(text, ws[0].start..ws[last].end).to_string();
             let head = lower(w(last));
             let indefinite = lower_is_any(w(0), DETERMINERS) && !w(0).eq_ignore_ascii_case("the");
             // `the official` is the official already quoted; `an official` is a new one.
@@ -425,8 +426,9 @@ impl Registry {
             let right_has_org =
                 (k + 1..=last).any(|i| lx.speaker_word(w(i)) == Some(SpeakerWord::Org));
             if !left_has_org && right_has_org && (a..k).all(|i| is_cap(w(i))) {
-                org_of =
-                    Some(trim_start_str(&text[ws[k + 1].start..ws[last].end], "the ").to_string());
+                org_of = Some(
+                    trim_start_str(sub(text, ws[k + 1].start..ws[last].end), "the ").to_string(),
+                );
                 b = k;
             }
         }
@@ -445,7 +447,7 @@ impl Registry {
             && ((a..b).any(|i| lx.speaker_word(w(i)) == Some(SpeakerWord::Org))
                 || (b - a == 1 && is_acronym(w(a))));
         if is_org {
-            let name = text[ws[a].start..ws[b - 1].end].to_string();
+            let name = sub(text, ws[a].start..ws[b - 1].end).to_string();
             let id = self.find_org(&name).unwrap_or_else(|| {
                 self.push(
                     name.clone(),
@@ -468,13 +470,14 @@ impl Registry {
         }
         let name_r = ws[n0].start..ws[b - 1].end;
         // `Roe’s answer was`: the possessor speaks.
-        let name = trim_end_any(strip_possessive(&text[name_r.clone()]), &['’', '\'']).to_string();
+        let name =
+            trim_end_any(strip_possessive(sub(text, name_r.clone())), &['’', '\'']).to_string();
         let tokens: Vec<String> = (n0..b).map(|i| lower(strip_possessive(w(i)))).collect_vec();
-        let prefix = (n0 > a).then(|| text[ws[a].start..ws[n0 - 1].end].to_string());
+        let prefix = (n0 > a).then(|| sub(text, ws[a].start..ws[n0 - 1].end).to_string());
         // Role and organisation: from the appositive, else from the words before the name
         // (`Foreign Ministry spokesperson` → org `Foreign Ministry`, role `spokesperson`).
         let (mut role, mut org) = appos
-            .map(|r| role_and_org(&text[r]))
+            .map(|r| role_and_org(sub(text, r)))
             .unwrap_or((None, None));
         if let Some(p) = &prefix {
             let pw: Vec<&str> = p.split_whitespace().collect_vec();
@@ -514,7 +517,7 @@ impl Registry {
         if e.org.is_none() {
             e.org = org;
         }
-        let surface = text[ws[n0].start..ws[last].end].to_string();
+        let surface = sub(text, ws[n0].start..ws[last].end).to_string();
         self.add_mention(id, name_r, &surface);
         // The surname is an alias: the last word, or the first for names written family name
         // first with a hyphenated given name (`Kim Jong-un`).

@@ -20,6 +20,14 @@ pub(crate) struct Utf16Index<'a> {
     checkpoints: Vec<usize>,
 }
 
+/// `s[r]`, or `""` when `r` is not a range of char boundaries of `s` (which the ranges the
+/// analysis computes always are). The same checks as indexing, without its panic path: in the
+/// wasm module each `&s[r]` costs a panic call and a 16-byte location record.
+#[inline]
+pub(crate) fn sub<R: std::slice::SliceIndex<str, Output = str>>(s: &str, r: R) -> &str {
+    s.get(r).unwrap_or("")
+}
+
 /// UTF-16 code units of a run of UTF-8 bytes: one per char (every byte that is not a
 /// continuation byte), plus one per char outside the BMP (four-byte leaders); branch-free.
 fn utf16_units(bytes: &[u8]) -> usize {
@@ -182,7 +190,7 @@ pub(crate) fn is_double_quote(c: char) -> bool {
 /// period is a known abbreviation or a single capital initial (`John F. Kennedy`). Text inside
 /// double quotes is never split, so a quotation stays in one sentence with its attribution.
 pub(crate) fn sentences(text: &str, para: Range<usize>) -> Vec<Range<usize>> {
-    let body = &text[para.clone()];
+    let body = sub(text, para.clone());
     let bytes = body.as_bytes();
     // The char at a byte offset (offsets always stay on char boundaries), or None at the end.
     let char_at = |at: usize| body.get(at..).and_then(|rest| rest.chars().next());
@@ -365,7 +373,7 @@ fn word_end_in(body: &str, mut i: usize, mut prev: char) -> usize {
 /// Where the word starting at byte `start` ends (see [`words`]), looking no further than
 /// `limit`.
 pub(crate) fn word_end(text: &str, start: usize, limit: usize) -> usize {
-    let body = &text[start..limit.min(text.len())];
+    let body = sub(text, start..limit.min(text.len()));
     match char_at(body, 0) {
         (c, n) if n > 0 && is_alnum(c) => start + word_end_in(body, n, c),
         _ => start,
@@ -382,7 +390,7 @@ pub(crate) fn words(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
 
 /// [`words`], appended to `out`.
 pub(crate) fn words_into(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
-    let body = &text[range.clone()];
+    let body = sub(text, range.clone());
     let bytes = body.as_bytes();
     let mut i = 0;
     while i < bytes.len() {

@@ -20,6 +20,7 @@ use std::ops::Range;
 
 use crate::lexicon::{is_any, trim_end_any, CollectVec};
 use crate::relations::Sentence;
+use crate::text::sub;
 
 /// The month assumed for an anchor known only by its year: mid-year.
 pub(crate) const ASSUMED_MONTH: u32 = 6;
@@ -101,7 +102,7 @@ fn words_of<'a>(text: &'a str, s: &Sentence) -> Vec<W<'a>> {
         .iter()
         .cloned()
         .map(|r| {
-            let raw = &text[r.clone()];
+            let raw = sub(text, r.clone());
             let key = if raw.bytes().any(|b| b.is_ascii_uppercase()) {
                 Cow::Owned(raw.to_ascii_lowercase())
             } else {
@@ -156,7 +157,7 @@ fn year_range(text: &str, w: &W) -> Option<(i32, i32, usize)> {
     let (a, b, end) = match w.raw.split_once(['-', '‑']) {
         Some((a, b)) => (a, b, w.range.end),
         None => {
-            let rest = &text[w.range.end..];
+            let rest = sub(text, w.range.end..);
             let b = rest.strip_prefix('–')?;
             let digits = b.bytes().take_while(u8::is_ascii_digit).count();
             (w.raw, &b[..digits], w.range.end + '–'.len_utf8() + digits)

@@ -1,8 +1,8 @@
 //! The boundary and the DOM, in a real browser: `wasm-pack test --headless --chrome`.
 #![cfg(target_arch = "wasm32")]
 
-use relations_widget::bindings::{analyze_js, mount_js, render_js, Widget};
 use relations_widget::{analyze, Analysis, Options};
+use relations_widget_web::{analyze_js, mount_js, render_js, Widget};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 

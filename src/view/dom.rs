@@ -11,11 +11,11 @@ use web_sys::{
     ShadowRootMode,
 };
 
-use super::{
-    count_line, facet_count, graph, num, plural, signed, timeline, visible_ids, CardView, Facet,
-    Filter, GaugeView, ViewModel, NONE_VALUE,
-};
 use crate::lexicon::CollectVec;
+use crate::view::{
+    count_line, facet_count, graph, num, plural, signed, split_byte, timeline, visible_ids,
+    CardView, Facet, Filter, GaugeView, ViewModel, NONE_VALUE,
+};
 
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
 
@@ -55,8 +55,11 @@ struct Builder {
     err: Option<JsValue>,
 }
 
-/// Attributes, in the order they are set.
-type Attrs<'a> = [(&'a str, &'a str)];
+/// An element: its tag, then its attributes in the order they are set, all joined by `;`
+/// (`li;class=card;data-item=`); an attribute value `@` stands for the next of the computed
+/// values passed with it. Constant attributes cost a few bytes of text this way, where a
+/// `(name, value)` array costs two slices each, built in code whenever one value is computed.
+type Spec = str;
 
 impl Builder {
     /// A builder drawing into `into`.
@@ -90,21 +93,31 @@ impl Builder {
         Builder::new(c)
     }
 
-    /// Append a new element (SVG when `svg`) with attributes and text (set as text, never as
-    /// HTML) to the current element; enter it when `enter`.
+    /// Append a new element (SVG when `svg`) as `spec` describes it (see [`Spec`]), with text
+    /// (set as text, never as HTML), to the current element; enter it when `enter`.
     #[inline(never)]
-    fn make(&mut self, svg: bool, tag: &str, attrs: &Attrs, text: &str, enter: bool) {
+    fn make(&mut self, svg: bool, spec: &Spec, values: &[&str], text: &str, enter: bool) {
         if self.err.is_some() {
             return;
         }
+        let (tag, mut attrs) = split_byte(spec, b';');
         let made = (|| {
             let e = if svg {
                 self.doc.create_element_ns(Some(SVG_NS), tag)?
             } else {
                 self.doc.create_element(tag)?
             };
-            for (k, v) in attrs {
-                e.set_attribute(k, v)?;
+            let mut values = values.iter();
+            while let Some(rest) = attrs {
+                let (pair, more) = split_byte(rest, b';');
+                attrs = more;
+                if let (name, Some(value)) = split_byte(pair, b'=') {
+                    let value = match value {
+                        "@" => values.next().copied().unwrap_or_default(),
+                        v => v,
+                    };
+                    e.set_attribute(name, value)?;
+                }
             }
             if !text.is_empty() {
                 e.set_text_content(Some(text));
@@ -123,26 +136,26 @@ impl Builder {
 
     /// Append an element and make it current.
     #[inline(never)]
-    fn open(&mut self, tag: &str, attrs: &Attrs) {
-        self.make(false, tag, attrs, "", true);
+    fn open(&mut self, spec: &Spec, values: &[&str]) {
+        self.make(false, spec, values, "", true);
     }
 
     /// Append an element with text.
     #[inline(never)]
-    fn leaf(&mut self, tag: &str, attrs: &Attrs, text: &str) {
-        self.make(false, tag, attrs, text, false);
+    fn leaf(&mut self, spec: &Spec, values: &[&str], text: &str) {
+        self.make(false, spec, values, text, false);
     }
 
     /// Append an SVG element and make it current.
     #[inline(never)]
-    fn svg(&mut self, tag: &str, attrs: &Attrs) {
-        self.make(true, tag, attrs, "", true);
+    fn svg(&mut self, spec: &Spec, values: &[&str]) {
+        self.make(true, spec, values, "", true);
     }
 
     /// Append an SVG element with text.
     #[inline(never)]
-    fn svg_leaf(&mut self, tag: &str, attrs: &Attrs, text: &str) {
-        self.make(true, tag, attrs, text, false);
+    fn svg_leaf(&mut self, spec: &Spec, values: &[&str], text: &str) {
+        self.make(true, spec, values, text, false);
     }
 
     /// Return to the current element's parent.
@@ -186,9 +199,9 @@ pub(crate) fn render(host: &Element, vm: &ViewModel, opts: RenderOptions) -> Res
     let mut b = Builder::for_host(host)?;
     header(&mut b, vm);
     gauge(&mut b, vm);
-    b.open("div", &[("class", "columns")]);
+    b.open("div;class=columns", &[]);
     quotes(&mut b, vm);
-    b.open("div", &[("class", "side")]);
+    b.open("div;class=side", &[]);
     voices(&mut b, vm);
     actor_map(&mut b, vm);
     timeline_view(&mut b, vm);
@@ -202,12 +215,9 @@ pub(crate) fn render(host: &Element, vm: &ViewModel, opts: RenderOptions) -> Res
 /// Show an error message in place of the widget's content.
 pub(crate) fn render_error(host: &Element, message: &str) -> Result<(), JsValue> {
     let mut b = Builder::for_host(host)?;
-    b.open(
-        "div",
-        &[("class", "error"), ("role", "alert"), ("part", "error")],
-    );
-    b.leaf("p", &[("class", "error-title")], "No analysis");
-    b.leaf("p", &[("class", "error-message")], message);
+    b.open("div;class=error;role=alert;part=error", &[]);
+    b.leaf("p;class=error-title", &[], "No analysis");
+    b.leaf("p;class=error-message", &[], message);
     b.finish()
 }
 
@@ -215,52 +225,35 @@ pub(crate) fn render_error(host: &Element, message: &str) -> Result<(), JsValue>
 fn section(b: &mut Builder, class: &str, part: &str, title: &str) {
     let id = format!("rw-h-{class}");
     b.open(
-        "section",
-        &[("class", class), ("part", part), ("aria-labelledby", &id)],
+        "section;class=@;part=@;aria-labelledby=@",
+        &[class, part, &id],
     );
-    b.leaf("h3", &[("id", &id)], title);
+    b.leaf("h3;id=@", &[&id], title);
 }
 
 /// Close a section with only a note in it.
 fn empty_note(b: &mut Builder, text: &str) {
-    b.leaf("p", &[("class", "empty")], text);
+    b.leaf("p;class=empty", &[], text);
     b.close();
 }
 
 fn header(b: &mut Builder, vm: &ViewModel) {
-    b.open("header", &[("class", "header"), ("part", "header")]);
-    b.open("div", &[("class", "titles")]);
+    b.open("header;class=header;part=header", &[]);
+    b.open("div;class=titles", &[]);
     b.leaf("h2", &[], &format!("{} – {}", vm.pair[0], vm.pair[1]));
-    b.leaf("p", &[("class", "summary")], &vm.summary);
+    b.leaf("p;class=summary", &[], &vm.summary);
     b.close();
     b.open(
-        "div",
-        &[
-            ("class", "export"),
-            ("part", "export"),
-            ("role", "group"),
-            ("aria-label", "Export"),
-        ],
+        "div;class=export;part=export;role=group;aria-label=Export",
+        &[],
     );
+    b.leaf("button;type=button;data-action=copy-json", &[], "Copy JSON");
     b.leaf(
-        "button",
-        &[("type", "button"), ("data-action", "copy-json")],
-        "Copy JSON",
-    );
-    b.leaf(
-        "button",
-        &[("type", "button"), ("data-action", "download-csv")],
+        "button;type=button;data-action=download-csv",
+        &[],
         "Download CSV",
     );
-    b.leaf(
-        "span",
-        &[
-            ("class", "status"),
-            ("role", "status"),
-            ("aria-live", "polite"),
-        ],
-        "",
-    );
+    b.leaf("span;class=status;role=status;aria-live=polite", &[], "");
     b.close();
     b.close();
 }
@@ -269,8 +262,8 @@ fn header(b: &mut Builder, vm: &ViewModel) {
 /// shape, so the stance never rests on colour alone.
 fn chip(b: &mut Builder, label: &str, score: f64, prefix: &str) {
     b.leaf(
-        "span",
-        &[("class", "chip"), ("data-stance", label)],
+        "span;class=chip;data-stance=@",
+        &[label],
         &format!("{prefix}{} {}", capitalise(label), signed(score)),
     );
 }
@@ -284,17 +277,17 @@ fn gauge(b: &mut Builder, vm: &ViewModel) {
         );
     };
     gauge_meter(b, g);
-    b.open("p", &[("class", "verdict")]);
+    b.open("p;class=verdict", &[]);
     b.leaf(
-        "span",
-        &[("class", "verdict-pair")],
+        "span;class=verdict-pair",
+        &[],
         &format!("{} and {}: ", g.pair[0], g.pair[1]),
     );
     chip(b, g.label, g.score, "");
     b.close();
-    b.leaf("p", &[("class", "explanation")], &g.explanation);
+    b.leaf("p;class=explanation", &[], &g.explanation);
     if !g.evidence.is_empty() {
-        b.open("details", &[("class", "evidence"), ("part", "evidence")]);
+        b.open("details;class=evidence;part=evidence", &[]);
         b.leaf("summary", &[], &format!("Evidence ({})", g.evidence.len()));
         b.open("ul", &[]);
         for e in &g.evidence {
@@ -303,18 +296,14 @@ fn gauge(b: &mut Builder, vm: &ViewModel) {
             } else {
                 "cordial"
             };
-            b.open("li", &[("data-stance", tone)]);
-            b.leaf("span", &[("class", "weight")], &signed(e.weight));
-            b.leaf("span", &[("class", "ev-kind")], &e.kind);
+            b.open("li;data-stance=@", &[tone]);
+            b.leaf("span;class=weight", &[], &signed(e.weight));
+            b.leaf("span;class=ev-kind", &[], &e.kind);
             match &e.quote {
                 // Quote evidence selects its card.
                 Some(id) => b.leaf(
-                    "button",
-                    &[
-                        ("type", "button"),
-                        ("class", "ev-link"),
-                        ("data-quote-ref", id),
-                    ],
+                    "button;type=button;class=ev-link;data-quote-ref=@",
+                    &[id],
                     &format!("“{}”", e.text),
                 ),
                 None => b.leaf("q", &[], &e.text),
@@ -329,32 +318,10 @@ fn gauge(b: &mut Builder, vm: &ViewModel) {
 
 /// The scale: three bands and a marker, drawn in SVG units (0..100 strained..cordial).
 fn gauge_meter(b: &mut Builder, g: &GaugeView) {
-    b.open(
-        "div",
-        &[
-            ("class", "meter"),
-            ("role", "meter"),
-            (
-                "aria-label",
-                &format!("Relationship between {} and {}", g.pair[0], g.pair[1]),
-            ),
-            ("aria-valuemin", "-1"),
-            ("aria-valuemax", "1"),
-            ("aria-valuenow", &num(g.score)),
-            (
-                "aria-valuetext",
-                &format!("{} ({})", g.label, signed(g.score)),
-            ),
-        ],
-    );
+    b.open("div;class=meter;role=meter;aria-label=@;aria-valuemin=-1;aria-valuemax=1;aria-valuenow=@;aria-valuetext=@", &[&format!("Relationship between {} and {}", g.pair[0], g.pair[1]), &num(g.score), &format!("{} ({})", g.label, signed(g.score))]);
     b.svg(
-        "svg",
-        &[
-            ("viewBox", "0 0 100 14"),
-            ("preserveAspectRatio", "none"),
-            ("aria-hidden", "true"),
-            ("focusable", "false"),
-        ],
+        "svg;viewBox=0 0 100 14;preserveAspectRatio=none;aria-hidden=true;focusable=false",
+        &[],
     );
     for (x, w, band) in [
         ("0", "33.3", "strained"),
@@ -362,32 +329,19 @@ fn gauge_meter(b: &mut Builder, g: &GaugeView) {
         ("66.7", "33.3", "cordial"),
     ] {
         b.svg_leaf(
-            "rect",
-            &[
-                ("class", "band"),
-                ("data-stance", band),
-                ("x", x),
-                ("y", "4"),
-                ("width", w),
-                ("height", "6"),
-            ],
+            "rect;class=band;data-stance=@;x=@;y=4;width=@;height=6",
+            &[band, x, w],
             "",
         );
     }
     let x = g.position.clamp(1.0, 99.0);
     b.svg_leaf(
-        "rect",
-        &[
-            ("class", "marker"),
-            ("x", &num(x - 1.0)),
-            ("y", "0"),
-            ("width", "2"),
-            ("height", "14"),
-        ],
+        "rect;class=marker;x=@;y=0;width=2;height=14",
+        &[&num(x - 1.0)],
         "",
     );
     b.close();
-    b.open("div", &[("class", "scale"), ("aria-hidden", "true")]);
+    b.open("div;class=scale;aria-hidden=true", &[]);
     for w in ["Strained", "Mixed", "Cordial"] {
         b.leaf("span", &[], w);
     }
@@ -414,31 +368,18 @@ fn quotes(b: &mut Builder, vm: &ViewModel) {
         return empty_note(b, "No quotations found in this article.");
     }
     filters(b, vm);
-    b.leaf(
-        "p",
-        &[
-            ("class", "count"),
-            ("role", "status"),
-            ("aria-live", "polite"),
-        ],
-        "",
-    );
+    b.leaf("p;class=count;role=status;aria-live=polite", &[], "");
     b.open(
-        "ol",
-        &[
-            ("class", "cards"),
-            ("role", "listbox"),
-            ("aria-label", "Quotations"),
-            ("data-roving", ""),
-        ],
+        "ol;class=cards;role=listbox;aria-label=Quotations;data-roving=",
+        &[],
     );
     for card in &vm.cards {
         card_element(b, card);
     }
     b.close();
     b.leaf(
-        "p",
-        &[("class", "empty no-match"), ("hidden", "")],
+        "p;class=empty no-match;hidden=",
+        &[],
         "No quotation matches these filters. Press Escape to clear them.",
     );
     b.close();
@@ -446,13 +387,8 @@ fn quotes(b: &mut Builder, vm: &ViewModel) {
 
 fn filters(b: &mut Builder, vm: &ViewModel) {
     b.open(
-        "div",
-        &[
-            ("class", "filters"),
-            ("part", "filter"),
-            ("role", "group"),
-            ("aria-label", "Filter quotations"),
-        ],
+        "div;class=filters;part=filter;role=group;aria-label=Filter quotations",
+        &[],
     );
     let mut speakers: Vec<(String, String)> = vm
         .voices
@@ -483,27 +419,20 @@ fn filters(b: &mut Builder, vm: &ViewModel) {
         ("kind", "Kind", "All kinds", kinds),
     ] {
         let id = format!("rw-f-{facet}");
-        b.open("div", &[("class", "field")]);
-        b.leaf("label", &[("for", &id)], name);
-        b.open("select", &[("id", &id), ("data-filter", facet)]);
-        b.leaf("option", &[("value", ""), ("data-label", label)], label);
+        b.open("div;class=field", &[]);
+        b.leaf("label;for=@", &[&id], name);
+        b.open("select;id=@;data-filter=@", &[&id, facet]);
+        b.leaf("option;value=;data-label=@", &[label], label);
         for (value, text) in options {
-            b.leaf("option", &[("value", &value), ("data-label", &text)], &text);
+            b.leaf("option;value=@;data-label=@", &[&value, &text], &text);
         }
         b.close();
         b.close();
     }
-    b.open("div", &[("class", "field search")]);
-    b.leaf("label", &[("for", "rw-f-search")], "Search");
-    b.leaf(
-        "input",
-        &[
-            ("id", "rw-f-search"),
-            ("type", "search"),
-            ("data-filter", "search"),
-            ("placeholder", "Words, names…"),
-            ("autocomplete", "off"),
-        ],
+    b.open("div;class=field search", &[]);
+    b.leaf("label;for=rw-f-search", &[], "Search");
+    b.leaf("input;id=rw-f-search;type=search;data-filter=search;placeholder=Words, names…;autocomplete=off",
+        &[],
         "",
     );
     b.close();
@@ -512,53 +441,32 @@ fn filters(b: &mut Builder, vm: &ViewModel) {
 
 fn card_element(b: &mut Builder, card: &CardView) {
     let stance = card.stance.as_ref().map_or(NONE_VALUE, |s| s.label);
-    b.open(
-        "li",
-        &[
-            ("class", "card"),
-            ("part", "quote"),
-            ("role", "option"),
-            ("tabindex", "-1"),
-            ("aria-selected", "false"),
-            ("data-item", ""),
-            ("data-quote-id", &card.id),
-            ("data-kind", card.kind),
-            ("data-stance", stance),
-        ],
-    );
-    b.open("p", &[("class", "meta")]);
-    b.leaf("span", &[("class", "kind")], kind_words(card.kind));
+    b.open("li;class=card;part=quote;role=option;tabindex=-1;aria-selected=false;data-item=;data-quote-id=@;data-kind=@;data-stance=@", &[&card.id, card.kind, stance]);
+    b.open("p;class=meta", &[]);
+    b.leaf("span;class=kind", &[], kind_words(card.kind));
     match &card.stance {
         Some(s) => chip(b, s.label, s.score, ""),
-        None => b.leaf(
-            "span",
-            &[("class", "chip"), ("data-stance", NONE_VALUE)],
-            "No stance",
-        ),
+        None => b.leaf("span;class=chip;data-stance=@", &[NONE_VALUE], "No stance"),
     }
     b.close();
-    b.open("blockquote", &[("class", "text")]);
+    b.open("blockquote;class=text", &[]);
     for run in &card.runs {
         if run.cue {
-            b.leaf("mark", &[("class", "cue")], &run.text);
+            b.leaf("mark;class=cue", &[], &run.text);
         } else {
             b.text(&run.text);
         }
     }
     b.close();
-    b.open("p", &[("class", "speaker")]);
+    b.open("p;class=speaker", &[]);
     match &card.speaker {
         Some(name) => {
-            b.leaf("span", &[("class", "name")], name);
+            b.leaf("span;class=name", &[], name);
             if let Some(detail) = &card.speaker_detail {
-                b.leaf("span", &[("class", "detail")], &format!(", {detail}"));
+                b.leaf("span;class=detail", &[], &format!(", {detail}"));
             }
         }
-        None => b.leaf(
-            "span",
-            &[("class", "name unknown")],
-            "Speaker not identified",
-        ),
+        None => b.leaf("span;class=name unknown", &[], "Speaker not identified"),
     }
     b.close();
     b.close();
@@ -569,87 +477,37 @@ fn voices(b: &mut Builder, vm: &ViewModel) {
     if vm.voices.is_empty() {
         return empty_note(b, "No speakers identified yet.");
     }
-    b.open(
-        "ul",
-        &[
-            ("class", "voice-list"),
-            ("role", "listbox"),
-            ("aria-label", "Voices: select one to filter the quotations"),
-            ("data-roving", ""),
-        ],
-    );
+    b.open("ul;class=voice-list;role=listbox;aria-label=Voices: select one to filter the quotations;data-roving=", &[]);
     for v in &vm.voices {
-        b.open(
-            "li",
-            &[
-                ("class", "voice"),
-                ("part", "speaker"),
-                ("role", "option"),
-                ("tabindex", "-1"),
-                ("aria-selected", "false"),
-                ("data-item", ""),
-                ("data-speaker-id", &v.id),
-                ("data-kind", v.kind),
-            ],
-        );
-        b.open("div", &[("class", "who")]);
-        b.leaf("span", &[("class", "name")], &v.name);
+        b.open("li;class=voice;part=speaker;role=option;tabindex=-1;aria-selected=false;data-item=;data-speaker-id=@;data-kind=@", &[&v.id, v.kind]);
+        b.open("div;class=who", &[]);
+        b.leaf("span;class=name", &[], &v.name);
         let detail: Vec<&str> = [Some(v.kind), v.role.as_deref(), v.org.as_deref()]
             .into_iter()
             .flatten()
             .collect();
-        b.leaf("span", &[("class", "detail")], &detail.join(" · "));
+        b.leaf("span;class=detail", &[], &detail.join(" · "));
         b.close();
-        b.open("div", &[("class", "stats")]);
+        b.open("div;class=stats", &[]);
         b.leaf(
-            "span",
-            &[("class", "n")],
+            "span;class=n",
+            &[],
             &format!("{} quote{}", v.quotes, plural(v.quotes)),
         );
         match &v.stance {
             Some(st) => {
-                b.svg(
-                    "svg",
-                    &[
-                        ("class", "bar"),
-                        ("viewBox", "-1 0 2 1"),
-                        ("preserveAspectRatio", "none"),
-                        ("aria-hidden", "true"),
-                        ("focusable", "false"),
-                    ],
-                );
+                b.svg("svg;class=bar;viewBox=-1 0 2 1;preserveAspectRatio=none;aria-hidden=true;focusable=false", &[]);
+                b.svg_leaf("rect;class=track;x=-1;y=0.3;width=2;height=0.4", &[], "");
+                let score = crate::view::clamp_score(st.score);
                 b.svg_leaf(
-                    "rect",
-                    &[
-                        ("class", "track"),
-                        ("x", "-1"),
-                        ("y", "0.3"),
-                        ("width", "2"),
-                        ("height", "0.4"),
-                    ],
-                    "",
-                );
-                let score = super::clamp_score(st.score);
-                b.svg_leaf(
-                    "rect",
-                    &[
-                        ("class", "value"),
-                        ("data-stance", st.label),
-                        ("x", &num(score.min(0.0))),
-                        ("y", "0.1"),
-                        ("width", &num(score.abs().max(0.04))),
-                        ("height", "0.8"),
-                    ],
+                    "rect;class=value;data-stance=@;x=@;y=0.1;width=@;height=0.8",
+                    &[st.label, &num(score.min(0.0)), &num(score.abs().max(0.04))],
                     "",
                 );
                 b.close();
                 chip(b, st.label, st.score, "avg. ");
             }
-            None => b.leaf(
-                "span",
-                &[("class", "chip"), ("data-stance", NONE_VALUE)],
-                "No stance",
-            ),
+            None => b.leaf("span;class=chip;data-stance=@", &[NONE_VALUE], "No stance"),
         }
         b.close();
         b.close();
@@ -665,110 +523,58 @@ fn actor_map(b: &mut Builder, vm: &ViewModel) {
         return empty_note(b, "No interactions between actors found yet.");
     }
     let size = num(graph::SIZE);
-    b.svg(
-        "svg",
-        &[
-            ("class", "map"),
-            ("viewBox", &format!("0 0 {size} {size}")),
-            ("role", "group"),
-            (
-                "aria-label",
-                "Actor map: arrows point from the actor who acts to the one acted on",
-            ),
-            ("data-roving", ""),
-        ],
-    );
+    b.svg("svg;class=map;viewBox=@;role=group;aria-label=Actor map: arrows point from the actor who acts to the one acted on;data-roving=", &[&format!("0 0 {size} {size}")]);
     b.svg("defs", &[]);
     for tone in ["cooperation", "conflict", "mixed"] {
-        b.svg(
-            "marker",
-            &[
-                ("id", &format!("rw-arrow-{tone}")),
-                ("viewBox", "0 0 10 10"),
-                ("refX", "9"),
-                ("refY", "5"),
-                ("markerWidth", "7"),
-                ("markerHeight", "7"),
-                ("orient", "auto-start-reverse"),
-            ],
-        );
+        b.svg("marker;id=@;viewBox=0 0 10 10;refX=9;refY=5;markerWidth=7;markerHeight=7;orient=auto-start-reverse", &[&format!("rw-arrow-{tone}")]);
         b.svg_leaf(
-            "path",
-            &[
-                ("class", "arrow"),
-                ("data-tone", tone),
-                ("d", "M0 0 L10 5 L0 10 z"),
-            ],
+            "path;class=arrow;data-tone=@;d=M0 0 L10 5 L0 10 z",
+            &[tone],
             "",
         );
         b.close();
     }
     b.close();
     for (i, e) in g.edges.iter().enumerate() {
+        // The accessible name starts with the visible label (WCAG 2.5.3).
         b.svg(
-            "g",
+            "g;class=edge;data-tone=@;data-edge=@;data-item=;role=button;tabindex=@;aria-label=@",
             &[
-                ("class", "edge"),
-                ("data-tone", e.tone),
-                ("data-edge", &i.to_string()),
-                ("data-item", ""),
-                ("role", "button"),
-                ("tabindex", if i == 0 { "0" } else { "-1" }),
-                // The accessible name starts with the visible label (WCAG 2.5.3).
-                (
-                    "aria-label",
-                    &format!("{} {}", e.short_label(), e.description()),
-                ),
+                e.tone,
+                &i.to_string(),
+                if i == 0 { "0" } else { "-1" },
+                &format!("{} {}", e.short_label(), e.description()),
             ],
         );
-        b.svg_leaf("path", &[("class", "hit"), ("d", &e.path)], "");
+        b.svg_leaf("path;class=hit;d=@", &[&e.path], "");
         b.svg_leaf(
-            "path",
-            &[
-                ("class", "line"),
-                ("d", &e.path),
-                ("marker-end", &format!("url(#rw-arrow-{})", e.tone)),
-            ],
+            "path;class=line;d=@;marker-end=@",
+            &[&e.path, &format!("url(#rw-arrow-{})", e.tone)],
             "",
         );
         let (lx, ly) = (num(e.label_x), num(e.label_y));
         b.svg_leaf(
-            "text",
-            &[
-                ("class", "edge-label"),
-                ("x", &lx),
-                ("y", &ly),
-                ("text-anchor", "middle"),
-                ("dominant-baseline", "middle"),
-            ],
+            "text;class=edge-label;x=@;y=@;text-anchor=middle;dominant-baseline=middle",
+            &[&lx, &ly],
             &e.short_label(),
         );
         b.close();
     }
     for n in &g.nodes {
         b.svg(
-            "g",
-            &[
-                ("class", if n.focus { "node focus" } else { "node" }),
-                ("aria-hidden", "true"),
-            ],
+            "g;class=@;aria-hidden=true",
+            &[if n.focus { "node focus" } else { "node" }],
         );
         let (x, y) = (num(n.x), num(n.y));
         b.svg_leaf(
-            "circle",
-            &[("cx", &x), ("cy", &y), ("r", &num(graph::NODE_RADIUS))],
+            "circle;cx=@;cy=@;r=@",
+            &[&x, &y, &num(graph::NODE_RADIUS)],
             "",
         );
         let short: String = n.id.chars().take(4).collect();
         b.svg_leaf(
-            "text",
-            &[
-                ("class", "node-id"),
-                ("x", &x),
-                ("y", &y),
-                ("text-anchor", "middle"),
-                ("dominant-baseline", "central"),
-            ],
+            "text;class=node-id;x=@;y=@;text-anchor=middle;dominant-baseline=central",
+            &[&x, &y],
             &short,
         );
         let below = n.y >= graph::SIZE / 2.0;
@@ -778,33 +584,21 @@ fn actor_map(b: &mut Builder, vm: &ViewModel) {
             n.y - graph::NODE_RADIUS - 8.0
         };
         b.svg_leaf(
-            "text",
-            &[
-                ("class", "node-label"),
-                ("x", &x),
-                ("y", &num(ty)),
-                ("text-anchor", "middle"),
-            ],
+            "text;class=node-label;x=@;y=@;text-anchor=middle",
+            &[&x, &num(ty)],
             &n.name,
         );
         b.close();
     }
     b.close();
-    b.open("p", &[("class", "legend")]);
-    b.leaf(
-        "span",
-        &[("data-tone", "cooperation")],
-        "solid: cooperation (+)",
-    );
-    b.leaf("span", &[("data-tone", "conflict")], "dashed: conflict (−)");
+    b.open("p;class=legend", &[]);
+    b.leaf("span;data-tone=cooperation", &[], "solid: cooperation (+)");
+    b.leaf("span;data-tone=conflict", &[], "dashed: conflict (−)");
     b.close();
-    b.open(
-        "div",
-        &[("class", "edge-evidence"), ("aria-live", "polite")],
-    );
+    b.open("div;class=edge-evidence;aria-live=polite", &[]);
     b.leaf(
-        "p",
-        &[("class", "hint")],
+        "p;class=hint",
+        &[],
         "Point at or focus an arrow to read its evidence.",
     );
     b.close();
@@ -821,7 +615,7 @@ pub(crate) fn show_edge(root: &ShadowRoot, vm: &ViewModel, index: usize) -> Resu
     };
     panel.set_text_content(None);
     let mut b = Builder::new(panel)?;
-    b.leaf("p", &[("class", "edge-title")], &e.description());
+    b.leaf("p;class=edge-title", &[], &e.description());
     b.open("ul", &[]);
     for t in &e.evidence {
         b.leaf("li", &[], t);
@@ -845,46 +639,24 @@ fn timeline_view(b: &mut Builder, vm: &ViewModel) {
         let axis_y = height - 22.0;
         let (width, axis) = (num(timeline::WIDTH), num(axis_y));
         b.svg(
-            "svg",
-            &[
-                ("class", "axis"),
-                ("viewBox", &format!("0 0 {width} {}", num(height))),
-                ("aria-hidden", "true"),
-                ("focusable", "false"),
-            ],
+            "svg;class=axis;viewBox=@;aria-hidden=true;focusable=false",
+            &[&format!("0 0 {width} {}", num(height))],
         );
         b.svg_leaf(
-            "line",
-            &[
-                ("class", "baseline"),
-                ("x1", "0"),
-                ("x2", &width),
-                ("y1", &axis),
-                ("y2", &axis),
-            ],
+            "line;class=baseline;x1=0;x2=@;y1=@;y2=@",
+            &[&width, &axis, &axis],
             "",
         );
         for tick in &t.ticks {
             let x = num(tick.x);
             b.svg_leaf(
-                "line",
-                &[
-                    ("class", "tick"),
-                    ("x1", &x),
-                    ("x2", &x),
-                    ("y1", &axis),
-                    ("y2", &num(axis_y + 5.0)),
-                ],
+                "line;class=tick;x1=@;x2=@;y1=@;y2=@",
+                &[&x, &x, &axis, &num(axis_y + 5.0)],
                 "",
             );
             b.svg_leaf(
-                "text",
-                &[
-                    ("class", "tick-label"),
-                    ("x", &x),
-                    ("y", &num(axis_y + 17.0)),
-                    ("text-anchor", "middle"),
-                ],
+                "text;class=tick-label;x=@;y=@;text-anchor=middle",
+                &[&x, &num(axis_y + 17.0)],
                 &tick.label,
             );
         }
@@ -900,50 +672,35 @@ fn timeline_view(b: &mut Builder, vm: &ViewModel) {
             };
             if x_end - x > 4.0 {
                 b.svg_leaf(
-                    "rect",
-                    &[
-                        ("class", class),
-                        ("x", &num(x)),
-                        ("y", &num(y - 4.0)),
-                        ("width", &num(x_end - x)),
-                        ("height", "8"),
-                        ("rx", "4"),
-                    ],
+                    "rect;class=@;x=@;y=@;width=@;height=8;rx=4",
+                    &[class, &num(x), &num(y - 4.0), &num(x_end - x)],
                     "",
                 );
             } else {
                 b.svg_leaf(
-                    "circle",
-                    &[
-                        ("class", class),
-                        ("cx", &num(x)),
-                        ("cy", &num(y)),
-                        ("r", "5"),
-                    ],
+                    "circle;class=@;cx=@;cy=@;r=5",
+                    &[class, &num(x), &num(y)],
                     "",
                 );
             }
         }
         b.close();
     }
-    b.open("ol", &[("class", "events")]);
+    b.open("ol;class=events", &[]);
     for e in &t.events {
         b.open(
-            "li",
-            &[(
-                "data-approximate",
-                if e.approximate { "true" } else { "false" },
-            )],
+            "li;data-approximate=@",
+            &[if e.approximate { "true" } else { "false" }],
         );
-        b.leaf("time", &[("datetime", &e.date)], &e.label);
-        b.leaf("span", &[("class", "event-text")], &e.text);
+        b.leaf("time;datetime=@", &[&e.date], &e.label);
+        b.leaf("span;class=event-text", &[], &e.text);
         b.close();
     }
     b.close();
     if t.events.iter().any(|e| e.approximate) {
         b.leaf(
-            "p",
-            &[("class", "legend")],
+            "p;class=legend",
+            &[],
             "c. and hollow marks: approximate dates, inferred from the text.",
         );
     }
@@ -958,25 +715,16 @@ fn article(b: &mut Builder, vm: &ViewModel, opts: RenderOptions) {
             "The quotations are highlighted in the article on this page; select a card to find it there.",
         );
     }
-    b.open("p", &[("class", "legend")]);
+    b.open("p;class=legend", &[]);
     for (class, words) in [
         ("key key-quote", "quotation"),
         ("key key-speaker", "speaker"),
         ("key key-scare", "scare quote"),
     ] {
-        b.leaf("span", &[("class", class)], words);
+        b.leaf("span;class=@", &[class], words);
     }
     b.close();
-    b.open(
-        "div",
-        &[
-            ("class", "article-body"),
-            ("role", "region"),
-            ("aria-label", "Article text with highlights"),
-            ("tabindex", "0"),
-            ("data-roving", ""),
-        ],
-    );
+    b.open("div;class=article-body;role=region;aria-label=Article text with highlights;tabindex=0;data-roving=", &[]);
     let mut seen: Vec<&str> = Vec::new();
     for p in &vm.article {
         b.open("p", &[]);
@@ -996,19 +744,22 @@ fn article(b: &mut Builder, vm: &ViewModel, opts: RenderOptions) {
                 class.push("scare");
             }
             let class = class.join(" ");
-            let mut attrs = vec![("class", class.as_str())];
+            let mut attrs = String::from("mark;class=@");
+            let mut values = vec![class.as_str()];
             if let Some(id) = &run.quote {
-                attrs.push(("data-quote-id", id));
+                attrs.push_str(";data-quote-id=@");
+                values.push(id);
                 // The first run of each quote is its keyboard stop.
                 if !seen.contains(&id.as_str()) {
                     seen.push(id);
-                    attrs.extend([("data-item", ""), ("role", "button"), ("tabindex", "-1")]);
+                    attrs.push_str(";data-item=;role=button;tabindex=-1");
                 }
             }
             if let Some(id) = &run.speaker {
-                attrs.push(("data-speaker-id", id));
+                attrs.push_str(";data-speaker-id=@");
+                values.push(id);
             }
-            b.leaf("mark", &attrs, &run.text);
+            b.leaf(&attrs, &values, &run.text);
         }
         b.close();
     }

@@ -5,18 +5,26 @@ use super::{card_value, signed, CardView, Facet};
 /// The CSV header row.
 pub const CSV_HEADER: &str = "id,kind,speaker,role_and_organisation,stance,score,start,end,text";
 
-/// One field, quoted when needed. A field that a spreadsheet would take for a formula
+/// Append one field, quoted when needed. A field that a spreadsheet would take for a formula
 /// (`=`, `+`, `-`, `@` first) is prefixed with `'`, so untrusted article text stays text.
-fn field(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    };
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
+/// Written char by char into the row, rather than with `format!` and `str::replace`: the
+/// export is rare and this is less code.
+fn push_field(out: &mut String, s: &str) {
+    let quoted = s.contains([',', '"', '\n', '\r']);
+    if quoted {
+        out.push('"');
+    }
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        out.push('\'');
+    }
+    for c in s.chars() {
+        if c == '"' {
+            out.push('"');
+        }
+        out.push(c);
+    }
+    if quoted {
+        out.push('"');
     }
 }
 
@@ -25,25 +33,34 @@ pub fn quotes_csv(cards: &[CardView]) -> String {
     let mut out = String::from(CSV_HEADER);
     out.push_str("\r\n");
     for c in cards {
-        let score = c
-            .stance
-            .as_ref()
-            .map(|s| signed(s.score).replace('\u{2212}', "-"));
-        let row = [
-            field(&c.id),
-            field(c.kind),
-            field(c.speaker.as_deref().unwrap_or("")),
-            field(c.speaker_detail.as_deref().unwrap_or("")),
-            field(match card_value(c, Facet::Stance) {
+        push_field(&mut out, &c.id);
+        out.push(',');
+        push_field(&mut out, c.kind);
+        out.push(',');
+        push_field(&mut out, c.speaker.as_deref().unwrap_or(""));
+        out.push(',');
+        push_field(&mut out, c.speaker_detail.as_deref().unwrap_or(""));
+        out.push(',');
+        push_field(
+            &mut out,
+            match card_value(c, Facet::Stance) {
                 super::NONE_VALUE => "",
                 v => v,
-            }),
-            score.unwrap_or_default(),
-            c.start.to_string(),
-            c.end.to_string(),
-            field(&c.text),
-        ];
-        out.push_str(&row.join(","));
+            },
+        );
+        out.push(',');
+        if let Some(st) = &c.stance {
+            // The display's minus sign as an ASCII hyphen.
+            for ch in signed(st.score).chars() {
+                out.push(if ch == '\u{2212}' { '-' } else { ch });
+            }
+        }
+        out.push(',');
+        out.push_str(&c.start.to_string());
+        out.push(',');
+        out.push_str(&c.end.to_string());
+        out.push(',');
+        push_field(&mut out, &c.text);
         out.push_str("\r\n");
     }
     out
@@ -67,7 +84,9 @@ mod tests {
             ("line\nbreak", "\"line\nbreak\""),
         ];
         for (input, want) in cases {
-            assert_eq!(field(input), want, "{input}");
+            let mut out = String::new();
+            push_field(&mut out, input);
+            assert_eq!(out, want, "{input}");
         }
     }
 

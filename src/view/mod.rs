@@ -1,17 +1,16 @@
 //! The view-model: what the widget shows, computed from an [`Analysis`] without any browser
-//! API, so it is tested natively. The DOM layer (`dom.rs`, wasm only) only turns it into
-//! elements and wires events; interactive state (filters, selection) is a [`Filter`] plus a
-//! selected quote id, and every question the DOM asks of it (which cards are visible, the
+//! API, so it is tested natively. The DOM layer (`dom.rs`, compiled only by the wasm crate
+//! `crates/web`, which compiles this module again) only turns it into elements and wires
+//! events; interactive state (filters, selection) is a [`Filter`] plus a selected quote id, and every question the DOM asks of it (which cards are visible, the
 //! live counts) is answered here.
 //!
 //! Offsets follow the model: UTF-16 code units of the analysed text.
 
-// The DOM layer (wasm32 only) is what calls most of this; natively only the tests do.
-#![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+// The DOM layer (the wasm crate's copy of this module) is what calls most of this; in the
+// core crate only the tests do.
+#![allow(dead_code)]
 
 pub(crate) mod article;
-#[cfg(target_arch = "wasm32")]
-pub(crate) mod dom;
 pub(crate) mod export;
 pub(crate) mod graph;
 pub(crate) mod timeline;
@@ -453,6 +452,15 @@ pub(crate) fn num(v: f64) -> String {
         }
     }
     out
+}
+
+/// `s` up to the first `sep` (an ASCII byte) and, when there is one, what follows it: a
+/// split without `str`'s char-pattern searcher, which only the DOM layer would bring in.
+pub(crate) fn split_byte(s: &str, sep: u8) -> (&str, Option<&str>) {
+    match s.bytes().position(|b| b == sep) {
+        Some(i) => (s.get(..i).unwrap_or(""), s.get(i + 1..)),
+        None => (s, None),
+    }
 }
 
 pub(crate) fn plural(n: usize) -> &'static str {

@@ -3,6 +3,7 @@
 //! Dates are the analysis's ISO-style strings (`2014`, `2013-12`, `2014-07-23`, `1950/1953`);
 //! an event whose date cannot be read is listed without a place on the axis.
 
+use super::split_byte;
 use crate::lexicon::{float_key, sort_by_num, CollectVec};
 use crate::TimelineEvent;
 
@@ -71,18 +72,23 @@ const MONTHS: [&str; 12] = [
 
 /// A parsed date: the years it covers, as fractional years, and its words.
 fn parse(date: &str) -> Option<(f64, f64, String)> {
-    if let Some((a, b)) = date.split_once('/') {
+    if let (a, Some(b)) = split_byte(date, b'/') {
         let (s, _, la) = parse(a)?;
         let (_, e, lb) = parse(b)?;
         return (s <= e).then(|| (s, e, format!("{la}–{lb}")));
     }
-    let mut it = date.trim().split('-');
-    let y: i32 = it.next()?.parse().ok()?;
+    // Year, month and day, `-`-separated (anything after a third `-` is ignored).
+    let (y, rest) = split_byte(date.trim(), b'-');
+    let y: i32 = y.parse().ok()?;
     if !YEARS.contains(&y) {
         return None;
     }
-    let m: Option<u32> = it.next().map(|m| m.parse().ok()).unwrap_or(None);
-    let d: Option<u32> = it.next().map(|d| d.parse().ok()).unwrap_or(None);
+    let (m, rest) = rest.map_or((None, None), |r| {
+        let (m, rest) = split_byte(r, b'-');
+        (Some(m), rest)
+    });
+    let m: Option<u32> = m.and_then(|m| m.parse().ok());
+    let d: Option<u32> = rest.and_then(|r| split_byte(r, b'-').0.parse().ok());
     match (m, d) {
         (None, _) => Some((y as f64, y as f64 + 1.0, y.to_string())),
         (Some(m @ 1..=12), None) => {
