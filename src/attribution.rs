@@ -25,7 +25,7 @@ use crate::model::QuoteKind;
 use crate::quotes::{self, Mark};
 use crate::reporting::{Clause, CueClass, Lexicon};
 use crate::speakers::{is_cap, strip_possessive, Np, Registry};
-use crate::text::{self, Para};
+use crate::text::{self, sub, Para};
 use crate::timeline::WEEKDAYS;
 
 /// Longest subject phrase (in words) taken as a speaker; longer ones are clauses.
@@ -115,14 +115,16 @@ fn tokenize(text: &str, sent: &Range<usize>, marks: &[Mark]) -> Vec<Tok> {
             .get(mi)
             .map_or(bytes_end, |m| m.outer.start.min(bytes_end))
             .max(i);
-        let Some(c) = text[i..].chars().next() else {
+        let Some(c) = sub(text, i..).chars().next() else {
             break;
         };
         let len = c.len_utf8();
         if c.is_alphanumeric() {
             let mut end = text::word_end(text, i, next_mark.max(i + len));
             // `Dr.`, `Sen.`, `Paul D. Ryan`: the period belongs to the word.
-            if text[end..].starts_with('.') && text::is_abbreviation_or_initial(&text[i..end]) {
+            if sub(text, end..).starts_with('.')
+                && text::is_abbreviation_or_initial(sub(text, i..end))
+            {
                 end += 1;
             }
             out.push(Tok {
@@ -138,7 +140,7 @@ fn tokenize(text: &str, sent: &Range<usize>, marks: &[Mark]) -> Vec<Tok> {
             ':' => Some(K::Colon),
             ';' => Some(K::Semi),
             '—' | '–' | '―' => Some(K::Dash),
-            '-' if text[i + len..].starts_with(' ') => Some(K::Dash),
+            '-' if sub(text, i + len..).starts_with(' ') => Some(K::Dash),
             '.' | '!' | '?' | '…' => Some(K::Stop),
             '(' | ')' | '[' | ']' => Some(K::Paren),
             _ => None,
@@ -235,7 +237,7 @@ struct Sentence<'a> {
 impl<'a> Sentence<'a> {
     fn word(&self, i: usize) -> &'a str {
         let t = &self.toks[i];
-        &self.text[t.s..t.e]
+        sub(self.text, t.s..t.e)
     }
 
     fn is_word(&self, i: usize, w: &str) -> bool {
@@ -364,7 +366,7 @@ impl<'a> Sentence<'a> {
     /// `“…,” X verbed` / `“…,” verbed X`: the verb after a quote that ends in `,`, `?` or `!`.
     fn verb_after_quote(&self, qi: usize) -> Option<usize> {
         let t = &self.toks[qi];
-        let inner = trim_end_any(&self.text[t.s..t.e], &['”', '"', '\'', '’']).trim_end();
+        let inner = trim_end_any(sub(self.text, t.s..t.e), &['”', '"', '\'', '’']).trim_end();
         if !inner.ends_with([',', '?', '!', '—']) {
             return None;
         }
@@ -754,7 +756,7 @@ impl<'a> Sentence<'a> {
             // The appositive describes (`the former governor`, `70`, `R-Ohio`); a capitalised
             // clause after a place (`In Salem, New Hampshire, Roe went …`) is none.
             let describes = self.toks.get(b + 1).is_some_and(|t| {
-                let w = &self.text[t.s..t.e];
+                let w = sub(self.text, t.s..t.e);
                 !is_cap(w) || lower_is_any(w, DETERMINER_WORDS) || w.contains('-')
             });
             if let Some(c) = close.filter(|&c| all_cap && describes && c > b + 1) {
@@ -889,7 +891,7 @@ fn calls_someone(s: &Sentence, qi: usize) -> bool {
 fn content_shape(text: &str, m: &Mark) -> (usize, bool) {
     let words = text::words(text, m.content.clone());
     let title = words.iter().all(|w| {
-        let w = &text[w.clone()];
+        let w = sub(text, w.clone());
         TITLE_MINOR_WORDS.contains(&w)
             || w.chars()
                 .next()
@@ -907,7 +909,7 @@ const MAX_CITATION_BYTES: usize = 64;
 fn dated(text: &str, m: &Mark) -> bool {
     let Some(rest) = m
         .closed
-        .then(|| text[m.outer.end..].trim_start_matches([' ', '\u{a0}', ',']))
+        .then(|| sub(text, m.outer.end..).trim_start_matches([' ', '\u{a0}', ',']))
         .and_then(|r| r.strip_prefix('('))
     else {
         return false;
@@ -918,7 +920,7 @@ fn dated(text: &str, m: &Mark) -> bool {
         .take(MAX_CITATION_BYTES + 1)
         .position(|b| b == b')' || b == b'\n')
     {
-        Some(i) if rest.as_bytes()[i] == b')' => &rest[..i],
+        Some(i) if rest.as_bytes()[i] == b')' => sub(rest, ..i),
         _ => return false,
     };
     let year = inside
@@ -932,7 +934,7 @@ fn dated(text: &str, m: &Mark) -> bool {
 /// subheading that names what follows, not a quote in its own right (`para`: the range of
 /// the quote's paragraph).
 fn heading(text: &str, m: &Mark, para: &Range<usize>) -> bool {
-    let content = &text[m.content.clone()];
+    let content = sub(text, m.content.clone());
     m.closed
         && m.outer == *para
         && content.split_whitespace().count() >= 2
@@ -944,7 +946,7 @@ fn heading(text: &str, m: &Mark, para: &Range<usize>) -> bool {
 /// (a link roundup's `“Headline,” by Jane Roe: “First lines …” http://…`), a reference to a
 /// text rather than speech.
 fn excerpt_of_link(text: &str, m: &Mark) -> bool {
-    let rest = text[m.outer.end..].trim_start_matches([' ', '\u{a0}']);
+    let rest = sub(text, m.outer.end..).trim_start_matches([' ', '\u{a0}']);
     m.closed
         && (rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("www."))
 }
@@ -954,14 +956,14 @@ fn excerpt_of_link(text: &str, m: &Mark) -> bool {
 /// caller rules out a verb of saying: `(“…,” Roe wrote in the Times)` is speech).
 fn cited_in_parens(s: &Sentence, qi: usize, m: &Mark) -> bool {
     let opens =
-        qi > 0 && s.toks[qi - 1].k == K::Paren && s.text[s.toks[qi - 1].s..].starts_with('(');
+        qi > 0 && s.toks[qi - 1].k == K::Paren && sub(s.text, s.toks[qi - 1].s..).starts_with('(');
     if !opens || !m.closed {
         return false;
     }
-    let rest = s.text[m.outer.end..].trim_start_matches(' ');
+    let rest = sub(s.text, m.outer.end..).trim_start_matches(' ');
     let rest = match rest.strip_prefix(',') {
         Some(r) => r.trim_start_matches(' '),
-        None if s.text[m.content.clone()].ends_with(',') => rest,
+        None if sub(s.text, m.content.clone()).ends_with(',') => rest,
         None => return false,
     };
     // Only the first bytes are searched, so that every quote costs a bounded look ahead.
@@ -970,13 +972,13 @@ fn cited_in_parens(s: &Sentence, qi: usize, m: &Mark) -> bool {
         .take(MAX_CITATION_BYTES + 1)
         .position(|b| matches!(b, b')' | b'\n' | b'"'));
     rest.starts_with(char::is_uppercase)
-        && close.is_some_and(|i| rest.as_bytes()[i] == b')' && !rest[..i].contains(['“', '”']))
+        && close.is_some_and(|i| rest.as_bytes()[i] == b')' && !sub(rest, ..i).contains(['“', '”']))
 }
 
 /// Does the text before byte `at` end with a quote set off by a comma or a dash, the way an
 /// appositive follows it (`“Bellum,” Latin`, `“Do svidaniya!” – Russian`)?
 fn quote_set_off_before(text: &str, at: usize) -> bool {
-    let before = text[..at].trim_end_matches([' ', '\u{a0}']);
+    let before = sub(text, ..at).trim_end_matches([' ', '\u{a0}']);
     let after_sep = before.trim_end_matches([',', '-', '–', '—']);
     let mark = if after_sep.len() < before.len() {
         after_sep.trim_end_matches([' ', '\u{a0}'])
@@ -1004,7 +1006,7 @@ fn gloss(s: &Sentence, qi: usize) -> bool {
     let of_hashtag = qi >= 2
         && matches!(s.toks[qi - 1].k, K::Comma | K::Dash | K::Colon | K::Paren)
         && s.toks[qi - 2].k == K::Word
-        && s.text[..s.toks[qi - 2].s].ends_with('#');
+        && sub(s.text, ..s.toks[qi - 2].s).ends_with('#');
     of_quote || of_hashtag
 }
 
@@ -1014,8 +1016,9 @@ const MAX_WORK_TITLE_WORDS: usize = 20;
 
 /// Does a title-case quote hold a subtitle after a colon (`Main Title: The Subtitle`)?
 fn has_subtitle(content: &str) -> bool {
-    content.split_once(": ").is_some_and(|(main, sub)| {
-        main.chars().any(char::is_alphabetic) && sub.chars().any(char::is_alphabetic)
+    find_str(content, ": ").is_some_and(|i| {
+        let letters = |t: &str| t.chars().any(char::is_alphabetic);
+        letters(sub(content, ..i)) && letters(sub(content, i + 2..))
     })
 }
 
@@ -1203,7 +1206,7 @@ fn subject_like(s: &Sentence, np: &Np) -> bool {
     let Some(first) = text::words(s.text, np.range.clone()).first().cloned() else {
         return false;
     };
-    let w = &s.text[first];
+    let w = sub(s.text, first);
     is_cap(w)
         || w.starts_with(|c: char| c.is_ascii_digit())
         || is_pronoun_word(w)
@@ -1236,7 +1239,7 @@ fn classify(
     }
     let next = s.toks.get(qi + 1).map(|t| t.k);
     let prev = qi.checked_sub(1).map(|i| s.toks[i].k);
-    let content = &s.text[m.content.clone()];
+    let content = sub(s.text, m.content.clone());
     let ends_punct = trim_end_any(content, &['’', '\'', ')', ']'])
         .ends_with([',', '.', '?', '!', '…', '—', '-']);
     // A quote that continues the reporter's clause (`… had “been friends,” he claimed`) is a
@@ -1350,7 +1353,7 @@ fn is_person_pronoun(w: &str) -> bool {
 fn names_someone(s: &Sentence, np: &Np) -> bool {
     let text = s.text;
     let words = text::words(text, np.range.clone());
-    let Some(first) = words.first().map(|w| &text[w.clone()]) else {
+    let Some(first) = words.first().map(|w| sub(text, w.clone())) else {
         return false;
     };
     // One capitalised word opening the sentence is a name only if the article writes it
@@ -1365,7 +1368,7 @@ fn names_someone(s: &Sentence, np: &Np) -> bool {
     is_person_pronoun(first)
         || (words.len() <= 4
             && words.iter().all(|w| {
-                text[w.clone()]
+                sub(text, w.clone())
                     .chars()
                     .next()
                     .is_some_and(char::is_uppercase)
@@ -1462,8 +1465,8 @@ fn describes_speaker(s: &Sentence, np: &Np) -> bool {
     };
     // `Democratic presidential candidate Jane Roe`: a role before a name.
     // (Lower-case role words may stand first: `conservative commentator Jane Roe`.)
-    let named = words.len() <= 6 && is_cap(&text[last.clone()]) && {
-        let w = &text[first.clone()];
+    let named = words.len() <= 6 && is_cap(sub(text, last.clone())) && {
+        let w = sub(text, first.clone());
         if is_cap(w) {
             !is_any(w, &["The", "A", "An", "This", "That"])
         } else {
@@ -1471,14 +1474,14 @@ fn describes_speaker(s: &Sentence, np: &Np) -> bool {
         }
     };
     let mut buf = [0; 32];
-    let first = lowercase(&text[first.clone()], &mut buf);
+    let first = lowercase(sub(text, first.clone()), &mut buf);
     named
         || words.len() <= 5
             && is_any(
                 &first,
                 &["the", "a", "an", "his", "her", "its", "their", "one"],
             )
-            && is_head_noun(&text[last.clone()])
+            && is_head_noun(sub(text, last.clone()))
 }
 
 /// Is a description's last word a noun that can stand for whoever speaks (`the retired
@@ -1693,15 +1696,18 @@ fn is_adverbial_start(w: &str) -> bool {
 
 /// A byline paragraph: `By NAME (email)`, `By NAME and NAME`.
 fn byline(text: &str, para: &Range<usize>) -> Option<(String, Option<String>)> {
-    let p = &text[para.clone()];
+    let p = sub(text, para.clone());
     let rest = p.strip_prefix("By ").or_else(|| p.strip_prefix("BY "))?;
     if p.len() > 120 {
         return None;
     }
     let (name_part, email) = match rest.find(['(', ',', '|']) {
         Some(i) => {
-            let e = trim_end_any(rest[i + 1..].trim(), &[')']).trim();
-            (rest[..i].trim(), e.contains('@').then(|| e.to_string()))
+            let e = trim_end_any(sub(rest, i + 1..).trim(), &[')']).trim();
+            (
+                sub(rest, ..i).trim(),
+                e.contains('@').then(|| e.to_string()),
+            )
         }
         None => (rest.trim(), None),
     };
@@ -1727,8 +1733,8 @@ fn proper_words<'a>(text: &'a str, paras: &[Para]) -> FxSet<&'a str> {
         let inside =
             prev_end.is_some_and(|e: usize| text.as_bytes()[e..w.start].iter().all(|&b| b == b' '));
         prev_end = Some(w.end);
-        if inside && is_cap(&text[w.clone()]) {
-            out.insert(strip_possessive(&text[w]));
+        if inside && is_cap(sub(text, w.clone())) {
+            out.insert(strip_possessive(sub(text, w)));
         }
     }
     out
@@ -2035,7 +2041,7 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
             // voice the previous paragraph reported last.
             last_direct = Some((pi, Some(sp)));
         }
-        if text[p.range.clone()].ends_with(':') {
+        if sub(text, p.range.clone()).ends_with(':') {
             // `X delivered a blunt message:` — the quote of the next paragraph is the speech
             // the colon announces, by the cue's speaker, else the closing clause's subject.
             let sp = last_cue_speaker.or_else(|| {

@@ -15,6 +15,9 @@
 
 #![cfg(target_arch = "wasm32")]
 #![forbid(unsafe_code)]
+// Strings are sliced with `str::get`, never `&s[a..b]`: one indexing site is enough
+// to pull the standard library's slice-error formatting (~3 KB gzipped) into the wasm module.
+#![cfg_attr(not(test), deny(clippy::string_slice))]
 
 #[path = "view/dom.rs"]
 mod dom;

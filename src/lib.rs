@@ -20,6 +20,9 @@
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+// Strings are sliced with `text::sub` (`str::get`), never `&s[a..b]`: one indexing site is enough
+// to pull the standard library's slice-error formatting (~3 KB gzipped) into the wasm module.
+#![cfg_attr(not(test), deny(clippy::string_slice))]
 
 mod actors;
 mod attribution;

@@ -13,8 +13,8 @@
 
 use std::ops::Range;
 
-use crate::lexicon::CollectVec;
-use crate::text::Para;
+use crate::lexicon::{find_str, CollectVec};
+use crate::text::{sub, Para};
 
 /// One double-quoted stretch, in byte offsets.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -41,7 +41,7 @@ fn is_close_mark(c: char) -> bool {
 /// apostrophes (`''`) stand for a straight double mark, as in some wire and archive copy, and
 /// two curly ones (`’’`) not followed by a letter for a closing mark.
 fn mark_at(body: &str, i: usize) -> Option<(usize, char)> {
-    let rest = &body[i..];
+    let rest = sub(body, i..);
     if rest.starts_with("''") {
         return Some((2, '"'));
     }
@@ -57,11 +57,11 @@ fn mark_at(body: &str, i: usize) -> Option<(usize, char)> {
 
 /// Does the mark at `i` touch the text before it but not the text after it?
 fn hugs_left(body: &str, i: usize, len: usize) -> bool {
-    let before = body[..i]
+    let before = sub(body, ..i)
         .chars()
         .next_back()
         .is_some_and(|c| !c.is_whitespace());
-    let after = body[i + len..]
+    let after = sub(body, i + len..)
         .chars()
         .next()
         .is_none_or(|c| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':'));
@@ -75,15 +75,16 @@ pub(crate) fn find(text: &str, paras: &[Para]) -> Vec<Mark> {
         if p.duplicate_of.is_some() {
             continue;
         }
-        let body = &text[p.range.clone()];
+        let body = sub(text, p.range.clone());
         // (start of the opening mark, its length)
         let mut open: Option<(usize, usize)> = None;
         let mut i = 0;
         while i < body.len() {
             // Marks inside a markup tag (`<tweet author="@x">`) delimit its attributes.
             if open.is_none() && body.as_bytes()[i] == b'<' {
-                let tag = body[i + 1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/');
-                if let Some(k) = body[i..].find('>').filter(|_| tag) {
+                let tag =
+                    sub(body, i + 1..).starts_with(|c: char| c.is_ascii_alphabetic() || c == '/');
+                if let Some(k) = sub(body, i..).find('>').filter(|_| tag) {
                     i += k + 1;
                     continue;
                 }
@@ -101,10 +102,9 @@ pub(crate) fn find(text: &str, paras: &[Para]) -> Vec<Mark> {
             // whose `>` lies in a later paragraph), whose value runs to the same mark again.
             if open.is_none() && i > 0 && body.as_bytes()[i - 1] == b'=' {
                 // (The same marks: `''` runs to `''`, so the jump lands on a char boundary.)
-                let mark = &body[i..i + len];
-                let close = body[i + len..]
-                    .find(mark)
-                    .map_or(body.len(), |k| i + len + k + len);
+                let mark = sub(body, i..i + len);
+                let close =
+                    find_str(sub(body, i + len..), mark).map_or(body.len(), |k| i + len + k + len);
                 i = close;
                 continue;
             }
@@ -165,7 +165,7 @@ fn push(
     closed: bool,
 ) {
     let inner = outer.start + open_len..outer.end - close_len;
-    let s = &text[inner.clone()];
+    let s = sub(text, inner.clone());
     let lead = s.len() - s.trim_start().len();
     let trimmed = s.trim();
     if !has_words_outside_tags(trimmed) {
@@ -184,7 +184,7 @@ fn push(
 /// bracket, a closing mark not followed by a letter. Apostrophes (`doesn’t`, `Kim’s`) never
 /// open or close, because a letter stands on both sides of them.
 pub(crate) fn nested_single(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
-    let body = &text[range.clone()];
+    let body = sub(text, range.clone());
     let chars: Vec<(usize, char)> = body.char_indices().collect_vec();
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
@@ -197,7 +197,7 @@ pub(crate) fn nested_single(text: &str, range: Range<usize>) -> Vec<Range<usize>
             }
             '’' | '\'' if !next.is_alphanumeric() && prev != ' ' => {
                 if let Some(s) = open.take() {
-                    if body[s..i].chars().any(char::is_alphanumeric) {
+                    if sub(body, s..i).chars().any(char::is_alphanumeric) {
                         out.push(range.start + s..range.start + i);
                     }
                 }

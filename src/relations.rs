@@ -800,7 +800,7 @@ fn build_relation(
         );
         if !named_acts
             .iter()
-            .any(|x| x.starts_with(&s[..s.find('(').unwrap_or(0)]))
+            .any(|x| x.starts_with(sub(&s, ..s.find('(').unwrap_or(0))))
         {
             named_acts.push(s);
         }

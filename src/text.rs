@@ -233,8 +233,8 @@ pub(crate) fn sentences(text: &str, para: Range<usize>) -> Vec<Range<usize>> {
         };
         let after = at + 1;
         // Inside a quote a terminal mark ends the sentence only when the quote closes right after.
-        let closes_quote =
-            char_at(after).is_some_and(|n| n == '”' || n == '"') || body[after..].starts_with("''");
+        let closes_quote = char_at(after).is_some_and(|n| n == '”' || n == '"')
+            || sub(body, after..).starts_with("''");
         if !in_quote || closes_quote {
             // Swallow closing quotes/brackets and further terminal marks.
             let mut j = after;
@@ -254,7 +254,7 @@ pub(crate) fn sentences(text: &str, para: Range<usize>) -> Vec<Range<usize>> {
                         || n.is_ascii_digit()
                         || matches!(n, '“' | '"' | '‘' | '\'' | '(' | '[')
                 });
-            if starts_new && !(c == '.' && ends_with_abbreviation(&body[start..at])) {
+            if starts_new && !(c == '.' && ends_with_abbreviation(sub(body, start..at))) {
                 in_quote = false;
                 push_trimmed_range(body, para.start, start..j, &mut out);
                 start = ws_end;
@@ -280,7 +280,7 @@ fn ends_with_abbreviation(before: &str) -> bool {
 }
 
 fn push_trimmed_range(body: &str, base: usize, r: Range<usize>, out: &mut Vec<Range<usize>>) {
-    let s = &body[r.clone()];
+    let s = sub(body, r.clone());
     let lead = s.len() - s.trim_start().len();
     let t = s.trim();
     if !t.is_empty() {
@@ -304,7 +304,7 @@ fn char_at(body: &str, i: usize) -> (char, usize) {
     match body.as_bytes().get(i) {
         None => (' ', 0),
         Some(&b) if b < 0x80 => (char::from(b), 1),
-        Some(_) => body[i..]
+        Some(_) => sub(body, i..)
             .chars()
             .next()
             .map_or((' ', 1), |c| (c, c.len_utf8())),
@@ -426,7 +426,7 @@ pub(crate) fn normalise_ws(s: &str) -> Cow<'_, str> {
         b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' => false,
         // Lead bytes of the non-ASCII white space (U+0085, U+00A0, U+1680, U+2000–U+205F,
         // U+3000).
-        0xC2 | 0xE1 | 0xE2 | 0xE3 => !s[i..].chars().next().is_some_and(char::is_whitespace),
+        0xC2 | 0xE1 | 0xE2 | 0xE3 => !sub(s, i..).chars().next().is_some_and(char::is_whitespace),
         _ => true,
     });
     if plain {

@@ -160,7 +160,11 @@ fn year_range(text: &str, w: &W) -> Option<(i32, i32, usize)> {
             let rest = sub(text, w.range.end..);
             let b = rest.strip_prefix('–')?;
             let digits = b.bytes().take_while(u8::is_ascii_digit).count();
-            (w.raw, &b[..digits], w.range.end + '–'.len_utf8() + digits)
+            (
+                w.raw,
+                sub(b, ..digits),
+                w.range.end + '–'.len_utf8() + digits,
+            )
         }
     };
     let start = year_of(a)?;
@@ -174,7 +178,7 @@ fn year_range(text: &str, w: &W) -> Option<(i32, i32, usize)> {
 
 fn ordinal(w: &str) -> Option<i32> {
     let digits: String = w.chars().take_while(char::is_ascii_digit).collect();
-    let suffix = &w[digits.len()..];
+    let suffix = sub(w, digits.len()..);
     is_any(suffix, &["st", "nd", "rd", "th"])
         .then(|| digits.parse().ok())
         .flatten()
