@@ -113,12 +113,17 @@ impl Builder {
                 attrs = more;
                 if let (name, Some(value)) = split_byte(pair, b'=') {
                     let value = match value {
-                        "@" => values.next().copied().unwrap_or_default(),
+                        "@" => {
+                            let v = values.next().copied();
+                            debug_assert!(v.is_some(), "more @ than values in {spec}");
+                            v.unwrap_or_default()
+                        }
                         v => v,
                     };
                     e.set_attribute(name, value)?;
                 }
             }
+            debug_assert!(values.next().is_none(), "more values than @ in {spec}");
             if !text.is_empty() {
                 e.set_text_content(Some(text));
             }
