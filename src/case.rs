@@ -115,6 +115,8 @@ pub fn lower(s: &str) -> String {
                 out.push(if last { 'ς' } else { 'σ' });
             }
             '\u{130}' => out.push_str("i\u{307}"),
+            // ASCII lowers as ASCII: no table search for the plain letters of a mixed word.
+            _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
             _ => out.push(t.lower_char(c)),
         }
     }
