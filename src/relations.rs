@@ -642,7 +642,9 @@ pub(crate) fn analyse(
 /// without mentions of its own.
 fn list_referenced_actors(world: &mut World) {
     let g = gazetteer();
-    let referenced: Vec<String> = world
+    // The gazetteer entities to add, in the order they are first referred to.
+    let mut missing: Vec<usize> = Vec::new();
+    let referenced = world
         .focus
         .iter()
         .chain(
@@ -652,23 +654,27 @@ fn list_referenced_actors(world: &mut World) {
                 .flat_map(|i| [&i.source, &i.target]),
         )
         .chain(world.relations.iter().flat_map(|r| r.pair.iter()))
-        .chain(world.timeline.iter().flat_map(|t| t.actors.iter()))
-        .cloned()
-        .collect_vec();
+        .chain(world.timeline.iter().flat_map(|t| t.actors.iter()));
     for id in referenced {
-        if world.actors.iter().any(|a| a.id == id) {
+        if world.actors.iter().any(|a| a.id == *id)
+            || missing.iter().any(|&e| g.entities[e].id == id)
+        {
             continue;
         }
-        if let Some(ent) = g.entities.iter().find(|e| e.id == id) {
-            world.actors.push(Actor {
-                id: ent.id.to_string(),
-                name: ent.name.to_string(),
-                mentions: Vec::new(),
-                kind: ent.kind,
-                country: ent.country.map(String::from),
-                role: ent.role.map(String::from),
-            });
+        if let Some(e) = g.entities.iter().position(|e| e.id == id) {
+            missing.push(e);
         }
+    }
+    for e in missing {
+        let ent = &g.entities[e];
+        world.actors.push(Actor {
+            id: ent.id.to_string(),
+            name: ent.name.to_string(),
+            mentions: Vec::new(),
+            kind: ent.kind,
+            country: ent.country.map(String::from),
+            role: ent.role.map(String::from),
+        });
     }
 }
 
