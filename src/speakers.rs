@@ -608,12 +608,14 @@ impl Registry {
             buf.push_str(word);
             if !indexed.contains(buf.as_str()) {
                 indexed.insert(buf.clone());
-                let n = lists.len();
-                let list = *index.entry(buf.clone()).or_insert(n);
-                if list == n {
-                    lists.push(Vec::new());
+                // The key is copied into the index only when new to it.
+                match index.get(buf.as_str()) {
+                    Some(&list) => lists[list].push(id),
+                    None => {
+                        index.insert(buf.clone(), lists.len());
+                        lists.push(vec![id]);
+                    }
                 }
-                lists[list].push(id);
             }
         };
         for t in &e.tokens {
