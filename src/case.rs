@@ -105,17 +105,24 @@ pub fn lower(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }
-    let t = tables();
+    // The tables are built on the first char that needs them: a word with only curly quotes
+    // or dashes besides ASCII (`Pyongyang’s`) lowers without them.
+    let mut tables_once = None;
     let mut out = String::with_capacity(s.len());
     for (i, c) in s.char_indices() {
         match c {
             'Σ' => {
+                let t = *tables_once.get_or_insert_with(tables);
                 let last = t.ignorable_then_cased(sub(s, ..i).chars().rev())
                     && !t.ignorable_then_cased(sub(s, i + 'Σ'.len_utf8()..).chars());
                 out.push(if last { 'ς' } else { 'σ' });
             }
             '\u{130}' => out.push_str("i\u{307}"),
-            _ => out.push(t.lower_char(c)),
+            // ASCII lowers as ASCII: no table search for the plain letters of a mixed word.
+            _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            // General Punctuation (dashes, curly quotes, …) has no case.
+            '\u{2000}'..='\u{206F}' => out.push(c),
+            _ => out.push(tables_once.get_or_insert_with(tables).lower_char(c)),
         }
     }
     out

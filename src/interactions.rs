@@ -21,7 +21,7 @@
 use std::sync::OnceLock;
 
 use crate::actors::gazetteer;
-use crate::lexicon::{data_rows, parse_decimal, CollectVec, PhraseTable, Token};
+use crate::lexicon::{data_rows, parse_decimal, PhraseTable, Token};
 use crate::model::InteractionClass;
 use crate::relations::Sentence;
 use crate::stance::CueHit;
@@ -306,9 +306,12 @@ pub(crate) fn extract(
             });
         }
         // Insults inside quotes, from the party the quote speaks for.
-        let mut quotes_here: Vec<usize> = s.quote.iter().flatten().copied().collect_vec();
-        quotes_here.dedup();
-        for q in quotes_here {
+        // Each quote once per run of its tokens (runs of other quotes between count anew).
+        let mut last = None;
+        for q in s.quote.iter().flatten().copied() {
+            if last.replace(q) == Some(q) {
+                continue;
+            }
             let Some(speaker) = quote_party.get(q).copied().flatten() else {
                 continue;
             };

@@ -685,7 +685,12 @@ impl<I: Iterator> CollectVec for I {}
 /// this one key sort ([`sorted_order`]), which keeps the wasm module small: only the keys and
 /// the final shuffle depend on `T`.
 pub fn sort_by_num<T>(v: &mut [T], key: impl Fn(&T) -> (u64, u64)) {
-    let mut order = sorted_order(v.iter().map(key).collect_vec());
+    // A list of one or none is in order already (and costs no allocation).
+    if v.len() < 2 {
+        return;
+    }
+    let keys = v.iter().map(key).enumerate().map(|(i, (a, b))| (a, b, i));
+    let mut order = sorted_order(keys.collect_vec());
     // Move each element to its place by following the permutation's cycles: `order[k]` is
     // where the element that belongs at `k` is now.
     for i in 0..v.len() {
@@ -702,16 +707,11 @@ pub fn sort_by_num<T>(v: &mut [T], key: impl Fn(&T) -> (u64, u64)) {
     }
 }
 
-/// The indices of `keys` in key order, ties in index order: a merge sort (insertion-sorted
-/// runs, then merged pairwise), a few hundred bytes of code where the standard sort is
-/// several kilobytes, and as fast on the short lists sorted here.
-fn sorted_order(keys: Vec<(u64, u64)>) -> Vec<usize> {
+/// The indices in key order of `v`, keys paired with their index (so ties keep index order):
+/// a merge sort (insertion-sorted runs, then merged pairwise), a few hundred bytes of code
+/// where the standard sort is several kilobytes, and as fast on the short lists sorted here.
+fn sorted_order(mut v: Vec<(u64, u64, usize)>) -> Vec<usize> {
     const RUN: usize = 8;
-    let mut v: Vec<(u64, u64, usize)> = keys
-        .into_iter()
-        .enumerate()
-        .map(|(i, (a, b))| (a, b, i))
-        .collect();
     let n = v.len();
     for run in v.chunks_mut(RUN) {
         for i in 1..run.len() {
@@ -722,7 +722,8 @@ fn sorted_order(keys: Vec<(u64, u64)>) -> Vec<usize> {
             }
         }
     }
-    let mut buf = v.clone();
+    // A list of one run is sorted: only a longer one needs the merge buffer.
+    let mut buf = if n > RUN { v.clone() } else { Vec::new() };
     let mut width = RUN;
     while width < n {
         for (src, dst) in v.chunks(2 * width).zip(buf.chunks_mut(2 * width)) {

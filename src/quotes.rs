@@ -13,7 +13,7 @@
 
 use std::ops::Range;
 
-use crate::lexicon::{find_str, CollectVec};
+use crate::lexicon::find_str;
 use crate::text::{sub, Para};
 
 /// One double-quoted stretch, in byte offsets.
@@ -185,12 +185,13 @@ fn push(
 /// open or close, because a letter stands on both sides of them.
 pub(crate) fn nested_single(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let body = sub(text, range.clone());
-    let chars: Vec<(usize, char)> = body.char_indices().collect_vec();
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        let prev = if k == 0 { ' ' } else { chars[k - 1].1 };
-        let next = chars.get(k + 1).map_or(' ', |&(_, n)| n);
+    // The range is read as if spaces stood before and after it.
+    let mut prev = ' ';
+    let mut chars = body.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map_or(' ', |&(_, n)| n);
         match c {
             '‘' | '\'' if open.is_none() && !prev.is_alphanumeric() && next.is_alphanumeric() => {
                 open = Some(i + c.len_utf8());
@@ -204,6 +205,7 @@ pub(crate) fn nested_single(text: &str, range: Range<usize>) -> Vec<Range<usize>
             }
             _ => {}
         }
+        prev = c;
     }
     out
 }

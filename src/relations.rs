@@ -290,20 +290,23 @@ fn date_key(date: &str) -> u64 {
     y * 10_000 + m * 100 + d
 }
 
-/// Which pairs a unit naming `parties` bears on.
-fn pairs_of(parties: &[&'static str], focus: Option<[&'static str; 2]>) -> Vec<[&'static str; 2]> {
+/// The pair a unit naming `parties` bears on, if any (a unit bears on one pair at most).
+fn pair_of(
+    parties: &[&'static str],
+    focus: Option<[&'static str; 2]>,
+) -> Option<[&'static str; 2]> {
     if let Some(f) = focus {
         let has = |x: &str| parties.contains(&x);
         let about_focus = parties.is_empty()
             || (has(f[0]) && has(f[1]))
             || (parties.len() == 1 && (has(f[0]) || has(f[1])));
         if about_focus {
-            return vec![f];
+            return Some(f);
         }
     }
     match parties {
-        [a, b] => vec![sorted([a, b])],
-        _ => Vec::new(),
+        [a, b] => Some(sorted([a, b])),
+        _ => None,
     }
 }
 
@@ -489,7 +492,7 @@ pub(crate) fn analyse(
             .speaker
             .and_then(|i| speakers.get(i))
             .map(|s| s.id.clone());
-        for pair in pairs_of(&parties, focus) {
+        if let Some(pair) = pair_of(&parties, focus) {
             let ev = Evidence {
                 kind: "quote".into(),
                 quote: Some(input.id.clone()),
@@ -499,7 +502,7 @@ pub(crate) fn analyse(
                 weight: round2(s.score * QUOTE_WEIGHT),
                 cues: model.cues.clone(),
             };
-            per_pair.get(pair).0.push((ev, voice.clone()));
+            per_pair.get(pair).0.push((ev, voice));
         }
     }
     let mut buf: Vec<Token> = Vec::new();
@@ -522,8 +525,8 @@ pub(crate) fn analyse(
                     .map(party),
             );
             let span = idx.span(&range);
-            let cues = ctx.cues(&scored_unit.cues);
-            for pair in pairs_of(&parties, focus) {
+            if let Some(pair) = pair_of(&parties, focus) {
+                let cues = ctx.cues(&scored_unit.cues);
                 let ev = Evidence {
                     kind: "narration".into(),
                     quote: None,
@@ -535,7 +538,7 @@ pub(crate) fn analyse(
                 };
                 let (evidence, narration) = per_pair.get(pair);
                 evidence.push((ev, None));
-                narration.push((scored_unit.score, cues.clone()));
+                narration.push((scored_unit.score, cues));
             }
         }
     }
@@ -561,7 +564,7 @@ pub(crate) fn analyse(
         .into_iter()
         .map(|(pair, (mut ev, narration))| {
             sort_by_num(&mut ev, |(e, _)| (e.start as u64, e.end as u64));
-            let narrator = (!narration.is_empty()).then(|| narrator_stance(&narration));
+            let narrator = (!narration.is_empty()).then(|| narrator_stance(narration));
             build_relation(text, pair, ev, narrator, &events, speakers.is_empty())
         })
         .collect_vec();
@@ -642,7 +645,9 @@ pub(crate) fn analyse(
 /// without mentions of its own.
 fn list_referenced_actors(world: &mut World) {
     let g = gazetteer();
-    let referenced: Vec<String> = world
+    // The gazetteer entities to add, in the order they are first referred to.
+    let mut missing: Vec<usize> = Vec::new();
+    let referenced = world
         .focus
         .iter()
         .chain(
@@ -652,23 +657,27 @@ fn list_referenced_actors(world: &mut World) {
                 .flat_map(|i| [&i.source, &i.target]),
         )
         .chain(world.relations.iter().flat_map(|r| r.pair.iter()))
-        .chain(world.timeline.iter().flat_map(|t| t.actors.iter()))
-        .cloned()
-        .collect_vec();
+        .chain(world.timeline.iter().flat_map(|t| t.actors.iter()));
     for id in referenced {
-        if world.actors.iter().any(|a| a.id == id) {
+        if world.actors.iter().any(|a| a.id == *id)
+            || missing.iter().any(|&e| g.entities[e].id == id)
+        {
             continue;
         }
-        if let Some(ent) = g.entities.iter().find(|e| e.id == id) {
-            world.actors.push(Actor {
-                id: ent.id.to_string(),
-                name: ent.name.to_string(),
-                mentions: Vec::new(),
-                kind: ent.kind,
-                country: ent.country.map(String::from),
-                role: ent.role.map(String::from),
-            });
+        if let Some(e) = g.entities.iter().position(|e| e.id == id) {
+            missing.push(e);
         }
+    }
+    for e in missing {
+        let ent = &g.entities[e];
+        world.actors.push(Actor {
+            id: ent.id.to_string(),
+            name: ent.name.to_string(),
+            mentions: Vec::new(),
+            kind: ent.kind,
+            country: ent.country.map(String::from),
+            role: ent.role.map(String::from),
+        });
     }
 }
 
@@ -701,13 +710,13 @@ fn narration_units(s: &Sentence, buf: &mut Vec<Token>) -> Vec<Range<usize>> {
 }
 
 /// The narrator's stance on a pair: the mean of its narration clauses, every cue listed.
-fn narrator_stance(units: &[(f64, Vec<StanceCue>)]) -> Stance {
+fn narrator_stance(units: Vec<(f64, Vec<StanceCue>)>) -> Stance {
     let mean = units.iter().map(|u| u.0).sum::<f64>() / units.len().max(1) as f64;
     let score = round2(mean);
     Stance {
         score,
         label: stance::label(score),
-        cues: units.iter().flat_map(|u| u.1.iter().cloned()).collect_vec(),
+        cues: units.into_iter().flat_map(|u| u.1).collect_vec(),
     }
 }
 
@@ -968,7 +977,7 @@ mod tests {
             (&["USA", "KOR", "JPN"], &[]),
         ];
         for (parties, want) in cases {
-            let got = pairs_of(parties, f);
+            let got = pair_of(parties, f);
             let got: Vec<[&str; 2]> = got.into_iter().collect();
             assert_eq!(&got, want, "{parties:?}");
         }

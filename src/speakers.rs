@@ -18,7 +18,6 @@ use std::ops::Range;
 use crate::case::lower;
 use crate::lexicon::{
     find_str, is_any, lower_is_any, lowercase, trim_end_any, trim_start_str, CollectVec, FxMap,
-    FxSet,
 };
 use crate::model::SpeakerKind;
 use crate::reporting::{CueClass, Lexicon, SpeakerWord};
@@ -67,8 +66,6 @@ pub(crate) struct Entity {
     tokens: Vec<String>,
     /// The paragraph where the voice last spoke.
     last_para: usize,
-    /// The index keys already recorded for this voice.
-    indexed: FxSet<String>,
 }
 
 /// All voices of one article, with the state pronouns resolve against.
@@ -554,7 +551,6 @@ impl Registry {
             mentions: Vec::new(),
             tokens,
             last_para: self.para,
-            indexed: FxSet::default(),
         });
         let id = self.ents.len() - 1;
         self.reindex(id);
@@ -595,10 +591,9 @@ impl Registry {
             .map_or(&[], Vec::as_slice)
     }
 
-    /// Record voice `id` under every key its current name, aliases and role give (a key is
-    /// built in one buffer, and copied only the first time the voice gets it).
+    /// Record voice `id` under every key its current name, aliases and role give, once per key
+    /// (a key is built in one buffer, and copied only the first time any voice gets it).
     fn reindex(&mut self, id: usize) {
-        let mut indexed = std::mem::take(&mut self.ents[id].indexed);
         let e = &self.ents[id];
         let (index, lists) = (&mut self.index, &mut self.lists);
         let mut buf = String::new();
@@ -606,14 +601,14 @@ impl Registry {
             buf.clear();
             buf.push_str(prefix);
             buf.push_str(word);
-            if !indexed.contains(buf.as_str()) {
-                indexed.insert(buf.clone());
-                let n = lists.len();
-                let list = *index.entry(buf.clone()).or_insert(n);
-                if list == n {
-                    lists.push(Vec::new());
+            // A key's list is short: the few voices that share a name word or role.
+            match index.get(buf.as_str()) {
+                Some(&list) if lists[list].contains(&id) => {}
+                Some(&list) => lists[list].push(id),
+                None => {
+                    index.insert(buf.clone(), lists.len());
+                    lists.push(vec![id]);
                 }
-                lists[list].push(id);
             }
         };
         for t in &e.tokens {
@@ -630,7 +625,6 @@ impl Registry {
             }
             add("a:", &acronym_of(&e.name));
         }
-        self.ents[id].indexed = indexed;
     }
 
     /// The organisation of this name, by name or acronym.
