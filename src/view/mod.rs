@@ -1,8 +1,9 @@
 //! The view-model: what the widget shows, computed from an [`Analysis`] without any browser
 //! API, so it is tested natively. The DOM layer (`dom.rs`, compiled only by the wasm crate
 //! `crates/web`, which compiles this module again) only turns it into elements and wires
-//! events; interactive state (filters, selection) is a [`Filter`] plus a selected quote id, and every question the DOM asks of it (which cards are visible, the
-//! live counts) is answered here.
+//! events; interactive state (filters, selection) is a [`Filter`] plus a selected quote id,
+//! and every question the DOM asks of it (which cards are visible, the live counts) is
+//! answered here.
 //!
 //! Offsets follow the model: UTF-16 code units of the analysed text.
 
