@@ -2121,6 +2121,26 @@ mod tests {
         (t.to_string(), k, s.map(str::to_string))
     }
 
+    /// A table row: the text, its quotes (text, kind, speaker) and its scare quotes.
+    type QuoteAndScareCase<'a> = (
+        &'a str,
+        &'a [(&'a str, QuoteKind, Option<&'a str>)],
+        &'a [&'a str],
+    );
+
+    /// Every row's quotes and scare quotes are exactly the expected ones.
+    fn assert_quotes_and_scare(cases: &[QuoteAndScareCase]) {
+        for (text, want, want_scare) in cases {
+            let want: Vec<_> = want.iter().map(|&(t, k, s)| q(t, k, s)).collect();
+            assert_eq!(run(text), want, "{text:?}");
+            assert_eq!(
+                scare(text),
+                want_scare.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+                "{text:?}"
+            );
+        }
+    }
+
     #[test]
     fn direct_quote_patterns() {
         let cases: &[(&str, &[(&str, QuoteKind, Option<&str>)])] = &[
@@ -2387,7 +2407,7 @@ mod tests {
 
     #[test]
     fn partial_and_scare_quotes() {
-        let cases: &[(&str, &[(&str, QuoteKind, Option<&str>)], &[&str])] = &[
+        let cases: &[QuoteAndScareCase] = &[
             (
                 "The Example Council, the main body, sharply criticized its neighbour as “lacking spine” last week.",
                 &[("lacking spine", Partial, Some("Example Council"))],
@@ -2467,22 +2487,14 @@ mod tests {
             ("Roe spoke last.\n\n“DIVISIVE AND WRONG”\n\nThe vote came later.", &[], &["DIVISIVE AND WRONG"]),
             ("“GROWING PARTY,” Jane Roe wrote on Tuesday.", &[("GROWING PARTY,", Direct, Some("Jane Roe"))], &[]),
         ];
-        for (text, want, want_scare) in cases {
-            let want: Vec<_> = want.iter().map(|&(t, k, s)| q(t, k, s)).collect();
-            assert_eq!(run(text), want, "{text:?}");
-            assert_eq!(
-                scare(text),
-                want_scare.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
-                "{text:?}"
-            );
-        }
+        assert_quotes_and_scare(cases);
     }
 
     /// Quotes that cite, gloss or name a text are references, never speech; the look-alikes
     /// that are speech stay quotes.
     #[test]
     fn references_are_not_speech() {
-        let cases: &[(&str, &[(&str, QuoteKind, Option<&str>)], &[&str])] = &[
+        let cases: &[QuoteAndScareCase] = &[
             // A quote followed by a bare web address is an excerpt of the linked page.
             (
                 "WELL—“Club to close in May,” by Times’ Jane Roe: “The club, a fixture since 1990, will close in May after a long fight.” http://example.com/x",
@@ -2536,15 +2548,7 @@ mod tests {
                 &[],
             ),
         ];
-        for (text, want, want_scare) in cases {
-            let want: Vec<_> = want.iter().map(|&(t, k, s)| q(t, k, s)).collect();
-            assert_eq!(run(text), want, "{text:?}");
-            assert_eq!(
-                scare(text),
-                want_scare.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
-                "{text:?}"
-            );
-        }
+        assert_quotes_and_scare(cases);
     }
 
     #[test]
