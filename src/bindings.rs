@@ -30,7 +30,7 @@ mod view;
 /// The core's helpers that the view-model and the DOM layer name as `crate::lexicon::…`.
 mod lexicon {
     pub(crate) use relations_widget::internal::{
-        find_str, float_key, signed, sort_by_num, CollectVec,
+        find_str, float_key, signed, sort_by_num, split_byte, CollectVec,
     };
 }
 

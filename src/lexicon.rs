@@ -17,8 +17,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
-use crate::text;
-use crate::text::sub;
+use crate::text::{self, sub};
 
 /// One word-like token in byte offsets.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -887,6 +886,15 @@ impl Row {
     }
 }
 
+/// `s` up to the first `sep` (an ASCII byte) and, when there is one, what follows it: a
+/// split without `str`'s char-pattern searcher.
+pub fn split_byte(s: &str, sep: u8) -> (&str, Option<&str>) {
+    match s.bytes().position(|b| b == sep) {
+        Some(i) => (sub(s, ..i), Some(sub(s, i + 1..))),
+        None => (s, None),
+    }
+}
+
 /// The non-comment, non-blank lines of a data file (as [`str::lines`] splits them).
 pub(crate) fn data_rows(data: &'static str) -> impl Iterator<Item = Row> {
     let mut rest = data;
@@ -894,11 +902,8 @@ pub(crate) fn data_rows(data: &'static str) -> impl Iterator<Item = Row> {
         if rest.is_empty() {
             return None;
         }
-        let (line, more) = match rest.bytes().position(|b| b == b'\n') {
-            Some(i) => (sub(rest, ..i), sub(rest, i + 1..)),
-            None => (rest, ""),
-        };
-        rest = more;
+        let (line, more) = split_byte(rest, b'\n');
+        rest = more.unwrap_or_default();
         let line = line.strip_suffix('\r').unwrap_or(line);
         if !line.starts_with('#') && !line.trim().is_empty() {
             return Some(Row::new(line));

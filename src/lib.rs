@@ -48,7 +48,7 @@ mod view;
 #[doc(hidden)]
 pub mod internal {
     pub use crate::case::lower;
-    pub use crate::lexicon::{find_str, float_key, signed, sort_by_num, CollectVec};
+    pub use crate::lexicon::{find_str, float_key, signed, sort_by_num, split_byte, CollectVec};
 }
 
 /// Talc instead of the default dlmalloc in the wasm build: smaller and faster.

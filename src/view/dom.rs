@@ -11,10 +11,10 @@ use web_sys::{
     ShadowRootMode,
 };
 
-use crate::lexicon::CollectVec;
+use crate::lexicon::{split_byte, CollectVec};
 use crate::view::{
-    count_line, facet_count, graph, num, plural, signed, split_byte, timeline, visible_ids,
-    CardView, Facet, Filter, GaugeView, ViewModel, NONE_VALUE,
+    count_line, facet_count, graph, num, plural, signed, timeline, visible_ids, CardView, Facet,
+    Filter, GaugeView, ViewModel, NONE_VALUE,
 };
 
 const SVG_NS: &str = "http://www.w3.org/2000/svg";

@@ -455,15 +455,6 @@ pub(crate) fn num(v: f64) -> String {
     out
 }
 
-/// `s` up to the first `sep` (an ASCII byte) and, when there is one, what follows it: a
-/// split without `str`'s char-pattern searcher, which only the DOM layer would bring in.
-pub(crate) fn split_byte(s: &str, sep: u8) -> (&str, Option<&str>) {
-    match s.bytes().position(|b| b == sep) {
-        Some(i) => (s.get(..i).unwrap_or(""), s.get(i + 1..)),
-        None => (s, None),
-    }
-}
-
 pub(crate) fn plural(n: usize) -> &'static str {
     if n == 1 {
         ""

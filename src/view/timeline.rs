@@ -3,7 +3,7 @@
 //! Dates are the analysis's ISO-style strings (`2014`, `2013-12`, `2014-07-23`, `1950/1953`);
 //! an event whose date cannot be read is listed without a place on the axis.
 
-use super::split_byte;
+use crate::lexicon::split_byte;
 use crate::lexicon::{float_key, sort_by_num, CollectVec};
 use crate::TimelineEvent;
 
