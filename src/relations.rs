@@ -26,8 +26,7 @@ use crate::model::{
     TimelineEvent,
 };
 use crate::stance::{self, round2, CueHit, Scored};
-use crate::text::sub;
-use crate::text::{words_within, Para, Utf16Index};
+use crate::text::{sub, words_within, Para, Utf16Index};
 use crate::timeline::{self, Anchor};
 use crate::Options;
 

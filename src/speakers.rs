@@ -21,8 +21,7 @@ use crate::lexicon::{
 };
 use crate::model::SpeakerKind;
 use crate::reporting::{CueClass, Lexicon, SpeakerWord};
-use crate::text;
-use crate::text::sub;
+use crate::text::{self, sub};
 use crate::timeline::{MONTHS, WEEKDAYS};
 
 /// Longest description taken as a speaker (`the Republican presidential front-runner`).
