@@ -14,6 +14,7 @@
 //!   quotes weigh [`QUOTE_WEIGHT`], narration clauses [`NARRATION_WEIGHT`], interactions their
 //!   Goldstein score / 10 × [`INTERACTION_WEIGHT`].
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::actors::{gazetteer, Mention};
@@ -82,11 +83,12 @@ pub(crate) struct World {
 
 /// One sentence of a non-repeated paragraph, tokenised, with its actor mentions.
 #[derive(Clone, Debug)]
-pub(crate) struct Sentence {
+pub(crate) struct Sentence<'a> {
     pub(crate) range: Range<usize>,
     pub(crate) para: usize,
-    /// Its words ([`crate::text::words`]), which the tokens split further.
-    pub(crate) words: Vec<Range<usize>>,
+    /// Its words ([`crate::text::words`]), which the tokens split further: the paragraph's
+    /// own list, borrowed.
+    pub(crate) words: Cow<'a, [Range<usize>]>,
     pub(crate) toks: Vec<Token>,
     /// The input quote each token belongs to, if any.
     pub(crate) quote: Vec<Option<usize>>,
@@ -95,10 +97,10 @@ pub(crate) struct Sentence {
     pub(crate) mentions: Vec<Mention>,
 }
 
-impl Sentence {
+impl Sentence<'_> {
     /// A sentence with no quotes and only unconditional mentions (for unit tests).
     #[cfg(test)]
-    pub(crate) fn bare(text: &str, range: Range<usize>) -> Sentence {
+    pub(crate) fn bare(text: &str, range: Range<usize>) -> Sentence<'static> {
         let toks = tokens(text, range.clone());
         let words = crate::text::words(text, range.clone());
         let mentions = gazetteer()
@@ -112,7 +114,7 @@ impl Sentence {
             verbatim: vec![false; toks.len()],
             range,
             para: 0,
-            words,
+            words: Cow::Owned(words),
             toks,
             mentions,
         }
@@ -159,7 +161,7 @@ fn party(m: &Mention) -> &'static str {
 
 /// Build the article's sentences, with mentions (conditional forms kept only when a country
 /// they require is named unconditionally somewhere).
-fn read(text: &str, paras: &[Para], quotes: &[QuoteInput]) -> Vec<Sentence> {
+fn read<'a>(text: &str, paras: &'a [Para], quotes: &[QuoteInput]) -> Vec<Sentence<'a>> {
     let g = gazetteer();
     let mut order: Vec<usize> = (0..quotes.len()).collect_vec();
     sort_by_num(&mut order, |&q| (quotes[q].range.start as u64, 0));
@@ -176,7 +178,6 @@ fn read(text: &str, paras: &[Para], quotes: &[QuoteInput]) -> Vec<Sentence> {
         for r in p.sentences.iter().cloned() {
             let words = words_within(&p.words, &r);
             let toks = tokens_of_words(text, r.start, words);
-            let words = words.to_vec();
             let quote: Vec<Option<usize>> = toks
                 .iter()
                 .map(|t| {
@@ -206,7 +207,7 @@ fn read(text: &str, paras: &[Para], quotes: &[QuoteInput]) -> Vec<Sentence> {
             sentences.push(Sentence {
                 range: r,
                 para: pi,
-                words,
+                words: Cow::Borrowed(words),
                 toks,
                 quote,
                 verbatim,

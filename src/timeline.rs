@@ -15,7 +15,6 @@
 //!   own precision (`last week` → the year) rather than invent a day.
 //! - Without an anchor, relative dates are left out (never invented).
 
-use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::lexicon::{is_any, trim_end_any, CollectVec};
@@ -94,23 +93,7 @@ pub(crate) struct Dated {
 struct W<'a> {
     range: Range<usize>,
     raw: &'a str,
-    key: Cow<'a, str>,
-}
-
-fn words_of<'a>(text: &'a str, s: &Sentence) -> Vec<W<'a>> {
-    s.words
-        .iter()
-        .cloned()
-        .map(|r| {
-            let raw = sub(text, r.clone());
-            let key = if raw.bytes().any(|b| b.is_ascii_uppercase()) {
-                Cow::Owned(raw.to_ascii_lowercase())
-            } else {
-                Cow::Borrowed(raw)
-            };
-            W { key, range: r, raw }
-        })
-        .collect_vec()
+    key: &'a str,
 }
 
 /// True when a sentence may hold a date: a number, a month or weekday, or a relative unit.
@@ -123,18 +106,70 @@ fn may_hold_date(s: &Sentence) -> bool {
     })
 }
 
-/// The words of every sentence that may hold a date (`None` for the others).
-fn candidate_words<'a>(text: &'a str, sentences: &[Sentence]) -> Vec<Option<Vec<W<'a>>>> {
-    sentences
-        .iter()
-        .map(|s| may_hold_date(s).then(|| words_of(text, s)))
-        .collect_vec()
+/// The sentences that may hold a date, in lower case: their texts one after another, and each
+/// sentence's index with its byte offset in that string.
+struct Lowered {
+    text: String,
+    sentences: Vec<(usize, usize)>,
+}
+
+fn lowered(text: &str, sentences: &[Sentence]) -> Lowered {
+    let mut lower = Lowered {
+        text: String::new(),
+        sentences: Vec::new(),
+    };
+    for (si, s) in sentences.iter().enumerate() {
+        if may_hold_date(s) {
+            lower.sentences.push((si, lower.text.len()));
+            lower.text.push_str(sub(text, s.range.clone()));
+        }
+    }
+    lower.text.make_ascii_lowercase();
+    lower
+}
+
+/// The words of every sentence that may hold a date, all in one list: each such sentence's
+/// index and its words' range in the list.
+struct Candidates<'a> {
+    words: Vec<W<'a>>,
+    sentences: Vec<(usize, Range<usize>)>,
+}
+
+impl<'a> Candidates<'a> {
+    fn new(text: &'a str, lower: &'a Lowered, sentences: &[Sentence]) -> Candidates<'a> {
+        let mut c = Candidates {
+            words: Vec::new(),
+            sentences: Vec::with_capacity(lower.sentences.len()),
+        };
+        for &(si, at) in &lower.sentences {
+            let s = &sentences[si];
+            let first = c.words.len();
+            // ASCII lower-casing keeps byte lengths, so a word's key is at the same offset
+            // from its sentence's start.
+            let shift = |b: usize| (b + at).saturating_sub(s.range.start);
+            c.words.extend(s.words.iter().map(|r| W {
+                raw: sub(text, r.clone()),
+                key: sub(&lower.text, shift(r.start)..shift(r.end)),
+                range: r.clone(),
+            }));
+            c.sentences.push((si, first..c.words.len()));
+        }
+        c
+    }
+
+    /// Each candidate sentence's index and words.
+    fn each(&self) -> impl Iterator<Item = (usize, &[W<'a>])> + Clone {
+        self.sentences
+            .iter()
+            .map(|(si, r)| (*si, self.words.get(r.clone()).unwrap_or_default()))
+    }
 }
 
 /// Every dated expression, resolved against `given` (the `date` option) or else an anchor
 /// inferred from the text.
 pub(crate) fn resolve(text: &str, sentences: &[Sentence], given: Option<Anchor>) -> Vec<Dated> {
-    let words = candidate_words(text, sentences);
+    let lower = lowered(text, sentences);
+    let words = Candidates::new(text, &lower, sentences);
     let anchor = given.or_else(|| anchor_from(text, &words));
     find_in(text, &words, anchor)
 }
@@ -187,13 +222,14 @@ fn ordinal(w: &str) -> Option<i32> {
 /// Infer the article's year from an `Nth anniversary of` an event dated in the text.
 #[cfg(test)]
 pub(crate) fn infer_anchor(text: &str, sentences: &[Sentence]) -> Option<Anchor> {
-    anchor_from(text, &candidate_words(text, sentences))
+    let lower = lowered(text, sentences);
+    anchor_from(text, &Candidates::new(text, &lower, sentences))
 }
 
-fn anchor_from(text: &str, words: &[Option<Vec<W>>]) -> Option<Anchor> {
+fn anchor_from(text: &str, words: &Candidates) -> Option<Anchor> {
     // Named events with their years: `the 1950-53 Korean War`.
     let mut events: Vec<(String, i32, i32)> = Vec::new();
-    let all = words.iter().flatten();
+    let all = words.each().map(|(_, ws)| ws);
     for ws in all.clone() {
         for (i, w) in ws.iter().enumerate() {
             let years = year_range(text, w)
@@ -209,18 +245,18 @@ fn anchor_from(text: &str, words: &[Option<Vec<W>>]) -> Option<Anchor> {
     }
     for ws in all {
         for (i, w) in ws.iter().enumerate() {
-            let Some(n) = ordinal(&w.key) else { continue };
-            if ws.get(i + 1).map(|x| x.key.as_ref()) != Some("anniversary") {
+            let Some(n) = ordinal(w.key) else { continue };
+            if ws.get(i + 1).map(|x| x.key) != Some("anniversary") {
                 continue;
             }
             let mut j = i + 2;
-            if ws.get(j).map(|x| x.key.as_ref()) != Some("of") {
+            if ws.get(j).map(|x| x.key) != Some("of") {
                 continue;
             }
             j += 1;
             let mut use_end = false;
             while let Some(x) = ws.get(j) {
-                match x.key.as_ref() {
+                match x.key {
                     "the" | "of" => {}
                     "end" | "close" => use_end = true,
                     "start" | "outbreak" | "beginning" | "founding" | "signing" => {}
@@ -252,7 +288,7 @@ fn anchor_from(text: &str, words: &[Option<Vec<W>>]) -> Option<Anchor> {
 /// The anniversary's year relative to the article: `last year` → −1, `next year` → +1.
 fn relative_year_shift(ws: &[W]) -> i32 {
     for pair in ws.windows(2) {
-        match (pair[0].key.as_ref(), pair[1].key.as_ref()) {
+        match (pair[0].key, pair[1].key) {
             ("last", "year") => return -1,
             ("next", "year") => return 1,
             _ => {}
@@ -265,7 +301,7 @@ fn capitalised_run(ws: &[W]) -> String {
     ws.iter()
         .take_while(|w| w.raw.chars().next().is_some_and(char::is_uppercase))
         .take(4)
-        .map(|w| w.key.as_ref())
+        .map(|w| w.key)
         .collect_vec()
         .join(" ")
 }
@@ -302,13 +338,13 @@ fn iso_day(days: i64) -> String {
 /// Every dated expression of the sentences, resolved against `anchor` where needed.
 #[cfg(test)]
 pub(crate) fn find(text: &str, sentences: &[Sentence], anchor: Option<Anchor>) -> Vec<Dated> {
-    find_in(text, &candidate_words(text, sentences), anchor)
+    let lower = lowered(text, sentences);
+    find_in(text, &Candidates::new(text, &lower, sentences), anchor)
 }
 
-fn find_in(text: &str, words: &[Option<Vec<W>>], anchor: Option<Anchor>) -> Vec<Dated> {
+fn find_in(text: &str, words: &Candidates, anchor: Option<Anchor>) -> Vec<Dated> {
     let mut out = Vec::new();
-    for (si, ws) in words.iter().enumerate() {
-        let Some(ws) = ws else { continue };
+    for (si, ws) in words.each() {
         let mut i = 0;
         while i < ws.len() {
             match date_at(text, ws, i, anchor) {
@@ -338,7 +374,7 @@ fn date_at(
     anchor: Option<Anchor>,
 ) -> Option<(usize, Range<usize>, String, bool)> {
     let w = &ws[i];
-    let key = |k: usize| ws.get(k).map_or("", |x| x.key.as_ref());
+    let key = |k: usize| ws.get(k).map_or("", |x| x.key);
     let span = |a: usize, b: usize| ws[a].range.start..ws[b].range.end;
     if let Some((a, b, end)) = year_range(text, w) {
         return Some((1, w.range.start..end, format!("{a}/{b}"), false));
@@ -357,7 +393,7 @@ fn date_at(
         let day = ws
             .get(j)
             .and_then(|x| {
-                trim_end_any(&x.key, &['s', 't', 'n', 'd', 'r', 'h'])
+                trim_end_any(x.key, &['s', 't', 'n', 'd', 'r', 'h'])
                     .parse::<u32>()
                     .ok()
             })
@@ -366,7 +402,7 @@ fn date_at(
             j += 1;
         }
         let year = ws.get(j).and_then(|x| year_of(x.raw));
-        let ambiguous = is_any(w.key.as_ref(), &["may", "march"]);
+        let ambiguous = is_any(w.key, &["may", "march"]);
         let led = i > 0 && MONTH_LEADS.contains(&key(i - 1));
         if ambiguous && !led && day.is_none() && year.is_none() {
             return None;
@@ -380,7 +416,7 @@ fn date_at(
         }
         let a = anchor?;
         let anchor_month = a.day.map_or(ASSUMED_MONTH, |(m, _)| m);
-        let future = ws.iter().any(|x| FUTURE.contains(&x.key.as_ref()));
+        let future = ws.iter().any(|x| FUTURE.contains(&x.key));
         let y = match (future, month >= anchor_month) {
             (true, true) | (false, false) => a.year,
             (true, false) => a.year + 1,
@@ -398,10 +434,7 @@ fn date_at(
     let a = anchor?;
     let exact = a.day.map(|(m, d)| days_from_civil(a.year, m, d));
     let year_only = |n: usize, end: usize, y: i32| Some((n, span(i, end), y.to_string(), true));
-    let lead = is_any(
-        w.key.as_ref(),
-        &["early", "earlier", "late", "later", "mid"],
-    );
+    let lead = is_any(w.key, &["early", "earlier", "late", "later", "mid"]);
     let k = if lead { i + 1 } else { i };
     match (key(k), key(k + 1)) {
         (rel @ ("last" | "this" | "next" | "previous"), unit @ ("year" | "month" | "week")) => {
@@ -452,7 +485,7 @@ fn date_at(
                     None => Some((1, span(start, i), a.year.to_string(), true)),
                 };
             }
-            match w.key.as_ref() {
+            match w.key {
                 "yesterday" => match exact {
                     Some(days) => Some((1, w.range.clone(), iso_day(days - 1), a.approximate)),
                     None => year_only(1, i, a.year),
@@ -469,7 +502,7 @@ mod tests {
     use crate::relations::Sentence;
     use crate::text;
 
-    fn sentences(text: &str) -> Vec<Sentence> {
+    fn sentences(text: &str) -> Vec<Sentence<'static>> {
         text::sentences(text, 0..text.len())
             .into_iter()
             .map(|r| Sentence::bare(text, r))
