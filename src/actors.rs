@@ -230,7 +230,7 @@ impl Gazetteer {
     /// conditional ones carry the ids they require.
     pub(crate) fn scan(&self, toks: &[Token]) -> Vec<(Mention, &[&'static str])> {
         let mut out = Vec::new();
-        for (i, n, form) in self.forms.scan(toks) {
+        self.forms.scan(toks, |i, n, form| {
             let range = toks[i].range.start..toks[i + n - 1].range.end;
             for &entity in form.targets(self) {
                 out.push((
@@ -244,7 +244,7 @@ impl Gazetteer {
                     form.requires(self),
                 ));
             }
-        }
+        });
         out
     }
 }

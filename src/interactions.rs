@@ -200,10 +200,14 @@ pub(crate) fn extract(
     let table = verbs();
     let mut out = Vec::new();
     let mut prev_subject: Option<(&'static str, bool)> = None;
+    // The event words of one sentence (the buffer is reused from sentence to sentence).
+    let mut hits = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
         let toks = &s.toks;
         let first_event = out.len();
-        for (i, n, verb) in table.scan(toks) {
+        hits.clear();
+        table.scan(toks, |i, n, verb| hits.push((i, n, verb)));
+        for &(i, n, verb) in &hits {
             if s.verbatim[i] {
                 continue;
             }

@@ -630,32 +630,31 @@ impl<V> PhraseTable<V> {
         self.values.get(self.phrases.exact_ignoring_case(toks)?)
     }
 
-    /// Every non-overlapping longest match, scanning left to right: `(first token, length, value)`.
-    pub(crate) fn scan<'a>(&'a self, toks: &[Token]) -> Vec<(usize, usize, &'a V)> {
-        self.phrases
-            .scan(toks)
-            .into_iter()
-            .filter_map(|(i, n, v)| Some((i, n, self.values.get(v)?)))
-            .collect()
+    /// Every non-overlapping longest match, scanning left to right: `found(first token,
+    /// length, value)` for each.
+    pub(crate) fn scan<'a>(&'a self, toks: &[Token], mut found: impl FnMut(usize, usize, &'a V)) {
+        self.phrases.scan(toks, |i, n, v| {
+            if let Some(v) = self.values.get(v) {
+                found(i, n, v);
+            }
+        });
     }
 }
 
 impl Phrases {
-    /// Every non-overlapping longest match, scanning left to right: `(first token, length,
-    /// entry)`.
-    fn scan(&self, toks: &[Token]) -> Vec<(usize, usize, usize)> {
-        let mut out = Vec::new();
+    /// Every non-overlapping longest match, scanning left to right: `found(first token,
+    /// length, entry)` for each.
+    fn scan(&self, toks: &[Token], mut found: impl FnMut(usize, usize, usize)) {
         let mut i = 0;
         while i < toks.len() {
             match self.longest_at(toks, i) {
                 Some((n, e)) => {
-                    out.push((i, n, e));
+                    found(i, n, e);
                     i += n;
                 }
                 None => i += 1,
             }
         }
-        out
     }
 }
 
@@ -1183,11 +1182,8 @@ mod tests {
         ];
         for (text, want) in cases {
             let toks = tokens(text, 0..text.len());
-            let got: Vec<(usize, usize, i32)> = table
-                .scan(&toks)
-                .into_iter()
-                .map(|(i, n, v)| (i, n, *v))
-                .collect();
+            let mut got: Vec<(usize, usize, i32)> = Vec::new();
+            table.scan(&toks, |i, n, v| got.push((i, n, *v)));
             assert_eq!(&got, want, "{text:?}");
         }
     }

@@ -132,7 +132,8 @@ pub(crate) fn round2(x: f64) -> f64 {
 
 /// Score a unit (a quote, or a narration clause). `None` when no cue is found.
 pub(crate) fn score(toks: &[Token]) -> Option<Scored> {
-    let hits = lexicon().scan(toks);
+    let mut hits = Vec::new();
+    lexicon().scan(toks, |i, n, k| hits.push((i, n, k)));
     if hits.is_empty() {
         return None;
     }
