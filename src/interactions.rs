@@ -24,7 +24,7 @@ use crate::actors::gazetteer;
 use crate::lexicon::{data_rows, parse_decimal, PhraseTable, Token};
 use crate::model::InteractionClass;
 use crate::relations::Sentence;
-use crate::stance::CueHit;
+use crate::stance::Scored;
 
 const VERBS: &str = crate::lexicon::data_file!(include_str!("../data/verbs.tsv"));
 
@@ -183,19 +183,19 @@ fn subject(s: &Sentence) -> Option<(&'static str, bool)> {
     s.mentions
         .iter()
         .take_while(|m| m.tok < SUBJECT_REACH)
-        .find(|m| !s.verbatim[m.tok] && !after_preposition(&s.toks, m.tok))
+        .find(|m| !s.verbatim(m.tok) && !after_preposition(&s.toks, m.tok))
         .map(|m| (party(m.entity), is_country(m.entity)))
 }
 
 /// Every event of the article's sentences.
 ///
 /// `quote_party[q]` is the party quote `q` speaks for (from its attribution), and
-/// `quote_cues[q]` the stance cues of quote `q` with byte ranges.
+/// `quote_stances[q]` the stance of quote `q` (its cues with byte ranges), when it has one.
 pub(crate) fn extract(
     sentences: &[Sentence],
     focus: Option<[&'static str; 2]>,
     quote_party: &[Option<&'static str>],
-    quote_cues: &[Vec<CueHit>],
+    quote_stances: &[Option<Scored>],
 ) -> Vec<Event> {
     let table = verbs();
     let mut out = Vec::new();
@@ -208,7 +208,7 @@ pub(crate) fn extract(
         hits.clear();
         table.scan(toks, |i, n, verb| hits.push((i, n, verb)));
         for &(i, n, verb) in &hits {
-            if s.verbatim[i] {
+            if s.verbatim(i) {
                 continue;
             }
             let end = i + n;
@@ -233,7 +233,7 @@ pub(crate) fn extract(
                             .iter()
                             .rev()
                             .take_while(|m| m.tok >= clause_start)
-                            .find(|m| !s.verbatim[m.tok] && !after_preposition(toks, m.tok))
+                            .find(|m| !s.verbatim(m.tok) && !after_preposition(toks, m.tok))
                     })
                     .map(|m| (party(m.entity), is_country(m.entity)))
                     .or_else(|| subject(s).filter(|_| clause_start > 0))
@@ -254,7 +254,7 @@ pub(crate) fn extract(
                 s.mentions[first..]
                     .iter()
                     .take_while(|m| m.tok < stop)
-                    .find(|m| !s.verbatim[m.tok])
+                    .find(|m| !s.verbatim(m.tok))
                     .map(|m| (party(m.entity), is_country(m.entity)))
             };
             // A passive without its agent (`a link that was suspended`) names no actor.
@@ -319,7 +319,11 @@ pub(crate) fn extract(
             let Some(speaker) = quote_party.get(q).copied().flatten() else {
                 continue;
             };
-            let Some(cues) = quote_cues.get(q) else {
+            let Some(cues) = quote_stances
+                .get(q)
+                .and_then(Option::as_ref)
+                .map(|s| &s.cues)
+            else {
                 continue;
             };
             for cue in cues.iter().filter(|c| c.insult) {

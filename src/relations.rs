@@ -92,12 +92,22 @@ pub(crate) struct Sentence<'a> {
     pub(crate) toks: Vec<Token>,
     /// The input quote each token belongs to, if any.
     pub(crate) quote: Vec<Option<usize>>,
-    /// True for tokens in a quote's own words (direct or partial, not reported speech).
-    pub(crate) verbatim: Vec<bool>,
+    /// The input quotes (which `quote` points into).
+    pub(crate) quotes: &'a [QuoteInput],
     pub(crate) mentions: Vec<Mention>,
 }
 
 impl Sentence<'_> {
+    /// True for token `i` in a quote's own words (direct or partial, not reported speech).
+    pub(crate) fn verbatim(&self, i: usize) -> bool {
+        self.quote
+            .get(i)
+            .copied()
+            .flatten()
+            .and_then(|q| self.quotes.get(q))
+            .is_some_and(|q| !q.reported)
+    }
+
     /// A sentence with no quotes and only unconditional mentions (for unit tests).
     #[cfg(test)]
     pub(crate) fn bare(text: &str, range: Range<usize>) -> Sentence<'static> {
@@ -111,7 +121,7 @@ impl Sentence<'_> {
             .collect();
         Sentence {
             quote: vec![None; toks.len()],
-            verbatim: vec![false; toks.len()],
+            quotes: &[],
             range,
             para: 0,
             words: Cow::Owned(words),
@@ -161,12 +171,13 @@ fn party(m: &Mention) -> &'static str {
 
 /// Build the article's sentences, with mentions (conditional forms kept only when a country
 /// they require is named unconditionally somewhere).
-fn read<'a>(text: &str, paras: &'a [Para], quotes: &[QuoteInput]) -> Vec<Sentence<'a>> {
+fn read<'a>(text: &str, paras: &'a [Para], quotes: &'a [QuoteInput]) -> Vec<Sentence<'a>> {
     let g = gazetteer();
     let mut order: Vec<usize> = (0..quotes.len()).collect_vec();
     sort_by_num(&mut order, |&q| (quotes[q].range.start as u64, 0));
     let mut sentences = Vec::new();
-    let mut conditional: Vec<Vec<(Mention, &[&str])>> = Vec::new();
+    // Conditional mentions with their sentence.
+    let mut conditional: Vec<(usize, Mention, &[&str])> = Vec::new();
     let mut named: FxSet<&str> = FxSet::default();
     // Quotes starting at or before the current token: tokens come in text order, so this
     // only moves forward.
@@ -189,42 +200,40 @@ fn read<'a>(text: &str, paras: &'a [Para], quotes: &[QuoteInput]) -> Vec<Sentenc
                         .filter(|&q| t.range.end <= quotes[q].range.end)
                 })
                 .collect_vec();
-            let verbatim = quote
-                .iter()
-                .map(|q| q.is_some_and(|q| !quotes[q].reported))
-                .collect_vec();
             let mut mentions = Vec::new();
-            let mut cond = Vec::new();
             for (m, req) in g.scan(&toks) {
                 if req.is_empty() {
                     named.insert(party(&m));
                     mentions.push(m);
                 } else {
-                    cond.push((m, req));
+                    conditional.push((sentences.len(), m, req));
                 }
             }
-            conditional.push(cond);
             sentences.push(Sentence {
                 range: r,
                 para: pi,
                 words: Cow::Borrowed(words),
                 toks,
                 quote,
-                verbatim,
+                quotes,
                 mentions,
             });
         }
     }
-    for (s, cond) in sentences.iter_mut().zip(conditional) {
-        let ok: Vec<Mention> = cond
-            .into_iter()
-            .filter(|(_, req)| req.iter().any(|r| named.contains(r)))
-            .map(|(m, _)| m)
-            .collect();
-        if !ok.is_empty() {
-            s.mentions.extend(ok);
-            sort_by_num(&mut s.mentions, |m| (m.tok as u64, m.entity as u64));
+    // The sentences that gained a conditional mention, in order.
+    let mut extended: Vec<usize> = Vec::new();
+    for (si, m, req) in conditional {
+        if req.iter().any(|r| named.contains(r)) {
+            sentences[si].mentions.push(m);
+            if extended.last() != Some(&si) {
+                extended.push(si);
+            }
         }
+    }
+    for si in extended {
+        sort_by_num(&mut sentences[si].mentions, |m| {
+            (m.tok as u64, m.entity as u64)
+        });
     }
     sentences
 }
@@ -469,12 +478,7 @@ pub(crate) fn analyse(
             }
         }
     }
-    let quote_cues: Vec<Vec<CueHit>> = scored
-        .iter()
-        .map(|s| s.as_ref().map(|s| s.cues.clone()).unwrap_or_default())
-        .collect_vec();
-
-    let events = interactions::extract(&sentences, focus, &parties_of_quote, &quote_cues);
+    let events = interactions::extract(&sentences, focus, &parties_of_quote, &scored);
 
     // Evidence per pair.
     let mut per_pair = PerPair::default();
