@@ -354,16 +354,21 @@ pub(crate) fn parse_decimal(s: &str) -> Option<f64> {
 
 /// Format a number with a sign and `decimals` (0–3) places, without float formatting code.
 pub fn signed(x: f64, decimals: u32) -> String {
+    let mut out = String::with_capacity(8);
+    push_signed(&mut out, x, decimals);
+    out
+}
+
+/// Append [`signed`]`(x, decimals)` to `out`.
+pub(crate) fn push_signed(out: &mut String, x: f64, decimals: u32) {
     let scale = 10u64.pow(decimals);
     let n = (x * scale as f64).round() as i64;
-    let mut out = String::with_capacity(8);
     out.push(if n < 0 { '-' } else { '+' });
-    push_decimal(&mut out, n.unsigned_abs() / scale, 1);
+    push_decimal(out, n.unsigned_abs() / scale, 1);
     if decimals > 0 {
         out.push('.');
-        push_decimal(&mut out, n.unsigned_abs() % scale, decimals as usize);
+        push_decimal(out, n.unsigned_abs() % scale, decimals as usize);
     }
-    out
 }
 
 /// Append `n` in decimal with at least `width` (at most 20) digits, zeros in front; without

@@ -20,7 +20,7 @@ use std::ops::Range;
 use crate::actors::{gazetteer, Mention};
 use crate::interactions::{self, Event};
 use crate::lexicon::{
-    signed, sort_by_num, tokens, tokens_of_words, CollectVec, FxMap, FxSet, Token,
+    push_signed, signed, sort_by_num, tokens, tokens_of_words, CollectVec, FxMap, FxSet, Token,
 };
 use crate::model::{
     Actor, ActorKind, Evidence, Interaction, Relation, Span, Stance, StanceCue, StanceLabel,
@@ -134,19 +134,20 @@ impl Sentence<'_> {
 /// Evidence and narration clauses per pair, pairs in order of first evidence (a pair's
 /// narration clauses are also among its evidence).
 #[derive(Default)]
-struct PerPair {
-    pairs: Vec<([&'static str; 2], PairEvidence)>,
+struct PerPair<'a> {
+    pairs: Vec<([&'static str; 2], PairEvidence<'a>)>,
     /// The pairs by their first party: the second party and the pair's index in `pairs`
     /// (a word-keyed map, of which the module has one copy already, and a short list).
     by_first: FxMap<&'static str, usize>,
     seconds: Vec<Vec<(&'static str, usize)>>,
 }
 
-/// A pair's evidence (with the quote's voice) and narration clauses (score and cues).
-type PairEvidence = (Vec<(Evidence, Option<String>)>, Vec<(f64, Vec<StanceCue>)>);
+/// A pair's evidence (with the quote's voice: its speaker's id) and narration clauses (score
+/// and cues).
+type PairEvidence<'a> = (Vec<(Evidence, Option<&'a str>)>, Vec<(f64, Vec<StanceCue>)>);
 
-impl PerPair {
-    fn get(&mut self, pair: [&'static str; 2]) -> &mut PairEvidence {
+impl<'a> PerPair<'a> {
+    fn get(&mut self, pair: [&'static str; 2]) -> &mut PairEvidence<'a> {
         let n = self.seconds.len();
         let first = *self.by_first.entry(pair[0]).or_insert(n);
         if first == n {
@@ -319,14 +320,14 @@ fn pair_of(
     }
 }
 
-fn dedup_parties(it: impl Iterator<Item = &'static str>) -> Vec<&'static str> {
-    let mut out: Vec<&'static str> = Vec::new();
+/// The parties of `it` without repeats, into `out` (a buffer reused from unit to unit).
+fn dedup_parties(out: &mut Vec<&'static str>, it: impl Iterator<Item = &'static str>) {
+    out.clear();
     for p in it {
         if !out.contains(&p) {
             out.push(p);
         }
     }
-    out
 }
 
 /// The party a quote speaks for: its speaker's, when the gazetteer knows the speaker, else the
@@ -486,16 +487,20 @@ pub(crate) fn analyse(
         .iter()
         .map(|s| s.as_ref().map(|s| ctx.stance(s)))
         .collect_vec();
+    let mut parties: Vec<&'static str> = Vec::new();
     for (q, input) in quotes.iter().enumerate() {
         let (Some(s), Some(model)) = (&scored[q], &quote_stances[q]) else {
             continue;
         };
-        let parties = dedup_parties(named_in_quote[q].iter().copied().chain(parties_of_quote[q]));
+        dedup_parties(
+            &mut parties,
+            named_in_quote[q].iter().copied().chain(parties_of_quote[q]),
+        );
         let span = idx.span(&input.range);
         let voice = input
             .speaker
             .and_then(|i| speakers.get(i))
-            .map(|s| s.id.clone());
+            .map(|s| s.id.as_str());
         if let Some(pair) = pair_of(&parties, focus) {
             let ev = Evidence {
                 kind: "quote".into(),
@@ -510,15 +515,18 @@ pub(crate) fn analyse(
         }
     }
     let mut buf: Vec<Token> = Vec::new();
+    let mut units: Vec<Range<usize>> = Vec::new();
     for s in &sentences {
-        for unit in narration_units(s, &mut buf) {
+        narration_units(s, &mut buf, &mut units);
+        for unit in units.iter().cloned() {
             let unit = &buf[unit];
             let Some(scored_unit) = stance::score(unit) else {
                 continue;
             };
             let (first, last) = (&unit[0], &unit[unit.len() - 1]);
             let range = first.range.start..last.range.end;
-            let parties = dedup_parties(
+            dedup_parties(
+                &mut parties,
                 s.mentions
                     .iter()
                     .filter(|m| {
@@ -605,10 +613,10 @@ pub(crate) fn analyse(
                 date: d.date,
                 approximate: d.approximate,
                 when: idx.span(&d.when),
-                actors: dedup_parties(s.mentions.iter().map(party))
-                    .into_iter()
-                    .map(String::from)
-                    .collect(),
+                actors: {
+                    dedup_parties(&mut parties, s.mentions.iter().map(party));
+                    parties.iter().map(|p| p.to_string()).collect()
+                },
             }
         })
         .collect();
@@ -685,12 +693,12 @@ fn list_referenced_actors(world: &mut World) {
     }
 }
 
-/// The reporter's own clauses of a sentence: its tokens outside quotes (copied into `buf`,
-/// reused from sentence to sentence), split before `while` and `whereas` (which join
-/// statements about different pairs); ranges of `buf`.
-fn narration_units(s: &Sentence, buf: &mut Vec<Token>) -> Vec<Range<usize>> {
+/// The reporter's own clauses of a sentence: its tokens outside quotes (copied into `buf`),
+/// split before `while` and `whereas` (which join statements about different pairs); ranges
+/// of `buf` into `units`. Both buffers are reused from sentence to sentence.
+fn narration_units(s: &Sentence, buf: &mut Vec<Token>, units: &mut Vec<Range<usize>>) {
     buf.clear();
-    let mut units: Vec<Range<usize>> = Vec::new();
+    units.clear();
     let mut start = 0;
     let mut gap = true;
     for (t, q) in s.toks.iter().zip(&s.quote) {
@@ -710,7 +718,6 @@ fn narration_units(s: &Sentence, buf: &mut Vec<Token>) -> Vec<Range<usize>> {
     if buf.len() > start {
         units.push(start..buf.len());
     }
-    units
 }
 
 /// The narrator's stance on a pair: the mean of its narration clauses, every cue listed.
@@ -735,7 +742,7 @@ fn label_word(l: StanceLabel) -> &'static str {
 fn build_relation(
     text: &str,
     pair: [&'static str; 2],
-    evidence: Vec<(Evidence, Option<String>)>,
+    evidence: Vec<(Evidence, Option<&str>)>,
     narrator: Option<Stance>,
     events: &[Event],
     no_speakers: bool,
@@ -747,25 +754,26 @@ fn build_relation(
     let label = stance::label(score);
     let names = [g.name_of(pair[0]), g.name_of(pair[1])];
 
-    // Voices: quotes grouped by speaker (each unattributed quote is its own voice).
-    let mut voices: Vec<(Option<String>, Vec<f64>)> = Vec::new();
+    // Voices: quotes grouped by speaker (each unattributed quote is its own voice), with the
+    // sum and number of their weights.
+    let mut voices: Vec<(Option<&str>, f64, usize)> = Vec::new();
     for (e, voice) in evidence.iter().filter(|(e, _)| e.kind == "quote") {
-        match voice
-            .as_ref()
-            .and_then(|v| voices.iter_mut().find(|(x, _)| x.as_ref() == Some(v)))
-        {
-            Some((_, scores)) => scores.push(e.weight),
-            None => voices.push((voice.clone(), vec![e.weight])),
+        match voice.and_then(|v| voices.iter_mut().find(|x| x.0 == Some(v))) {
+            Some((_, sum, n)) => {
+                *sum += e.weight;
+                *n += 1;
+            }
+            None => voices.push((*voice, e.weight, 1)),
         }
     }
     let count = |l: StanceLabel| {
         voices
             .iter()
-            .filter(|(_, s)| stance::label(s.iter().sum::<f64>() / s.len() as f64) == l)
+            .filter(|&&(_, sum, n)| stance::label(sum / n as f64) == l)
             .count()
     };
     let (strained, cordial) = (count(StanceLabel::Strained), count(StanceLabel::Cordial));
-    let noun = if no_speakers || voices.iter().all(|(v, _)| v.is_none()) {
+    let noun = if no_speakers || voices.iter().all(|v| v.0.is_none()) {
         ("quote", "quotes")
     } else {
         ("quoted voice", "quoted voices")
@@ -802,20 +810,27 @@ fn build_relation(
         (u64::MAX - (e.score.abs() * 100.0) as u64, 0)
     });
     let mut named_acts: Vec<String> = Vec::new();
+    // One act as the explanation names it: `China → North Korea “criticized” (-4.0)`.
+    let mut act = String::new();
     for e in acts {
-        let words = sub(text, e.range.clone());
-        let s = format!(
-            "{} → {} “{}” ({})",
+        act.clear();
+        for part in [
             g.name_of(e.source),
+            " → ",
             g.name_of(e.target),
-            words,
-            signed(e.score, 1)
-        );
+            " “",
+            sub(text, e.range.clone()),
+            "” (",
+        ] {
+            act.push_str(part);
+        }
+        push_signed(&mut act, e.score, 1);
+        act.push(')');
         if !named_acts
             .iter()
-            .any(|x| x.starts_with(sub(&s, ..s.find('(').unwrap_or(0))))
+            .any(|x| x.starts_with(sub(&act, ..act.find('(').unwrap_or(0))))
         {
-            named_acts.push(s);
+            named_acts.push(act.clone());
         }
         if named_acts.len() == MAIN_ACTS {
             break;
