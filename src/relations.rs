@@ -26,7 +26,7 @@ use crate::model::{
     Actor, ActorKind, Evidence, Interaction, Relation, Span, Stance, StanceCue, StanceLabel,
     TimelineEvent,
 };
-use crate::stance::{self, round2, CueHit, Scored};
+use crate::stance::{self, round2, CueHit, Scored, Scorer};
 use crate::text::{sub, words_within, Para, Utf16Index};
 use crate::timeline::{self, Anchor};
 use crate::Options;
@@ -457,12 +457,13 @@ pub(crate) fn analyse(
 
     // Stance of every quote (a quote outside the read paragraphs is tokenised on its own).
     let (sentence_of, named_in_quote, quote_runs) = quote_places(&sentences, quotes.len());
+    let mut scorer = Scorer::default();
     let scored: Vec<Option<Scored>> = quotes
         .iter()
         .zip(&quote_runs)
         .map(|(q, run)| match run {
-            Some((si, r)) => stance::score(&sentences[*si].toks[r.clone()]),
-            None => stance::score(&tokens(text, q.range.clone())),
+            Some((si, r)) => scorer.score(&sentences[*si].toks[r.clone()]),
+            None => scorer.score(&tokens(text, q.range.clone())),
         })
         .collect_vec();
     let parties_of_quote: Vec<Option<&'static str>> = quotes
@@ -520,7 +521,7 @@ pub(crate) fn analyse(
         narration_units(s, &mut buf, &mut units);
         for unit in units.iter().cloned() {
             let unit = &buf[unit];
-            let Some(scored_unit) = stance::score(unit) else {
+            let Some(scored_unit) = scorer.score(unit) else {
                 continue;
             };
             let (first, last) = (&unit[0], &unit[unit.len() - 1]);

@@ -131,14 +131,47 @@ pub(crate) fn round2(x: f64) -> f64 {
 }
 
 /// Score a unit (a quote, or a narration clause). `None` when no cue is found.
+#[cfg(test)]
 pub(crate) fn score(toks: &[Token]) -> Option<Scored> {
-    let mut hits = Vec::new();
-    lexicon().scan(toks, |i, n, k| hits.push((i, n, k)));
+    Scorer::default().score(toks)
+}
+
+/// Scores units one after another, reusing its buffers from unit to unit.
+#[derive(Default)]
+pub(crate) struct Scorer {
+    /// The lexicon's matches: first token, length, entry.
+    hits: Vec<(usize, usize, &'static Kind)>,
+    /// The clause number of every token.
+    clause: Vec<usize>,
+    /// Per clause, the factor a condition or concession applies to its cues.
+    damped: Vec<Option<f64>>,
+}
+
+impl Scorer {
+    /// Score a unit (a quote, or a narration clause). `None` when no cue is found.
+    pub(crate) fn score(&mut self, toks: &[Token]) -> Option<Scored> {
+        let Scorer {
+            hits,
+            clause,
+            damped,
+        } = self;
+        hits.clear();
+        lexicon().scan(toks, |i, n, k| hits.push((i, n, k)));
+        score_hits(toks, hits, clause, damped)
+    }
+}
+
+fn score_hits(
+    toks: &[Token],
+    hits: &[(usize, usize, &Kind)],
+    clause: &mut Vec<usize>,
+    damped: &mut Vec<Option<f64>>,
+) -> Option<Scored> {
     if hits.is_empty() {
         return None;
     }
     // Clause number of every token: clause punctuation starts a new clause.
-    let mut clause = Vec::with_capacity(toks.len());
+    clause.clear();
     let mut c = 0usize;
     for (i, t) in toks.iter().enumerate() {
         if i > 0 && t.boundary_before {
@@ -154,8 +187,9 @@ pub(crate) fn score(toks: &[Token]) -> Option<Scored> {
         })
         .fold(1.0f64, f64::min);
     // Clauses opened by a condition or a concession marker; `For X to …,` is a condition.
-    let mut damped: Vec<Option<f64>> = vec![None; c + 1];
-    for &(i, _, k) in &hits {
+    damped.clear();
+    damped.resize(c + 1, None);
+    for &(i, _, k) in hits {
         let f = match k {
             Kind::Condition => CONDITION_FACTOR,
             Kind::Concession => CONCESSION_FACTOR,
