@@ -161,6 +161,8 @@ impl Scorer {
     }
 }
 
+/// [`Scorer::score`] from the lexicon's matches `hits`; `clause` and `damped` are its
+/// buffers, filled here.
 fn score_hits(
     toks: &[Token],
     hits: &[(usize, usize, &Kind)],
