@@ -228,12 +228,23 @@ impl Gazetteer {
 
     /// Every mention in one token list, unconditional forms and conditional ones apart:
     /// conditional ones carry the ids they require.
+    #[cfg(test)]
     pub(crate) fn scan(&self, toks: &[Token]) -> Vec<(Mention, &[&'static str])> {
         let mut out = Vec::new();
+        self.scan_each(toks, |m, req| out.push((m, req)));
+        out
+    }
+
+    /// [`Gazetteer::scan`], calling `found` for each mention in order.
+    pub(crate) fn scan_each<'a>(
+        &'a self,
+        toks: &[Token],
+        mut found: impl FnMut(Mention, &'a [&'static str]),
+    ) {
         self.forms.scan(toks, |i, n, form| {
             let range = toks[i].range.start..toks[i + n - 1].range.end;
             for &entity in form.targets(self) {
-                out.push((
+                found(
                     Mention {
                         tok: i,
                         len: n,
@@ -242,10 +253,9 @@ impl Gazetteer {
                         possessive: toks[i + n - 1].possessive,
                     },
                     form.requires(self),
-                ));
+                );
             }
         });
-        out
     }
 }
 

@@ -202,14 +202,14 @@ fn read<'a>(text: &str, paras: &'a [Para], quotes: &'a [QuoteInput]) -> Vec<Sent
                 })
                 .collect_vec();
             let mut mentions = Vec::new();
-            for (m, req) in g.scan(&toks) {
+            g.scan_each(&toks, |m, req| {
                 if req.is_empty() {
                     named.insert(party(&m));
                     mentions.push(m);
                 } else {
                     conditional.push((sentences.len(), m, req));
                 }
-            }
+            });
             sentences.push(Sentence {
                 range: r,
                 para: pi,
@@ -448,10 +448,12 @@ pub(crate) fn analyse(
         .iter()
         .map(|s| {
             let toks = tokens(&s.description, 0..s.description.len());
-            g.scan(&toks)
-                .into_iter()
-                .map(|(m, _)| g.entities[m.entity].party())
-                .next()
+            // The first mention's party.
+            let mut party = None;
+            g.scan_each(&toks, |m, _| {
+                party.get_or_insert(g.entities[m.entity].party());
+            });
+            party
         })
         .collect();
 
