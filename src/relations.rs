@@ -15,12 +15,13 @@
 //!   Goldstein score / 10 × [`INTERACTION_WEIGHT`].
 
 use std::borrow::Cow;
+use std::fmt::Write;
 use std::ops::Range;
 
 use crate::actors::{gazetteer, Mention};
 use crate::interactions::{self, Event};
 use crate::lexicon::{
-    push_signed, signed, sort_by_num, tokens, tokens_of_words, CollectVec, FxMap, FxSet, Token,
+    push_signed, sort_by_num, tokens, tokens_of_words, CollectVec, FxMap, FxSet, Token,
 };
 use crate::model::{
     Actor, ActorKind, Evidence, Interaction, Relation, Span, Stance, StanceCue, StanceLabel,
@@ -781,30 +782,6 @@ fn build_relation(
     } else {
         ("quoted voice", "quoted voices")
     };
-    let mut parts = Vec::new();
-    if !voices.is_empty() {
-        let n = voices.len();
-        parts.push(format!(
-            "{strained} of {n} {} call{} the relationship strained and {cordial} cordial",
-            if n == 1 { noun.0 } else { noun.1 },
-            if n == 1 { "s" } else { "" },
-        ));
-    }
-    if let Some(n) = &narrator {
-        let s = evidence
-            .iter()
-            .filter(|(e, _)| e.kind == "narration" && e.weight < 0.0)
-            .count();
-        let c = evidence
-            .iter()
-            .filter(|(e, _)| e.kind == "narration" && e.weight > 0.0)
-            .count();
-        parts.push(format!(
-            "the reporting itself reads {} ({s} clause{} strained, {c} cordial)",
-            label_word(n.label),
-            if s == 1 { "" } else { "s" },
-        ));
-    }
     let mut acts: Vec<&Event> = events
         .iter()
         .filter(|e| sorted([e.source, e.target]) == pair)
@@ -839,17 +816,71 @@ fn build_relation(
             break;
         }
     }
-    if !named_acts.is_empty() {
-        parts.push(format!("the main acts are {}", named_acts.join(" and ")));
-    }
-    let explanation = format!(
-        "{}–{} reads as {} ({}): {}.",
+
+    // `China–North Korea reads as strained (-0.52): ` and the clauses on voices, the
+    // reporting and the main acts, listed as `a, b, and c`.
+    let mut explanation = String::new();
+    let _ = write!(
+        explanation,
+        "{}–{} reads as {} (",
         names[0],
         names[1],
-        label_word(label),
-        signed(score, 2),
-        join_clauses(&parts)
+        label_word(label)
     );
+    push_signed(&mut explanation, score, 2);
+    explanation.push_str("): ");
+    let clauses = usize::from(!voices.is_empty())
+        + usize::from(narrator.is_some())
+        + usize::from(!named_acts.is_empty());
+    let mut written = 0;
+    let mut next_clause = |out: &mut String| {
+        if written > 0 {
+            out.push_str(if written + 1 == clauses {
+                ", and "
+            } else {
+                ", "
+            });
+        }
+        written += 1;
+    };
+    if !voices.is_empty() {
+        let n = voices.len();
+        next_clause(&mut explanation);
+        let _ = write!(
+            explanation,
+            "{strained} of {n} {} call{} the relationship strained and {cordial} cordial",
+            if n == 1 { noun.0 } else { noun.1 },
+            if n == 1 { "s" } else { "" },
+        );
+    }
+    if let Some(n) = &narrator {
+        let s = evidence
+            .iter()
+            .filter(|(e, _)| e.kind == "narration" && e.weight < 0.0)
+            .count();
+        let c = evidence
+            .iter()
+            .filter(|(e, _)| e.kind == "narration" && e.weight > 0.0)
+            .count();
+        next_clause(&mut explanation);
+        let _ = write!(
+            explanation,
+            "the reporting itself reads {} ({s} clause{} strained, {c} cordial)",
+            label_word(n.label),
+            if s == 1 { "" } else { "s" },
+        );
+    }
+    if !named_acts.is_empty() {
+        next_clause(&mut explanation);
+        explanation.push_str("the main acts are ");
+        for (i, a) in named_acts.iter().enumerate() {
+            if i > 0 {
+                explanation.push_str(" and ");
+            }
+            explanation.push_str(a);
+        }
+    }
+    explanation.push('.');
     Relation {
         pair: pair.iter().map(|x| x.to_string()).collect_vec(),
         pair_names: names.iter().map(|x| x.to_string()).collect_vec(),
@@ -858,14 +889,6 @@ fn build_relation(
         explanation,
         evidence: evidence.into_iter().map(|(e, _)| e).collect(),
         narrator,
-    }
-}
-
-fn join_clauses(parts: &[String]) -> String {
-    match parts {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{}, and {last}", init.join(", ")),
     }
 }
 
