@@ -114,18 +114,25 @@ struct Lowered {
 }
 
 fn lowered(text: &str, sentences: &[Sentence]) -> Lowered {
-    let mut lower = Lowered {
-        text: String::new(),
-        sentences: Vec::new(),
-    };
-    for (si, s) in sentences.iter().enumerate() {
-        if may_hold_date(s) {
-            lower.sentences.push((si, lower.text.len()));
-            lower.text.push_str(sub(text, s.range.clone()));
-        }
+    let mut at = 0;
+    let candidates = sentences
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| may_hold_date(s))
+        .map(|(si, s)| {
+            at += s.range.len();
+            (si, at - s.range.len())
+        })
+        .collect_vec();
+    let mut lower = String::with_capacity(at);
+    for &(si, _) in &candidates {
+        lower.push_str(sub(text, sentences[si].range.clone()));
     }
-    lower.text.make_ascii_lowercase();
-    lower
+    lower.make_ascii_lowercase();
+    Lowered {
+        text: lower,
+        sentences: candidates,
+    }
 }
 
 /// The words of every sentence that may hold a date, all in one list: each such sentence's
@@ -137,8 +144,9 @@ struct Candidates<'a> {
 
 impl<'a> Candidates<'a> {
     fn new(text: &'a str, lower: &'a Lowered, sentences: &[Sentence]) -> Candidates<'a> {
+        let n_words = lower.sentences.iter().map(|&(si, _)| sentences[si].words.len());
         let mut c = Candidates {
-            words: Vec::new(),
+            words: Vec::with_capacity(n_words.sum()),
             sentences: Vec::with_capacity(lower.sentences.len()),
         };
         for &(si, at) in &lower.sentences {
