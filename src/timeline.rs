@@ -144,7 +144,10 @@ struct Candidates<'a> {
 
 impl<'a> Candidates<'a> {
     fn new(text: &'a str, lower: &'a Lowered, sentences: &[Sentence]) -> Candidates<'a> {
-        let n_words = lower.sentences.iter().map(|&(si, _)| sentences[si].words.len());
+        let n_words = lower
+            .sentences
+            .iter()
+            .map(|&(si, _)| sentences[si].words.len());
         let mut c = Candidates {
             words: Vec::with_capacity(n_words.sum()),
             sentences: Vec::with_capacity(lower.sentences.len()),
