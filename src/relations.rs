@@ -180,7 +180,8 @@ fn read<'a>(text: &str, paras: &'a [Para], quotes: &'a [QuoteInput]) -> Vec<Sent
     let g = gazetteer();
     let mut order: Vec<usize> = (0..quotes.len()).collect_vec();
     sort_by_num(&mut order, |&q| (quotes[q].range.start as u64, 0));
-    let mut sentences = Vec::new();
+    let n_sentences = paras.iter().filter(|p| p.duplicate_of.is_none());
+    let mut sentences = Vec::with_capacity(n_sentences.map(|p| p.sentences.len()).sum());
     // Conditional mentions with their sentence.
     let mut conditional: Vec<(usize, Mention, &[&str])> = Vec::new();
     let mut named: FxSet<&str> = FxSet::default();
