@@ -178,8 +178,13 @@ fn party(m: &Mention) -> &'static str {
 /// they require is named unconditionally somewhere).
 fn read<'a>(text: &str, paras: &'a [Para], quotes: &'a [QuoteInput]) -> Vec<Sentence<'a>> {
     let g = gazetteer();
-    let mut order: Vec<usize> = (0..quotes.len()).collect_vec();
-    sort_by_num(&mut order, |&q| (quotes[q].range.start as u64, 0));
+    // The quotes' ranges in text order, with their index.
+    let mut order = quotes
+        .iter()
+        .enumerate()
+        .map(|(q, input)| (input.range.clone(), q))
+        .collect_vec();
+    sort_by_num(&mut order, |(r, _)| (r.start as u64, 0));
     let n_sentences = paras.iter().filter(|p| p.duplicate_of.is_none());
     let mut sentences = Vec::with_capacity(n_sentences.map(|p| p.sentences.len()).sum());
     // Conditional mentions with their sentence.
@@ -198,12 +203,13 @@ fn read<'a>(text: &str, paras: &'a [Para], quotes: &'a [QuoteInput]) -> Vec<Sent
             let quote: Vec<Option<usize>> = toks
                 .iter()
                 .map(|t| {
-                    while k < order.len() && quotes[order[k]].range.start <= t.range.start {
+                    while order.get(k).is_some_and(|(r, _)| r.start <= t.range.start) {
                         k += 1;
                     }
                     k.checked_sub(1)
-                        .map(|k| order[k])
-                        .filter(|&q| t.range.end <= quotes[q].range.end)
+                        .and_then(|k| order.get(k))
+                        .filter(|(r, _)| t.range.end <= r.end)
+                        .map(|&(_, q)| q)
                 })
                 .collect_vec();
             let mut mentions = Vec::new();
