@@ -638,7 +638,7 @@ impl<V> PhraseTable<V> {
     /// Every non-overlapping longest match, scanning left to right: `found(first token,
     /// length, value)` for each.
     pub(crate) fn scan<'a>(&'a self, toks: &[Token], mut found: impl FnMut(usize, usize, &'a V)) {
-        self.phrases.scan(toks, |i, n, v| {
+        self.phrases.scan(toks, &mut |i, n, v| {
             if let Some(v) = self.values.get(v) {
                 found(i, n, v);
             }
@@ -648,8 +648,8 @@ impl<V> PhraseTable<V> {
 
 impl Phrases {
     /// Every non-overlapping longest match, scanning left to right: `found(first token,
-    /// length, entry)` for each.
-    fn scan(&self, toks: &[Token], mut found: impl FnMut(usize, usize, usize)) {
+    /// length, entry)` for each (a `dyn` callback, so that the scan loop exists once).
+    fn scan(&self, toks: &[Token], found: &mut dyn FnMut(usize, usize, usize)) {
         let mut i = 0;
         while i < toks.len() {
             match self.longest_at(toks, i) {

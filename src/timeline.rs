@@ -185,6 +185,7 @@ pub(crate) fn resolve(text: &str, sentences: &[Sentence], given: Option<Anchor>)
     find_in(text, &words, anchor)
 }
 
+#[inline]
 fn year_of(w: &str) -> Option<i32> {
     if !w.as_bytes().first().is_some_and(u8::is_ascii_digit) {
         return None;
@@ -196,6 +197,7 @@ fn year_of(w: &str) -> Option<i32> {
 }
 
 /// `1950-53`, `1950-1953`, or `1950` followed in the text by `–53`: (start, end, byte end).
+#[inline]
 fn year_range(text: &str, w: &W) -> Option<(i32, i32, usize)> {
     if !w.raw.as_bytes().first().is_some_and(u8::is_ascii_digit) {
         return None;
