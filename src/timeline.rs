@@ -185,9 +185,12 @@ pub(crate) fn resolve(text: &str, sentences: &[Sentence], given: Option<Anchor>)
     find_in(text, &words, anchor)
 }
 
-#[inline]
+fn starts_with_digit(w: &str) -> bool {
+    w.as_bytes().first().is_some_and(u8::is_ascii_digit)
+}
+
 fn year_of(w: &str) -> Option<i32> {
-    if !w.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+    if !starts_with_digit(w) {
         return None;
     }
     (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
@@ -197,7 +200,6 @@ fn year_of(w: &str) -> Option<i32> {
 }
 
 /// `1950-53`, `1950-1953`, or `1950` followed in the text by `–53`: (start, end, byte end).
-#[inline]
 fn year_range(text: &str, w: &W) -> Option<(i32, i32, usize)> {
     if !w.raw.as_bytes().first().is_some_and(u8::is_ascii_digit) {
         return None;
@@ -245,9 +247,14 @@ fn anchor_from(text: &str, words: &Candidates) -> Option<Anchor> {
     let all = words.each().map(|(_, ws)| ws);
     for ws in all.clone() {
         for (i, w) in ws.iter().enumerate() {
-            let years = year_range(text, w)
-                .map(|(a, b, _)| (a, b))
-                .or_else(|| year_of(w.raw).map(|y| (y, y)));
+            // Only a word that starts with a digit can be a year (a cheap test first).
+            let years = starts_with_digit(w.raw)
+                .then(|| {
+                    year_range(text, w)
+                        .map(|(a, b, _)| (a, b))
+                        .or_else(|| year_of(w.raw).map(|y| (y, y)))
+                })
+                .flatten();
             if let Some((a, b)) = years {
                 let name = capitalised_run(&ws[i + 1..]);
                 if !name.is_empty() {
@@ -389,11 +396,14 @@ fn date_at(
     let w = &ws[i];
     let key = |k: usize| ws.get(k).map_or("", |x| x.key);
     let span = |a: usize, b: usize| ws[a].range.start..ws[b].range.end;
-    if let Some((a, b, end)) = year_range(text, w) {
-        return Some((1, w.range.start..end, format!("{a}/{b}"), false));
-    }
-    if let Some(y) = year_of(w.raw) {
-        return Some((1, w.range.clone(), y.to_string(), false));
+    // Only a word that starts with a digit can be a year (a cheap test first).
+    if starts_with_digit(w.raw) {
+        if let Some((a, b, end)) = year_range(text, w) {
+            return Some((1, w.range.start..end, format!("{a}/{b}"), false));
+        }
+        if let Some(y) = year_of(w.raw) {
+            return Some((1, w.range.clone(), y.to_string(), false));
+        }
     }
     // A month, with an optional day and year after it.
     let is_cap = w.raw.chars().next().is_some_and(char::is_uppercase);
