@@ -113,6 +113,7 @@ struct Lowered {
     sentences: Vec<(usize, usize)>,
 }
 
+/// [`Lowered`] for the sentences that [`may_hold_date`].
 fn lowered(text: &str, sentences: &[Sentence]) -> Lowered {
     let mut at = 0;
     let candidates = sentences
@@ -185,6 +186,7 @@ pub(crate) fn resolve(text: &str, sentences: &[Sentence], given: Option<Anchor>)
     find_in(text, &words, anchor)
 }
 
+/// True when `w` starts with an ASCII digit.
 fn starts_with_digit(w: &str) -> bool {
     w.as_bytes().first().is_some_and(u8::is_ascii_digit)
 }
