@@ -531,9 +531,9 @@ pub(crate) fn analyse(
     let mut buf: Vec<Token> = Vec::new();
     let mut units: Vec<Range<usize>> = Vec::new();
     for s in &sentences {
-        narration_units(s, &mut buf, &mut units);
+        let toks = narration_units(s, &mut buf, &mut units);
         for unit in units.iter().cloned() {
-            let unit = &buf[unit];
+            let unit = &toks[unit];
             let Some(scored_unit) = scorer.score(unit) else {
                 continue;
             };
@@ -707,30 +707,47 @@ fn list_referenced_actors(world: &mut World) {
     }
 }
 
-/// The reporter's own clauses of a sentence: its tokens outside quotes (copied into `buf`),
-/// split before `while` and `whereas` (which join statements about different pairs); ranges
-/// of `buf` into `units`. Both buffers are reused from sentence to sentence.
-fn narration_units(s: &Sentence, buf: &mut Vec<Token>, units: &mut Vec<Range<usize>>) {
+/// The reporter's own clauses of a sentence: its tokens outside quotes, split before `while`
+/// and `whereas` (which join statements about different pairs), as ranges (into `units`) of
+/// the token list returned. A sentence that no quote touches is that list itself (its first
+/// token already follows a boundary); otherwise its tokens outside quotes are copied into
+/// `buf`, each first after a quote marked as following a boundary. Both buffers are reused
+/// from sentence to sentence.
+fn narration_units<'t>(
+    s: &'t Sentence,
+    buf: &'t mut Vec<Token>,
+    units: &mut Vec<Range<usize>>,
+) -> &'t [Token] {
     buf.clear();
     units.clear();
+    let whole = s.quote.iter().all(Option::is_none);
     let mut start = 0;
+    let mut len = 0;
     let mut gap = true;
     for (t, q) in s.toks.iter().zip(&s.quote) {
         if q.is_some() {
             gap = true;
             continue;
         }
-        if t.key.is_any(&["while", "whereas"]) && buf.len() > start {
-            units.push(start..buf.len());
-            start = buf.len();
+        if t.key.is_any(&["while", "whereas"]) && len > start {
+            units.push(start..len);
+            start = len;
         }
-        let mut t = t.clone();
-        t.boundary_before |= gap;
+        if !whole {
+            let mut t = t.clone();
+            t.boundary_before |= gap;
+            buf.push(t);
+        }
         gap = false;
-        buf.push(t);
+        len += 1;
     }
-    if buf.len() > start {
-        units.push(start..buf.len());
+    if len > start {
+        units.push(start..len);
+    }
+    if whole {
+        &s.toks
+    } else {
+        buf
     }
 }
 
