@@ -335,7 +335,7 @@ pub(crate) fn extract(
                 let near = s.mentions[lo..]
                     .iter()
                     .take_while(|m| m.tok <= ti + INSULT_WINDOW)
-                    .filter(|m| s.quote[m.tok] == Some(q) && party(m.entity) != speaker)
+                    .filter(|m| s.quote_of(m.tok) == Some(q) && party(m.entity) != speaker)
                     .map(|m| {
                         let d = if m.tok > ti {
                             m.tok - ti

@@ -94,7 +94,8 @@ pub(crate) struct Sentence<'a> {
     /// own list, borrowed.
     pub(crate) words: Cow<'a, [Range<usize>]>,
     pub(crate) toks: Vec<Token>,
-    /// The input quote each token belongs to, if any.
+    /// The input quote each token belongs to, if any ([`Sentence::quote_of`]); empty when
+    /// no token is in a quote.
     pub(crate) quote: Vec<Option<usize>>,
     /// The input quotes (which `quote` points into).
     pub(crate) quotes: &'a [QuoteInput],
@@ -102,12 +103,14 @@ pub(crate) struct Sentence<'a> {
 }
 
 impl Sentence<'_> {
+    /// The input quote token `i` belongs to, if any.
+    pub(crate) fn quote_of(&self, i: usize) -> Option<usize> {
+        self.quote.get(i).copied().flatten()
+    }
+
     /// True for token `i` in a quote's own words (direct or partial, not reported speech).
     pub(crate) fn verbatim(&self, i: usize) -> bool {
-        self.quote
-            .get(i)
-            .copied()
-            .flatten()
+        self.quote_of(i)
             .and_then(|q| self.quotes.get(q))
             .is_some_and(|q| !q.reported)
     }
@@ -124,7 +127,7 @@ impl Sentence<'_> {
             .map(|(m, _)| m)
             .collect();
         Sentence {
-            quote: vec![None; toks.len()],
+            quote: Vec::new(),
             quotes: &[],
             range,
             para: 0,
@@ -200,18 +203,25 @@ fn read<'a>(text: &str, paras: &'a [Para], quotes: &'a [QuoteInput]) -> Vec<Sent
         for r in p.sentences.iter().cloned() {
             let words = words_within(&p.words, &r);
             let toks = tokens_of_words(text, r.start, words);
-            let quote: Vec<Option<usize>> = toks
-                .iter()
-                .map(|t| {
-                    while order.get(k).is_some_and(|(r, _)| r.start <= t.range.start) {
-                        k += 1;
-                    }
-                    k.checked_sub(1)
-                        .and_then(|k| order.get(k))
-                        .filter(|(r, _)| t.range.end <= r.end)
-                        .map(|&(_, q)| q)
-                })
-                .collect_vec();
+            // Filled from the first token in a quote on (empty while there is none).
+            let mut quote: Vec<Option<usize>> = Vec::new();
+            for (i, t) in toks.iter().enumerate() {
+                while order.get(k).is_some_and(|(r, _)| r.start <= t.range.start) {
+                    k += 1;
+                }
+                let q = k
+                    .checked_sub(1)
+                    .and_then(|k| order.get(k))
+                    .filter(|(r, _)| t.range.end <= r.end)
+                    .map(|&(_, q)| q);
+                if q.is_some() && quote.is_empty() {
+                    quote.reserve_exact(toks.len());
+                    quote.resize(i, None);
+                }
+                if !quote.is_empty() || q.is_some() {
+                    quote.push(q);
+                }
+            }
             let mut mentions = Vec::new();
             g.scan_each(&toks, |m, req| {
                 if req.is_empty() {
@@ -358,7 +368,7 @@ fn quote_party(
     let s = sentence?;
     s.mentions
         .iter()
-        .filter(|m| s.quote[m.tok].is_none() && g.entities[m.entity].kind != ActorKind::Country)
+        .filter(|m| s.quote_of(m.tok).is_none() && g.entities[m.entity].kind != ActorKind::Country)
         .min_by_key(|m| {
             if m.range.start >= input.range.end {
                 m.range.start - input.range.end
@@ -393,7 +403,7 @@ fn quote_places(
             }
         }
         for m in &s.mentions {
-            if let Some(q) = s.quote[m.tok] {
+            if let Some(q) = s.quote_of(m.tok) {
                 let p = party(m);
                 if !named[q].contains(&p) {
                     named[q].push(p);
@@ -544,7 +554,7 @@ pub(crate) fn analyse(
                 s.mentions
                     .iter()
                     .filter(|m| {
-                        s.quote[m.tok].is_none()
+                        s.quote_of(m.tok).is_none()
                             && range.start <= m.range.start
                             && m.range.end <= range.end
                     })
@@ -720,12 +730,12 @@ fn narration_units<'t>(
 ) -> &'t [Token] {
     buf.clear();
     units.clear();
-    let whole = s.quote.iter().all(Option::is_none);
+    let whole = s.quote.is_empty();
     let mut start = 0;
     let mut len = 0;
     let mut gap = true;
-    for (t, q) in s.toks.iter().zip(&s.quote) {
-        if q.is_some() {
+    for (i, t) in s.toks.iter().enumerate() {
+        if s.quote_of(i).is_some() {
             gap = true;
             continue;
         }
