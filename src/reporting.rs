@@ -66,6 +66,15 @@ pub(crate) struct Lexicon {
     /// lower case.
     words: FxMap<&'static str, usize>,
     entries: Vec<(Option<CueInfo>, Option<SpeakerWord>)>,
+    /// The (first letter, last letter) pairs of the cue words, as a mask of last letters per
+    /// first letter: most words of a text fail this test and skip the map.
+    cue_ends: [u32; 26],
+}
+
+/// The index of an ASCII letter in the alphabet, case-insensitively.
+fn letter_index(b: u8) -> Option<u8> {
+    b.is_ascii_alphabetic()
+        .then(|| b.to_ascii_lowercase() - b'a')
 }
 
 impl Lexicon {
@@ -87,6 +96,7 @@ impl Lexicon {
         let mut lx = Lexicon {
             words: FxMap::default(),
             entries: Vec::new(),
+            cue_ends: [0; 26],
         };
         lx.words
             .reserve(CUES.lines().count() + WORDS.lines().count());
@@ -105,6 +115,13 @@ impl Lexicon {
                 _ => Clause::No,
             };
             lx.entry(row.first()).0 = Some(CueInfo { class, clause });
+            let b = row.first().as_bytes();
+            if let (Some(f), Some(l)) = (
+                b.first().and_then(|&f| letter_index(f)),
+                b.last().and_then(|&l| letter_index(l)),
+            ) {
+                lx.cue_ends[usize::from(f)] |= 1 << l;
+            }
         }
         for row in data_rows(WORDS) {
             let class = match row.get(1) {
@@ -127,8 +144,24 @@ impl Lexicon {
         LEXICON.get_or_init(Lexicon::load)
     }
 
+    /// Can `word` be a cue, by its first and last letters? (True for a word that does not
+    /// start and end with ASCII letters: such words are looked up in full.)
+    fn may_be_cue(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        match (
+            b.first().and_then(|&f| letter_index(f)),
+            b.last().and_then(|&l| letter_index(l)),
+        ) {
+            (Some(f), Some(l)) => self.cue_ends[usize::from(f)] & (1 << l) != 0,
+            _ => true,
+        }
+    }
+
     /// The cue a word is, if any (case-insensitive).
     pub(crate) fn cue(&self, word: &str) -> Option<CueInfo> {
+        if !self.may_be_cue(word) {
+            return None;
+        }
         if word.bytes().any(|b| b.is_ascii_uppercase()) {
             self.word(&lowercase(word, &mut [0; 32]))?.0
         } else {

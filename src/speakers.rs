@@ -327,13 +327,24 @@ impl Registry {
             }
         }
         // Prefer the first part that carries a capitalised name; else the first part.
-        let named = parts.iter().find(|r| {
-            text::words(text, (*r).clone()).iter().any(|w| {
-                is_cap(sub(text, w.clone())) && !lower_is_any(sub(text, w.clone()), DETERMINERS)
+        let named = (parts.len() > 1)
+            .then(|| {
+                parts.iter().find(|r| {
+                    text::words(text, (*r).clone()).iter().any(|w| {
+                        is_cap(sub(text, w.clone()))
+                            && !lower_is_any(sub(text, w.clone()), DETERMINERS)
+                    })
+                })
             })
-        });
+            .flatten();
         let part = named.unwrap_or(&parts[0]).clone();
-        self.resolve_part(text, part, np.appos.clone())
+        // The whole phrase's words are at hand.
+        let ws = if part == np.range {
+            words
+        } else {
+            text::words(text, part.clone())
+        };
+        self.resolve_words(text, part, ws, np.appos.clone())
     }
 
     fn resolve_part(
@@ -342,8 +353,19 @@ impl Registry {
         part: Range<usize>,
         appos: Option<Range<usize>>,
     ) -> Option<usize> {
+        let ws = text::words(text, part.clone());
+        self.resolve_words(text, part, ws, appos)
+    }
+
+    /// [`Registry::resolve_part`] with the part's words.
+    fn resolve_words(
+        &mut self,
+        text: &str,
+        part: Range<usize>,
+        ws: Vec<Range<usize>>,
+        appos: Option<Range<usize>>,
+    ) -> Option<usize> {
         let lx = Lexicon::get();
-        let ws: Vec<Range<usize>> = text::words(text, part.clone());
         // Each word sliced once (a slice check inlined at every use would be larger).
         let strs: Vec<&str> = ws.iter().map(|r| sub(text, r.clone())).collect_vec();
         let w = |i: usize| strs[i];
