@@ -87,9 +87,9 @@ struct Tok {
     e: usize,
 }
 
-/// Fold a sentence into tokens: words, punctuation, and one token per quoted stretch.
-fn tokenize(text: &str, sent: &Range<usize>, marks: &[Mark]) -> Vec<Tok> {
-    let mut out = Vec::with_capacity(sent.len() / 4 + 1);
+/// Fold a sentence into tokens, appended to `out`: words, punctuation, and one token per
+/// quoted stretch.
+fn tokenize(text: &str, sent: &Range<usize>, marks: &[Mark], out: &mut Vec<Tok>) {
     let mut mi = marks.partition_point(|m| m.outer.start < sent.start);
     let mut i = sent.start;
     let bytes_end = sent.end;
@@ -154,7 +154,6 @@ fn tokenize(text: &str, sent: &Range<usize>, marks: &[Mark]) -> Vec<Tok> {
         }
         i += len;
     }
-    out
 }
 
 /// Irregular past forms that attribute a quote when they stand where a verb of saying does
@@ -225,7 +224,7 @@ struct Sentence<'a> {
     text: &'a str,
     /// Words the article writes capitalised inside a sentence (see [`proper_words`]).
     proper: &'a FxSet<&'a str>,
-    toks: Vec<Tok>,
+    toks: &'a [Tok],
     /// [`Sentence::leading_subject`], computed once: it scans the sentence, and every quote
     /// of the sentence asks for it.
     lead: std::cell::OnceCell<Option<Np>>,
@@ -262,7 +261,7 @@ impl<'a> Sentence<'a> {
             let mut v = Vec::with_capacity(self.toks.len() + 1);
             let mut n = 0;
             v.push(n);
-            for t in &self.toks {
+            for t in self.toks {
                 n += usize::from(t.k == K::Word);
                 v.push(n);
             }
@@ -1351,8 +1350,12 @@ fn is_person_pronoun(w: &str) -> bool {
 /// Does a subject phrase name someone: a pronoun for a person, or a capitalised name that is
 /// not a determiner?
 fn names_someone(s: &Sentence, np: &Np) -> bool {
+    names_someone_in(s, np, &text::words(s.text, np.range.clone()))
+}
+
+/// [`names_someone`], given the phrase's words.
+fn names_someone_in(s: &Sentence, np: &Np, words: &[Range<usize>]) -> bool {
     let text = s.text;
-    let words = text::words(text, np.range.clone());
     let Some(first) = words.first().map(|w| sub(text, w.clone())) else {
         return false;
     };
@@ -1456,10 +1459,10 @@ fn is_present_verb(w: &str) -> bool {
 /// whose head noun names one (`the judge`, `The campaign`, `Her letter`)?
 fn describes_speaker(s: &Sentence, np: &Np) -> bool {
     let text = s.text;
-    if names_someone(s, np) {
+    let words = text::words(text, np.range.clone());
+    if names_someone_in(s, np, &words) {
         return true;
     }
-    let words = text::words(text, np.range.clone());
     let (Some(first), Some(last)) = (words.first(), words.last()) else {
         return false;
     };
@@ -1744,7 +1747,7 @@ fn proper_words<'a>(text: &'a str, paras: &[Para]) -> FxSet<&'a str> {
 pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attribution {
     let proper = proper_words(text, paras);
     let mut reg = Registry::default();
-    let mut quotes: Vec<Found> = Vec::new();
+    let mut quotes: Vec<Found> = Vec::with_capacity(marks.len());
     let mut scare: Vec<Range<usize>> = Vec::new();
     let mut byline_found = None;
     // The speaker of the last direct quote (paragraph, speaker); the speaker of a paragraph
@@ -1753,6 +1756,10 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
     let mut carried: Option<Option<usize>> = None;
     // The subject of the last paragraph's closing sentence of narration, if it names someone.
     let mut last_narrator: Option<(usize, Np)> = None;
+    // The tokens of a paragraph's sentences, one after another, and each sentence's share
+    // (buffers reused from paragraph to paragraph).
+    let mut para_toks: Vec<Tok> = Vec::new();
+    let mut sentence_toks: Vec<Range<usize>> = Vec::new();
 
     for (pi, p) in paras.iter().enumerate() {
         if p.duplicate_of.is_some() {
@@ -1778,14 +1785,21 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
             .get(first_mark)
             .is_some_and(|m| m.para == pi && m.outer.start == p.range.start);
 
-        let sentences: Vec<(Sentence, Vec<(usize, CueClass, Clause)>)> = p
-            .sentences
+        para_toks.clear();
+        para_toks.reserve(p.range.len() / 4 + 1);
+        sentence_toks.clear();
+        for sent in &p.sentences {
+            let from = para_toks.len();
+            tokenize(text, sent, marks, &mut para_toks);
+            sentence_toks.push(from..para_toks.len());
+        }
+        let sentences: Vec<(Sentence, Vec<(usize, CueClass, Clause)>)> = sentence_toks
             .iter()
-            .map(|sent| {
+            .map(|toks| {
                 let s = Sentence {
                     text,
                     proper: &proper,
-                    toks: tokenize(text, sent, marks),
+                    toks: &para_toks[toks.clone()],
                     lead: Default::default(),
                     word_counts: Default::default(),
                 };
@@ -1813,16 +1827,14 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
             let mut sentence_has_speech = false; // a direct quote
             let mut sentence_scare: Vec<Range<usize>> = Vec::new();
             let mut last_partial: Option<usize> = None; // token of the last partial quote
-                                                        // Speakers resolved in this sentence, by cue token.
-            let mut resolved: Vec<Option<Option<usize>>> = vec![None; s.toks.len()];
+                                                        // Speakers resolved in this sentence: (cue token, speaker).
+            let mut resolved: Vec<(usize, Option<usize>)> = Vec::new();
             let mut speaker_of = |reg: &mut Registry, f: &Frame| -> Option<usize> {
-                if let Some(Some(sp)) = resolved.get(f.cue) {
-                    return *sp;
+                if let Some(&(_, sp)) = resolved.iter().find(|&&(cue, _)| cue == f.cue) {
+                    return sp;
                 }
                 let sp = f.np.as_ref().and_then(|np| reg.resolve(text, np, f.class));
-                if let Some(r) = resolved.get_mut(f.cue) {
-                    *r = Some(sp);
-                }
+                resolved.push((f.cue, sp));
                 sp
             };
             for (qi, t) in s.toks.iter().enumerate() {
