@@ -203,8 +203,14 @@ fn role_and_org(appos: &str) -> (Option<String>, Option<String>) {
 
 impl Registry {
     /// The voices found so far, in order of first appearance.
+    #[cfg(test)]
     pub(crate) fn entities(&self) -> &[Entity] {
         &self.ents
+    }
+
+    /// The voices found, in order of first appearance.
+    pub(crate) fn into_entities(self) -> Vec<Entity> {
+        self.ents
     }
 
     /// Note that paragraph `para` starts (for `the statement` look-backs).
