@@ -66,15 +66,43 @@ pub(crate) struct Lexicon {
     /// lower case.
     words: FxMap<&'static str, usize>,
     entries: Vec<(Option<CueInfo>, Option<SpeakerWord>)>,
-    /// The (first letter, last letter) pairs of the cue words, as a mask of last letters per
-    /// first letter: most words of a text fail this test and skip the map.
-    cue_ends: [u32; 26],
+    /// The first and last letters of the cue words and of the speaker words: most words of
+    /// a text fail this test and skip the map.
+    cue_ends: Ends,
+    speaker_ends: Ends,
 }
 
-/// The index of an ASCII letter in the alphabet, case-insensitively.
-fn letter_index(b: u8) -> Option<u8> {
-    b.is_ascii_alphabetic()
-        .then(|| b.to_ascii_lowercase() - b'a')
+/// The (first letter, last letter) pairs of a word list, case-insensitively: a mask of last
+/// letters per first letter.
+#[derive(Default)]
+struct Ends([u32; 26]);
+
+impl Ends {
+    /// The first and last letters of `word`, as alphabet indices, if both are ASCII letters.
+    #[inline]
+    fn of(word: &str) -> Option<(usize, u32)> {
+        let index = |b: u8| {
+            b.is_ascii_alphabetic()
+                .then(|| b.to_ascii_lowercase() - b'a')
+        };
+        let b = word.as_bytes();
+        let first = index(*b.first()?)?;
+        let last = index(*b.last()?)?;
+        Some((usize::from(first), u32::from(last)))
+    }
+
+    fn add(&mut self, word: &str) {
+        if let Some((f, l)) = Ends::of(word) {
+            self.0[f] |= 1 << l;
+        }
+    }
+
+    /// Can a word of the list be `word`, or `word` in lower case? (True for a word that
+    /// does not start and end with ASCII letters: such words are looked up in full.)
+    #[inline]
+    fn may_hold(&self, word: &str) -> bool {
+        Ends::of(word).is_none_or(|(f, l)| self.0[f] & (1 << l) != 0)
+    }
 }
 
 impl Lexicon {
@@ -96,7 +124,8 @@ impl Lexicon {
         let mut lx = Lexicon {
             words: FxMap::default(),
             entries: Vec::new(),
-            cue_ends: [0; 26],
+            cue_ends: Ends::default(),
+            speaker_ends: Ends::default(),
         };
         lx.words
             .reserve(CUES.lines().count() + WORDS.lines().count());
@@ -115,13 +144,7 @@ impl Lexicon {
                 _ => Clause::No,
             };
             lx.entry(row.first()).0 = Some(CueInfo { class, clause });
-            let b = row.first().as_bytes();
-            if let (Some(f), Some(l)) = (
-                b.first().and_then(|&f| letter_index(f)),
-                b.last().and_then(|&l| letter_index(l)),
-            ) {
-                lx.cue_ends[usize::from(f)] |= 1 << l;
-            }
+            lx.cue_ends.add(row.first());
         }
         for row in data_rows(WORDS) {
             let class = match row.get(1) {
@@ -134,6 +157,7 @@ impl Lexicon {
                 _ => continue,
             };
             lx.entry(row.first()).1 = Some(class);
+            lx.speaker_ends.add(row.first());
         }
         lx
     }
@@ -144,22 +168,9 @@ impl Lexicon {
         LEXICON.get_or_init(Lexicon::load)
     }
 
-    /// Can `word` be a cue, by its first and last letters? (True for a word that does not
-    /// start and end with ASCII letters: such words are looked up in full.)
-    fn may_be_cue(&self, word: &str) -> bool {
-        let b = word.as_bytes();
-        match (
-            b.first().and_then(|&f| letter_index(f)),
-            b.last().and_then(|&l| letter_index(l)),
-        ) {
-            (Some(f), Some(l)) => self.cue_ends[usize::from(f)] & (1 << l) != 0,
-            _ => true,
-        }
-    }
-
     /// The cue a word is, if any (case-insensitive).
     pub(crate) fn cue(&self, word: &str) -> Option<CueInfo> {
-        if !self.may_be_cue(word) {
+        if !self.cue_ends.may_hold(word) {
             return None;
         }
         if word.bytes().any(|b| b.is_ascii_uppercase()) {
@@ -173,6 +184,9 @@ impl Lexicon {
     /// (capitalised); the nouns match in lower case.
     pub(crate) fn speaker_word(&self, word: &str) -> Option<SpeakerWord> {
         let word = trim_end_any(word, &['.']);
+        if !self.speaker_ends.may_hold(word) {
+            return None;
+        }
         if let Some(w) = self.word(word).and_then(|e| e.1) {
             return Some(w);
         }
