@@ -246,21 +246,7 @@ fn object(v: &Value, what: &str, err: &mut Errors) {
 
 impl ToJson for usize {
     fn write(&self, out: &mut String) {
-        // The digits, right to left, then appended left to right.
-        let mut buf = [0u8; 20];
-        let mut i = buf.len();
-        let mut n = *self;
-        loop {
-            i -= 1;
-            buf[i] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        for &d in &buf[i..] {
-            out.push(char::from(d));
-        }
+        crate::lexicon::push_decimal(out, *self as u64, 1);
     }
 }
 
