@@ -228,9 +228,9 @@ struct Sentence<'a> {
     /// [`Sentence::leading_subject`], computed once: it scans the sentence, and every quote
     /// of the sentence asks for it.
     lead: std::cell::OnceCell<Option<Np>>,
-    /// `word_counts[i]`: word tokens before token `i`, computed once so that
-    /// [`Sentence::n_words`] costs O(1) however often the clause rules ask.
-    word_counts: std::cell::OnceCell<Vec<usize>>,
+    /// `word_counts[i]`: word tokens of the paragraph before token `i` (one more entry than
+    /// `toks`), so that [`Sentence::n_words`] costs O(1) however often the clause rules ask.
+    word_counts: &'a [usize],
 }
 
 impl<'a> Sentence<'a> {
@@ -251,23 +251,13 @@ impl<'a> Sentence<'a> {
         self.toks[a].s..self.toks[b - 1].e
     }
 
-    /// Words in `[a, b)`, from prefix counts computed once per sentence (so that the many
-    /// counts of a long sentence stay linear).
+    /// Words in `[a, b)`, from prefix counts (so that the many counts of a long sentence
+    /// stay linear).
     fn n_words(&self, a: usize, b: usize) -> usize {
         if a >= b {
             return 0;
         }
-        let counts = self.word_counts.get_or_init(|| {
-            let mut v = Vec::with_capacity(self.toks.len() + 1);
-            let mut n = 0;
-            v.push(n);
-            for t in self.toks {
-                n += usize::from(t.k == K::Word);
-                v.push(n);
-            }
-            v
-        });
-        counts[b] - counts[a]
+        self.word_counts[b] - self.word_counts[a]
     }
 
     /// The cues of the sentence: (token index, class, takes a clause).
@@ -1756,9 +1746,10 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
     let mut carried: Option<Option<usize>> = None;
     // The subject of the last paragraph's closing sentence of narration, if it names someone.
     let mut last_narrator: Option<(usize, Np)> = None;
-    // The tokens of a paragraph's sentences, one after another, and each sentence's share
-    // (buffers reused from paragraph to paragraph).
+    // The tokens of a paragraph's sentences, one after another, their running word counts,
+    // and each sentence's share (buffers reused from paragraph to paragraph).
     let mut para_toks: Vec<Tok> = Vec::new();
+    let mut word_counts: Vec<usize> = Vec::new();
     let mut sentence_toks: Vec<Range<usize>> = Vec::new();
 
     for (pi, p) in paras.iter().enumerate() {
@@ -1793,6 +1784,13 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
             tokenize(text, sent, marks, &mut para_toks);
             sentence_toks.push(from..para_toks.len());
         }
+        word_counts.clear();
+        word_counts.push(0);
+        let mut n = 0;
+        for t in &para_toks {
+            n += usize::from(t.k == K::Word);
+            word_counts.push(n);
+        }
         let sentences: Vec<(Sentence, Vec<(usize, CueClass, Clause)>)> = sentence_toks
             .iter()
             .map(|toks| {
@@ -1801,7 +1799,7 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
                     proper: &proper,
                     toks: &para_toks[toks.clone()],
                     lead: Default::default(),
-                    word_counts: Default::default(),
+                    word_counts: &word_counts[toks.start..=toks.end],
                 };
                 let cues = s.cues();
                 (s, cues)
