@@ -539,37 +539,31 @@ impl Registry {
             }
         }
         org = org.or(org_of);
-        // A longer form of a known name, or a first role, gives the voice new index keys.
-        let mut rekey = false;
         let id = match self.find_person(&tokens) {
             Some(id) => {
-                if tokens.len() > self.ents[id].tokens.len() {
-                    let old = std::mem::replace(&mut self.ents[id].name, name.clone());
-                    self.ents[id].tokens = tokens.clone();
-                    self.ents[id].aliases.push(old);
+                // A longer form of the name, or a first role, gives the voice new index keys.
+                let e = &mut self.ents[id];
+                let mut rekey = false;
+                if tokens.len() > e.tokens.len() {
+                    let old = std::mem::replace(&mut e.name, name);
+                    e.tokens = tokens;
+                    e.aliases.push(old);
                     rekey = true;
+                }
+                if e.role.is_none() {
+                    rekey |= role.is_some();
+                    e.role = role;
+                }
+                if e.org.is_none() {
+                    e.org = org;
+                }
+                if rekey {
+                    self.reindex(id);
                 }
                 id
             }
-            None => self.push(
-                name.clone(),
-                SpeakerKind::Person,
-                tokens.clone(),
-                None,
-                None,
-            ),
+            None => self.push(name, SpeakerKind::Person, tokens, role, org),
         };
-        let e = &mut self.ents[id];
-        if e.role.is_none() {
-            rekey |= role.is_some();
-            e.role = role;
-        }
-        if e.org.is_none() {
-            e.org = org;
-        }
-        if rekey {
-            self.reindex(id);
-        }
         let surface = sub(text, ws[n0].start..ws[last].end).to_string();
         self.add_mention(id, name_r, &surface);
         // The surname is an alias: the last word, or the first for names written family name
