@@ -120,11 +120,10 @@ pub(crate) fn is_cap(w: &str) -> bool {
 }
 
 fn is_acronym(w: &str) -> bool {
-    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect_vec();
-    letters.len() >= 2
-        && letters.len() <= 6
+    let mut letters = w.chars().filter(|c| c.is_alphabetic());
+    (2..=6).contains(&letters.clone().count())
         && !w.contains('.')
-        && letters.iter().all(|c| c.is_uppercase())
+        && letters.all(char::is_uppercase)
 }
 
 /// First letters of a name's capitalised words (`Korean Central News Agency` → `KCNA`).
