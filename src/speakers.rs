@@ -310,9 +310,9 @@ impl Registry {
                 .iter()
                 .position(|r| lx.speaker_word(sub(text, r.clone())) == Some(SpeakerWord::Document))
                 .map_or(np.range.end, |k| words[k].end);
-            let surface = sub(text, np.range.start..doc_end).to_string();
+            let surface = sub(text, np.range.start..doc_end);
             if let Some(id) = author {
-                self.add_mention(id, np.range.clone(), &surface);
+                self.add_mention(id, np.range.clone(), surface);
                 return Some(id);
             }
             // `released by X`.
@@ -563,17 +563,16 @@ impl Registry {
             }
             None => self.push(name, SpeakerKind::Person, tokens, role, org),
         };
-        let surface = sub(text, ws[n0].start..ws[last].end).to_string();
-        self.add_mention(id, name_r, &surface);
+        self.add_mention(id, name_r, sub(text, ws[n0].start..ws[last].end));
         // The surname is an alias: the last word, or the first for names written family name
         // first with a hyphenated given name (`Kim Jong-un`).
-        let words: Vec<&str> = self.ents[id].name.split_whitespace().collect_vec();
-        let surname = match words.as_slice() {
-            [first, .., last] if last.contains('-') && !first.contains('-') => {
+        let mut words = self.ents[id].name.split_whitespace();
+        let surname = match (words.next(), words.next_back()) {
+            (Some(first), Some(last)) if last.contains('-') && !first.contains('-') => {
                 Some(first.to_string())
             }
-            [.., last] => Some(last.to_string()),
-            [] => None,
+            (_, Some(last)) | (Some(last), None) => Some(last.to_string()),
+            (None, None) => None,
         };
         if let Some(s) = surname {
             if self.ents[id].name.contains(' ') && !self.ents[id].aliases.contains(&s) {
