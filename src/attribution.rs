@@ -50,6 +50,9 @@ const MAX_SUBJECT_TOKENS: usize = 48;
 const MAX_INTRO_TOKENS: usize = 24;
 /// How far (in tokens) a `that` may stand after a cue and still open its clause.
 const MAX_CUE_TO_THAT: usize = 14;
+/// Bytes of text per token in English news copy (a word and its space; 5.6 in the seed
+/// article): the token buffer's first reservation.
+const BYTES_PER_TOKEN: usize = 5;
 
 /// A quotation or reported statement, in byte offsets.
 #[derive(Clone, Debug, PartialEq)]
@@ -228,7 +231,7 @@ struct Sentence<'a> {
     /// [`Sentence::leading_subject`], computed once: it scans the sentence, and every quote
     /// of the sentence asks for it.
     lead: std::cell::OnceCell<Option<Np>>,
-    /// `word_counts[i]`: word tokens of the paragraph before token `i` (one more entry than
+    /// `word_counts[i]`: word tokens of the article before token `i` (one more entry than
     /// `toks`), so that [`Sentence::n_words`] costs O(1) however often the clause rules ask.
     word_counts: &'a [usize],
 }
@@ -1746,11 +1749,30 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
     let mut carried: Option<Option<usize>> = None;
     // The subject of the last paragraph's closing sentence of narration, if it names someone.
     let mut last_narrator: Option<(usize, Np)> = None;
-    // The tokens of a paragraph's sentences, one after another, their running word counts,
-    // and each sentence's share (buffers reused from paragraph to paragraph).
-    let mut para_toks: Vec<Tok> = Vec::new();
-    let mut word_counts: Vec<usize> = Vec::new();
+    // The tokens of every sentence of the non-repeated paragraphs, one after another, their
+    // running word counts, each sentence's share, and each paragraph's sentences.
+    let mut all_toks: Vec<Tok> = Vec::with_capacity(text.len() / BYTES_PER_TOKEN + 1);
     let mut sentence_toks: Vec<Range<usize>> = Vec::new();
+    let mut para_sentences: Vec<Range<usize>> = Vec::with_capacity(paras.len());
+    for p in paras {
+        let first = sentence_toks.len();
+        if p.duplicate_of.is_none() {
+            for sent in &p.sentences {
+                let from = all_toks.len();
+                tokenize(text, sent, marks, &mut all_toks);
+                sentence_toks.push(from..all_toks.len());
+            }
+        }
+        para_sentences.push(first..sentence_toks.len());
+    }
+    let mut word_counts: Vec<usize> = Vec::with_capacity(all_toks.len() + 1);
+    word_counts.push(0);
+    for t in &all_toks {
+        let n = word_counts.last().copied().unwrap_or(0);
+        word_counts.push(n + usize::from(t.k == K::Word));
+    }
+    // A paragraph's sentences with their cues (one buffer for every paragraph).
+    let mut sentences: Vec<(Sentence, Vec<(usize, CueClass, Clause)>)> = Vec::new();
 
     for (pi, p) in paras.iter().enumerate() {
         if p.duplicate_of.is_some() {
@@ -1776,35 +1798,18 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
             .get(first_mark)
             .is_some_and(|m| m.para == pi && m.outer.start == p.range.start);
 
-        para_toks.clear();
-        para_toks.reserve(p.range.len() / 4 + 1);
-        sentence_toks.clear();
-        for sent in &p.sentences {
-            let from = para_toks.len();
-            tokenize(text, sent, marks, &mut para_toks);
-            sentence_toks.push(from..para_toks.len());
+        sentences.clear();
+        for toks in &sentence_toks[para_sentences[pi].clone()] {
+            let s = Sentence {
+                text,
+                proper: &proper,
+                toks: &all_toks[toks.clone()],
+                lead: Default::default(),
+                word_counts: &word_counts[toks.start..=toks.end],
+            };
+            let cues = s.cues();
+            sentences.push((s, cues));
         }
-        word_counts.clear();
-        word_counts.push(0);
-        let mut n = 0;
-        for t in &para_toks {
-            n += usize::from(t.k == K::Word);
-            word_counts.push(n);
-        }
-        let sentences: Vec<(Sentence, Vec<(usize, CueClass, Clause)>)> = sentence_toks
-            .iter()
-            .map(|toks| {
-                let s = Sentence {
-                    text,
-                    proper: &proper,
-                    toks: &para_toks[toks.clone()],
-                    lead: Default::default(),
-                    word_counts: &word_counts[toks.start..=toks.end],
-                };
-                let cues = s.cues();
-                (s, cues)
-            })
-            .collect_vec();
         let para_reported = sentences.iter().any(|(_, cues)| {
             cues.iter()
                 .any(|&(_, k, _)| matches!(k, CueClass::Speech | CueClass::According))
