@@ -80,7 +80,13 @@ pub(crate) struct Registry {
     /// the voices they belong to, so that finding a voice never scans them all.
     index: [FxMap<String, usize>; Key::COUNT],
     /// The voices of each key of `index`.
-    lists: Vec<Vec<usize>>,
+    lists: Vec<Voices>,
+}
+
+/// The voices of an index key: most keys have one.
+enum Voices {
+    One(usize),
+    Many(Vec<usize>),
 }
 
 /// What an index key of [`Registry`] is.
@@ -633,10 +639,14 @@ impl Registry {
 
     /// The voices recorded under an index key.
     fn lookup(&self, kind: Key, key: &str) -> &[usize] {
-        self.index[kind as usize]
+        match self.index[kind as usize]
             .get(key)
             .and_then(|&i| self.lists.get(i))
-            .map_or(&[], Vec::as_slice)
+        {
+            Some(Voices::One(id)) => std::slice::from_ref(id),
+            Some(Voices::Many(ids)) => ids,
+            None => &[],
+        }
     }
 
     /// Record voice `id` under every key its current name, aliases and role give, once per key
@@ -647,13 +657,16 @@ impl Registry {
         let mut add = |kind: Key, key: &str| {
             let index = &mut index[kind as usize];
             // A key's list is short: the few voices that share a name word or role.
-            match index.get(key) {
-                Some(&list) if lists[list].contains(&id) => {}
-                Some(&list) => lists[list].push(id),
-                None => {
-                    index.insert(key.to_string(), lists.len());
-                    lists.push(vec![id]);
-                }
+            let Some(voices) = index.get(key).and_then(|&list| lists.get_mut(list)) else {
+                index.insert(key.to_string(), lists.len());
+                lists.push(Voices::One(id));
+                return;
+            };
+            match voices {
+                Voices::One(first) if *first == id => {}
+                Voices::One(first) => *voices = Voices::Many(vec![*first, id]),
+                Voices::Many(ids) if ids.contains(&id) => {}
+                Voices::Many(ids) => ids.push(id),
             }
         };
         for t in &e.tokens {
