@@ -50,6 +50,9 @@ const MAX_SUBJECT_TOKENS: usize = 48;
 const MAX_INTRO_TOKENS: usize = 24;
 /// How far (in tokens) a `that` may stand after a cue and still open its clause.
 const MAX_CUE_TO_THAT: usize = 14;
+/// Bytes of text per token in English news copy (a word and its space; 5.6 in the seed
+/// article): the token buffer's first reservation.
+const BYTES_PER_TOKEN: usize = 5;
 
 /// A quotation or reported statement, in byte offsets.
 #[derive(Clone, Debug, PartialEq)]
@@ -87,9 +90,9 @@ struct Tok {
     e: usize,
 }
 
-/// Fold a sentence into tokens: words, punctuation, and one token per quoted stretch.
-fn tokenize(text: &str, sent: &Range<usize>, marks: &[Mark]) -> Vec<Tok> {
-    let mut out = Vec::with_capacity(sent.len() / 4 + 1);
+/// Fold a sentence into tokens, appended to `out`: words, punctuation, and one token per
+/// quoted stretch.
+fn tokenize(text: &str, sent: &Range<usize>, marks: &[Mark], out: &mut Vec<Tok>) {
     let mut mi = marks.partition_point(|m| m.outer.start < sent.start);
     let mut i = sent.start;
     let bytes_end = sent.end;
@@ -154,7 +157,6 @@ fn tokenize(text: &str, sent: &Range<usize>, marks: &[Mark]) -> Vec<Tok> {
         }
         i += len;
     }
-    out
 }
 
 /// Irregular past forms that attribute a quote when they stand where a verb of saying does
@@ -225,13 +227,13 @@ struct Sentence<'a> {
     text: &'a str,
     /// Words the article writes capitalised inside a sentence (see [`proper_words`]).
     proper: &'a FxSet<&'a str>,
-    toks: Vec<Tok>,
+    toks: &'a [Tok],
     /// [`Sentence::leading_subject`], computed once: it scans the sentence, and every quote
     /// of the sentence asks for it.
     lead: std::cell::OnceCell<Option<Np>>,
-    /// `word_counts[i]`: word tokens before token `i`, computed once so that
-    /// [`Sentence::n_words`] costs O(1) however often the clause rules ask.
-    word_counts: std::cell::OnceCell<Vec<usize>>,
+    /// `word_counts[i]`: word tokens of the article before token `i` (one more entry than
+    /// `toks`), so that [`Sentence::n_words`] costs O(1) however often the clause rules ask.
+    word_counts: &'a [usize],
 }
 
 impl<'a> Sentence<'a> {
@@ -252,23 +254,13 @@ impl<'a> Sentence<'a> {
         self.toks[a].s..self.toks[b - 1].e
     }
 
-    /// Words in `[a, b)`, from prefix counts computed once per sentence (so that the many
-    /// counts of a long sentence stay linear).
+    /// Words in `[a, b)`, from prefix counts (so that the many counts of a long sentence
+    /// stay linear).
     fn n_words(&self, a: usize, b: usize) -> usize {
         if a >= b {
             return 0;
         }
-        let counts = self.word_counts.get_or_init(|| {
-            let mut v = Vec::with_capacity(self.toks.len() + 1);
-            let mut n = 0;
-            v.push(n);
-            for t in &self.toks {
-                n += usize::from(t.k == K::Word);
-                v.push(n);
-            }
-            v
-        });
-        counts[b] - counts[a]
+        self.word_counts[b] - self.word_counts[a]
     }
 
     /// The cues of the sentence: (token index, class, takes a clause).
@@ -1351,8 +1343,12 @@ fn is_person_pronoun(w: &str) -> bool {
 /// Does a subject phrase name someone: a pronoun for a person, or a capitalised name that is
 /// not a determiner?
 fn names_someone(s: &Sentence, np: &Np) -> bool {
+    names_someone_in(s, np, &text::words(s.text, np.range.clone()))
+}
+
+/// [`names_someone`], given the phrase's words.
+fn names_someone_in(s: &Sentence, np: &Np, words: &[Range<usize>]) -> bool {
     let text = s.text;
-    let words = text::words(text, np.range.clone());
     let Some(first) = words.first().map(|w| sub(text, w.clone())) else {
         return false;
     };
@@ -1456,10 +1452,10 @@ fn is_present_verb(w: &str) -> bool {
 /// whose head noun names one (`the judge`, `The campaign`, `Her letter`)?
 fn describes_speaker(s: &Sentence, np: &Np) -> bool {
     let text = s.text;
-    if names_someone(s, np) {
+    let words = text::words(text, np.range.clone());
+    if names_someone_in(s, np, &words) {
         return true;
     }
-    let words = text::words(text, np.range.clone());
     let (Some(first), Some(last)) = (words.first(), words.last()) else {
         return false;
     };
@@ -1744,7 +1740,7 @@ fn proper_words<'a>(text: &'a str, paras: &[Para]) -> FxSet<&'a str> {
 pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attribution {
     let proper = proper_words(text, paras);
     let mut reg = Registry::default();
-    let mut quotes: Vec<Found> = Vec::new();
+    let mut quotes: Vec<Found> = Vec::with_capacity(marks.len());
     let mut scare: Vec<Range<usize>> = Vec::new();
     let mut byline_found = None;
     // The speaker of the last direct quote (paragraph, speaker); the speaker of a paragraph
@@ -1753,6 +1749,30 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
     let mut carried: Option<Option<usize>> = None;
     // The subject of the last paragraph's closing sentence of narration, if it names someone.
     let mut last_narrator: Option<(usize, Np)> = None;
+    // The tokens of every sentence of the non-repeated paragraphs, one after another, their
+    // running word counts, each sentence's share, and each paragraph's sentences.
+    let mut all_toks: Vec<Tok> = Vec::with_capacity(text.len() / BYTES_PER_TOKEN + 1);
+    let mut sentence_toks: Vec<Range<usize>> = Vec::new();
+    let mut para_sentences: Vec<Range<usize>> = Vec::with_capacity(paras.len());
+    for p in paras {
+        let first = sentence_toks.len();
+        if p.duplicate_of.is_none() {
+            for sent in &p.sentences {
+                let from = all_toks.len();
+                tokenize(text, sent, marks, &mut all_toks);
+                sentence_toks.push(from..all_toks.len());
+            }
+        }
+        para_sentences.push(first..sentence_toks.len());
+    }
+    let mut word_counts: Vec<usize> = Vec::with_capacity(all_toks.len() + 1);
+    word_counts.push(0);
+    for t in &all_toks {
+        let n = word_counts.last().copied().unwrap_or(0);
+        word_counts.push(n + usize::from(t.k == K::Word));
+    }
+    // A paragraph's sentences with their cues (one buffer for every paragraph).
+    let mut sentences: Vec<(Sentence, Vec<(usize, CueClass, Clause)>)> = Vec::new();
 
     for (pi, p) in paras.iter().enumerate() {
         if p.duplicate_of.is_some() {
@@ -1778,21 +1798,18 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
             .get(first_mark)
             .is_some_and(|m| m.para == pi && m.outer.start == p.range.start);
 
-        let sentences: Vec<(Sentence, Vec<(usize, CueClass, Clause)>)> = p
-            .sentences
-            .iter()
-            .map(|sent| {
-                let s = Sentence {
-                    text,
-                    proper: &proper,
-                    toks: tokenize(text, sent, marks),
-                    lead: Default::default(),
-                    word_counts: Default::default(),
-                };
-                let cues = s.cues();
-                (s, cues)
-            })
-            .collect_vec();
+        sentences.clear();
+        for toks in &sentence_toks[para_sentences[pi].clone()] {
+            let s = Sentence {
+                text,
+                proper: &proper,
+                toks: &all_toks[toks.clone()],
+                lead: Default::default(),
+                word_counts: &word_counts[toks.start..=toks.end],
+            };
+            let cues = s.cues();
+            sentences.push((s, cues));
+        }
         let para_reported = sentences.iter().any(|(_, cues)| {
             cues.iter()
                 .any(|&(_, k, _)| matches!(k, CueClass::Speech | CueClass::According))
@@ -1813,16 +1830,14 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
             let mut sentence_has_speech = false; // a direct quote
             let mut sentence_scare: Vec<Range<usize>> = Vec::new();
             let mut last_partial: Option<usize> = None; // token of the last partial quote
-                                                        // Speakers resolved in this sentence, by cue token.
-            let mut resolved: Vec<Option<Option<usize>>> = vec![None; s.toks.len()];
+                                                        // Speakers resolved in this sentence: (cue token, speaker).
+            let mut resolved: Vec<(usize, Option<usize>)> = Vec::new();
             let mut speaker_of = |reg: &mut Registry, f: &Frame| -> Option<usize> {
-                if let Some(Some(sp)) = resolved.get(f.cue) {
-                    return *sp;
+                if let Some(&(_, sp)) = resolved.iter().find(|&&(cue, _)| cue == f.cue) {
+                    return sp;
                 }
                 let sp = f.np.as_ref().and_then(|np| reg.resolve(text, np, f.class));
-                if let Some(r) = resolved.get_mut(f.cue) {
-                    *r = Some(sp);
-                }
+                resolved.push((f.cue, sp));
                 sp
             };
             for (qi, t) in s.toks.iter().enumerate() {

@@ -108,25 +108,27 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
         })
         .collect_vec();
 
-    // Voices that speak at least once, numbered in order of first quote.
-    let mut speaker_pos: Vec<Option<usize>> = vec![None; found.registry.entities().len()];
-    let mut speakers: Vec<Speaker> = Vec::new();
+    // Voices that speak at least once, numbered in order of first quote. (Each voice's
+    // strings move into its speaker.)
+    let mut entities = found.registry.into_entities();
+    let mut speaker_pos: Vec<Option<usize>> = vec![None; entities.len()];
+    let mut speakers: Vec<Speaker> = Vec::with_capacity(entities.len());
     for q in &found.quotes {
         if let Some(i) = q.speaker {
             if speaker_pos[i].is_none() {
                 speaker_pos[i] = Some(speakers.len());
-                let e = &found.registry.entities()[i];
+                let e = &mut entities[i];
                 let mut mentions: Vec<Span> = e.mentions.iter().map(|r| idx.span(r)).collect_vec();
                 lexicon::sort_by_num(&mut mentions, |m| (m.start as u64, m.end as u64));
                 mentions.dedup();
                 speakers.push(Speaker {
                     id: numbered('s', speakers.len() + 1),
-                    name: e.name.clone(),
-                    role: e.role.clone(),
-                    org: e.org.clone(),
+                    name: std::mem::take(&mut e.name),
+                    role: e.role.take(),
+                    org: e.org.take(),
                     kind: e.kind,
                     country: None,
-                    aliases: e.aliases.clone(),
+                    aliases: std::mem::take(&mut e.aliases),
                     mentions,
                 });
             }
@@ -149,13 +151,18 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
         .iter()
         .map(|s| relations::SpeakerInput {
             id: s.id.clone(),
-            // The organisation and the name place a voice; a role may only name a field of
-            // study (`North Korea studies professor`).
-            description: [s.org.as_deref(), Some(s.name.as_str())]
-                .into_iter()
-                .flatten()
-                .collect_vec()
-                .join(", "),
+            // The organisation and the name place a voice (`Org, Name`); a role may only name
+            // a field of study (`North Korea studies professor`).
+            description: match &s.org {
+                Some(org) => {
+                    let mut d = String::with_capacity(org.len() + 2 + s.name.len());
+                    d.push_str(org);
+                    d.push_str(", ");
+                    d.push_str(&s.name);
+                    d
+                }
+                None => s.name.clone(),
+            },
         })
         .collect();
     let mut world = relations::analyse(text, &paras, &quote_inputs, &speaker_inputs, options, &idx);

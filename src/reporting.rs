@@ -66,6 +66,43 @@ pub(crate) struct Lexicon {
     /// lower case.
     words: FxMap<&'static str, usize>,
     entries: Vec<(Option<CueInfo>, Option<SpeakerWord>)>,
+    /// The first and last letters of the cue words and of the speaker words: most words of
+    /// a text fail this test and skip the map.
+    cue_ends: Ends,
+    speaker_ends: Ends,
+}
+
+/// The (first letter, last letter) pairs of a word list, case-insensitively: a mask of last
+/// letters per first letter.
+#[derive(Default)]
+struct Ends([u32; 26]);
+
+impl Ends {
+    /// The first and last letters of `word`, as alphabet indices, if both are ASCII letters.
+    #[inline]
+    fn of(word: &str) -> Option<(usize, u32)> {
+        let index = |b: u8| {
+            b.is_ascii_alphabetic()
+                .then(|| b.to_ascii_lowercase() - b'a')
+        };
+        let b = word.as_bytes();
+        let first = index(*b.first()?)?;
+        let last = index(*b.last()?)?;
+        Some((usize::from(first), u32::from(last)))
+    }
+
+    fn add(&mut self, word: &str) {
+        if let Some((f, l)) = Ends::of(word) {
+            self.0[f] |= 1 << l;
+        }
+    }
+
+    /// Can a word of the list be `word`, or `word` in lower case? (True for a word that
+    /// does not start and end with ASCII letters: such words are looked up in full.)
+    #[inline]
+    fn may_hold(&self, word: &str) -> bool {
+        Ends::of(word).is_none_or(|(f, l)| self.0[f] & (1 << l) != 0)
+    }
 }
 
 impl Lexicon {
@@ -87,6 +124,8 @@ impl Lexicon {
         let mut lx = Lexicon {
             words: FxMap::default(),
             entries: Vec::new(),
+            cue_ends: Ends::default(),
+            speaker_ends: Ends::default(),
         };
         lx.words
             .reserve(CUES.lines().count() + WORDS.lines().count());
@@ -105,6 +144,7 @@ impl Lexicon {
                 _ => Clause::No,
             };
             lx.entry(row.first()).0 = Some(CueInfo { class, clause });
+            lx.cue_ends.add(row.first());
         }
         for row in data_rows(WORDS) {
             let class = match row.get(1) {
@@ -117,6 +157,7 @@ impl Lexicon {
                 _ => continue,
             };
             lx.entry(row.first()).1 = Some(class);
+            lx.speaker_ends.add(row.first());
         }
         lx
     }
@@ -129,6 +170,9 @@ impl Lexicon {
 
     /// The cue a word is, if any (case-insensitive).
     pub(crate) fn cue(&self, word: &str) -> Option<CueInfo> {
+        if !self.cue_ends.may_hold(word) {
+            return None;
+        }
         if word.bytes().any(|b| b.is_ascii_uppercase()) {
             self.word(&lowercase(word, &mut [0; 32]))?.0
         } else {
@@ -140,6 +184,9 @@ impl Lexicon {
     /// (capitalised); the nouns match in lower case.
     pub(crate) fn speaker_word(&self, word: &str) -> Option<SpeakerWord> {
         let word = trim_end_any(word, &['.']);
+        if !self.speaker_ends.may_hold(word) {
+            return None;
+        }
         if let Some(w) = self.word(word).and_then(|e| e.1) {
             return Some(w);
         }

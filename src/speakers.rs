@@ -13,6 +13,7 @@
 //! - `other analysts` is a group; `a U.S. official` an unnamed person, each one distinct;
 //! - `the statement` speaks for the organisation last quoted, or for whoever released it.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::case::lower;
@@ -75,11 +76,34 @@ pub(crate) struct Registry {
     last_org: Option<usize>,
     last_group: Option<usize>,
     para: usize,
-    /// Lookup keys (`t:` name word, `r:` role word, `o:` organisation name, `a:` acronym) to
+    /// Lookup keys, one map per [`Key`] (name word, role word, organisation name, acronym), to
     /// the voices they belong to, so that finding a voice never scans them all.
-    index: FxMap<String, usize>,
+    index: [FxMap<String, usize>; Key::COUNT],
     /// The voices of each key of `index`.
-    lists: Vec<Vec<usize>>,
+    lists: Vec<Voices>,
+}
+
+/// The voices of an index key: most keys have one.
+enum Voices {
+    One(usize),
+    Many(Vec<usize>),
+}
+
+/// What an index key of [`Registry`] is.
+#[derive(Clone, Copy)]
+enum Key {
+    /// A lower-case word of a voice's name.
+    Token,
+    /// A role word in full (`senator`).
+    Role,
+    /// An organisation's name or alias, lower case.
+    Org,
+    /// An organisation's acronym.
+    Acronym,
+}
+
+impl Key {
+    const COUNT: usize = 4;
 }
 
 const DETERMINERS: &[&str] = &[
@@ -102,11 +126,10 @@ pub(crate) fn is_cap(w: &str) -> bool {
 }
 
 fn is_acronym(w: &str) -> bool {
-    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect_vec();
-    letters.len() >= 2
-        && letters.len() <= 6
+    let mut letters = w.chars().filter(|c| c.is_alphabetic());
+    (2..=6).contains(&letters.clone().count())
         && !w.contains('.')
-        && letters.iter().all(|c| c.is_uppercase())
+        && letters.all(char::is_uppercase)
 }
 
 /// First letters of a name's capitalised words (`Korean Central News Agency` → `KCNA`).
@@ -185,8 +208,14 @@ fn role_and_org(appos: &str) -> (Option<String>, Option<String>) {
 
 impl Registry {
     /// The voices found so far, in order of first appearance.
+    #[cfg(test)]
     pub(crate) fn entities(&self) -> &[Entity] {
         &self.ents
+    }
+
+    /// The voices found, in order of first appearance.
+    pub(crate) fn into_entities(self) -> Vec<Entity> {
+        self.ents
     }
 
     /// Note that paragraph `para` starts (for `the statement` look-backs).
@@ -216,15 +245,18 @@ impl Registry {
             e.mentions.push(r);
         }
         let surface = surface.trim();
-        if !surface.is_empty()
+        let new_alias = !surface.is_empty()
             && surface != e.name
             && !e.aliases.iter().any(|a| a == surface)
-            && !is_pronoun(surface)
-        {
+            && !is_pronoun(surface);
+        if new_alias {
             e.aliases.push(surface.to_string());
         }
         self.touch(id);
-        self.reindex(id);
+        // An organisation's aliases are index keys.
+        if new_alias {
+            self.reindex(id);
+        }
     }
 
     /// Resolve a source phrase to a voice, creating it on first mention.
@@ -284,9 +316,9 @@ impl Registry {
                 .iter()
                 .position(|r| lx.speaker_word(sub(text, r.clone())) == Some(SpeakerWord::Document))
                 .map_or(np.range.end, |k| words[k].end);
-            let surface = sub(text, np.range.start..doc_end).to_string();
+            let surface = sub(text, np.range.start..doc_end);
             if let Some(id) = author {
-                self.add_mention(id, np.range.clone(), &surface);
+                self.add_mention(id, np.range.clone(), surface);
                 return Some(id);
             }
             // `released by X`.
@@ -306,13 +338,24 @@ impl Registry {
             }
         }
         // Prefer the first part that carries a capitalised name; else the first part.
-        let named = parts.iter().find(|r| {
-            text::words(text, (*r).clone()).iter().any(|w| {
-                is_cap(sub(text, w.clone())) && !lower_is_any(sub(text, w.clone()), DETERMINERS)
+        let named = (parts.len() > 1)
+            .then(|| {
+                parts.iter().find(|r| {
+                    text::words(text, (*r).clone()).iter().any(|w| {
+                        is_cap(sub(text, w.clone()))
+                            && !lower_is_any(sub(text, w.clone()), DETERMINERS)
+                    })
+                })
             })
-        });
+            .flatten();
         let part = named.unwrap_or(&parts[0]).clone();
-        self.resolve_part(text, part, np.appos.clone())
+        // The whole phrase's words are at hand.
+        let ws = if part == np.range {
+            words
+        } else {
+            text::words(text, part.clone())
+        };
+        self.resolve_words(text, part, ws, np.appos.clone())
     }
 
     fn resolve_part(
@@ -321,8 +364,19 @@ impl Registry {
         part: Range<usize>,
         appos: Option<Range<usize>>,
     ) -> Option<usize> {
+        let ws = text::words(text, part.clone());
+        self.resolve_words(text, part, ws, appos)
+    }
+
+    /// [`Registry::resolve_part`] with the part's words.
+    fn resolve_words(
+        &mut self,
+        text: &str,
+        part: Range<usize>,
+        ws: Vec<Range<usize>>,
+        appos: Option<Range<usize>>,
+    ) -> Option<usize> {
         let lx = Lexicon::get();
-        let ws: Vec<Range<usize>> = text::words(text, part.clone());
         // Each word sliced once (a slice check inlined at every use would be larger).
         let strs: Vec<&str> = ws.iter().map(|r| sub(text, r.clone())).collect_vec();
         let w = |i: usize| strs[i];
@@ -383,7 +437,7 @@ impl Registry {
             let existing = if indefinite && kind == SpeakerKind::Unnamed {
                 None
             } else {
-                self.lookup(&key("t:", &head))
+                self.lookup(Key::Token, &head)
                     .iter()
                     .rev()
                     .copied()
@@ -456,6 +510,7 @@ impl Registry {
             if name.len() > self.ents[id].name.len() && !is_acronym(&name) {
                 let old = std::mem::replace(&mut self.ents[id].name, name.clone());
                 self.ents[id].aliases.push(old);
+                self.reindex(id);
             }
             self.add_mention(id, ws[a].start..ws[b - 1].end, &name);
             return Some(id);
@@ -491,39 +546,39 @@ impl Registry {
         org = org.or(org_of);
         let id = match self.find_person(&tokens) {
             Some(id) => {
-                if tokens.len() > self.ents[id].tokens.len() {
-                    let old = std::mem::replace(&mut self.ents[id].name, name.clone());
-                    self.ents[id].tokens = tokens.clone();
-                    self.ents[id].aliases.push(old);
+                // A longer form of the name, or a first role, gives the voice new index keys.
+                let e = &mut self.ents[id];
+                let mut rekey = false;
+                if tokens.len() > e.tokens.len() {
+                    let old = std::mem::replace(&mut e.name, name);
+                    e.tokens = tokens;
+                    e.aliases.push(old);
+                    rekey = true;
+                }
+                if e.role.is_none() {
+                    rekey |= role.is_some();
+                    e.role = role;
+                }
+                if e.org.is_none() {
+                    e.org = org;
+                }
+                if rekey {
+                    self.reindex(id);
                 }
                 id
             }
-            None => self.push(
-                name.clone(),
-                SpeakerKind::Person,
-                tokens.clone(),
-                None,
-                None,
-            ),
+            None => self.push(name, SpeakerKind::Person, tokens, role, org),
         };
-        let e = &mut self.ents[id];
-        if e.role.is_none() {
-            e.role = role;
-        }
-        if e.org.is_none() {
-            e.org = org;
-        }
-        let surface = sub(text, ws[n0].start..ws[last].end).to_string();
-        self.add_mention(id, name_r, &surface);
+        self.add_mention(id, name_r, sub(text, ws[n0].start..ws[last].end));
         // The surname is an alias: the last word, or the first for names written family name
         // first with a hyphenated given name (`Kim Jong-un`).
-        let words: Vec<&str> = self.ents[id].name.split_whitespace().collect_vec();
-        let surname = match words.as_slice() {
-            [first, .., last] if last.contains('-') && !first.contains('-') => {
+        let mut words = self.ents[id].name.split_whitespace();
+        let surname = match (words.next(), words.next_back()) {
+            (Some(first), Some(last)) if last.contains('-') && !first.contains('-') => {
                 Some(first.to_string())
             }
-            [.., last] => Some(last.to_string()),
-            [] => None,
+            (_, Some(last)) | (Some(last), None) => Some(last.to_string()),
+            (None, None) => None,
         };
         if let Some(s) = surname {
             if self.ents[id].name.contains(' ') && !self.ents[id].aliases.contains(&s) {
@@ -563,7 +618,7 @@ impl Registry {
         // A voice with a shorter or longer form of the name shares one of its words.
         tokens
             .iter()
-            .flat_map(|t| self.lookup(&key("t:", t)))
+            .flat_map(|t| self.lookup(Key::Token, t))
             .map(|&i| (i, &self.ents[i]))
             .filter(|(_, e)| e.kind == SpeakerKind::Person)
             .filter(|(_, e)| within(tokens, &e.tokens) || within(&e.tokens, tokens))
@@ -574,7 +629,7 @@ impl Registry {
     /// The person, most recently heard, whose role names `head` (`president` for `President`,
     /// `senator` for `Sen.`).
     fn find_by_role(&self, head: &str) -> Option<usize> {
-        self.lookup(&key("r:", &full_title(head)))
+        self.lookup(Key::Role, &full_title(head, &mut [0; 32]))
             .iter()
             .map(|&i| (i, &self.ents[i]))
             .filter(|(_, e)| e.kind == SpeakerKind::Person)
@@ -583,57 +638,61 @@ impl Registry {
     }
 
     /// The voices recorded under an index key.
-    fn lookup(&self, key: &str) -> &[usize] {
-        self.index
+    fn lookup(&self, kind: Key, key: &str) -> &[usize] {
+        match self.index[kind as usize]
             .get(key)
             .and_then(|&i| self.lists.get(i))
-            .map_or(&[], Vec::as_slice)
+        {
+            Some(Voices::One(id)) => std::slice::from_ref(id),
+            Some(Voices::Many(ids)) => ids,
+            None => &[],
+        }
     }
 
     /// Record voice `id` under every key its current name, aliases and role give, once per key
-    /// (a key is built in one buffer, and copied only the first time any voice gets it).
+    /// (a key is copied only the first time any voice gets it). Called whenever those change.
     fn reindex(&mut self, id: usize) {
         let e = &self.ents[id];
         let (index, lists) = (&mut self.index, &mut self.lists);
-        let mut buf = String::new();
-        let mut add = |prefix: &str, word: &str| {
-            buf.clear();
-            buf.push_str(prefix);
-            buf.push_str(word);
+        let mut add = |kind: Key, key: &str| {
+            let index = &mut index[kind as usize];
             // A key's list is short: the few voices that share a name word or role.
-            match index.get(buf.as_str()) {
-                Some(&list) if lists[list].contains(&id) => {}
-                Some(&list) => lists[list].push(id),
-                None => {
-                    index.insert(buf.clone(), lists.len());
-                    lists.push(vec![id]);
-                }
+            let Some(voices) = index.get(key).and_then(|&list| lists.get_mut(list)) else {
+                index.insert(key.to_string(), lists.len());
+                lists.push(Voices::One(id));
+                return;
+            };
+            match voices {
+                Voices::One(first) if *first == id => {}
+                Voices::One(first) => *voices = Voices::Many(vec![*first, id]),
+                Voices::Many(ids) if ids.contains(&id) => {}
+                Voices::Many(ids) => ids.push(id),
             }
         };
         for t in &e.tokens {
-            add("t:", t);
+            add(Key::Token, t);
         }
         if let Some(role) = &e.role {
             for w in role.split_whitespace() {
-                add("r:", &full_title(w));
+                add(Key::Role, &full_title(w, &mut [0; 32]));
             }
         }
         if e.kind == SpeakerKind::Organization {
             for n in std::iter::once(&e.name).chain(&e.aliases) {
-                add("o:", &lower(n));
+                add(Key::Org, &lowercase(n, &mut [0; 32]));
             }
-            add("a:", &acronym_of(&e.name));
+            add(Key::Acronym, &acronym_of(&e.name));
         }
     }
 
     /// The organisation of this name, by name or acronym.
     fn find_org(&self, name: &str) -> Option<usize> {
-        let by_name = self.lookup(&key("o:", &lower(name)));
+        let by_name = self.lookup(Key::Org, &lowercase(name, &mut [0; 32]));
         // `KCNA` names the agency whose initials it is, and the other way round.
         let by_acronym = if is_acronym(name) {
-            self.lookup(&key("a:", name))
+            self.lookup(Key::Acronym, name)
         } else {
-            self.lookup(&key("o:", &lower(&acronym_of(name))))
+            self.lookup(Key::Org, &lowercase(&acronym_of(name), &mut [0; 32]))
         };
         by_name
             .iter()
@@ -644,27 +703,20 @@ impl Registry {
     }
 }
 
-/// An index key: a prefix and a word.
-fn key(prefix: &str, word: &str) -> String {
-    let mut k = String::with_capacity(prefix.len() + word.len());
-    k.push_str(prefix);
-    k.push_str(word);
-    k
-}
-
-/// A title word in full (`Sen.` → `senator`), lower case.
-fn full_title(w: &str) -> String {
-    let w = lower(trim_end_any(w, &['.']));
-    match w.as_str() {
-        "sen" => "senator".into(),
-        "rep" => "representative".into(),
-        "gov" => "governor".into(),
-        "gen" => "general".into(),
-        "prof" => "professor".into(),
-        "adm" => "admiral".into(),
-        "lt" => "lieutenant".into(),
-        _ => w,
-    }
+/// A title word in full (`Sen.` → `senator`), lower case (`buf` holds a short one).
+fn full_title<'a>(w: &str, buf: &'a mut [u8; 32]) -> Cow<'a, str> {
+    let w = lowercase(trim_end_any(w, &['.']), buf);
+    let full = match &*w {
+        "sen" => "senator",
+        "rep" => "representative",
+        "gov" => "governor",
+        "gen" => "general",
+        "prof" => "professor",
+        "adm" => "admiral",
+        "lt" => "lieutenant",
+        _ => return w,
+    };
+    Cow::Borrowed(full)
 }
 
 fn is_pronoun(w: &str) -> bool {
