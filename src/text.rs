@@ -396,7 +396,24 @@ pub(crate) fn words_into(text: &str, range: Range<usize>, out: &mut Vec<Range<us
     while i < bytes.len() {
         // Outside a word only a letter or digit starts one.
         let (c, n) = match CLASS[usize::from(bytes[i])] {
-            ALNUM => (char::from(bytes[i]), 1),
+            ALNUM => {
+                // A run of ASCII letters and digits; most words end there, at a space or other
+                // ASCII that never joins a word.
+                let start = i;
+                i += 1;
+                while i < bytes.len() && CLASS[usize::from(bytes[i])] == ALNUM {
+                    i += 1;
+                }
+                let end = match bytes.get(i) {
+                    Some(&b) if CLASS[usize::from(b)] != OTHER => {
+                        word_end_in(body, i, char::from(bytes[i - 1]))
+                    }
+                    _ => i,
+                };
+                out.push(range.start + start..range.start + end);
+                i = end;
+                continue;
+            }
             MULTI => match char_at(body, i) {
                 (c, n) if is_alnum(c) => (c, n),
                 (_, n) => {
