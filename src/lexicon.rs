@@ -211,11 +211,11 @@ fn push_part(
         b if b.is_ascii() => b.is_ascii_uppercase(),
         _ => core.chars().next().is_some_and(char::is_uppercase),
     };
-    let key = key_of(core);
+    let (key, hash) = key_of(core);
     out.push(Token {
         cap,
         range: r,
-        hash: key.hash(),
+        hash,
         key,
         possessive,
         boundary_before,
@@ -224,18 +224,39 @@ fn push_part(
     true
 }
 
-/// The lookup key of a word: lowercase, `’` read as `'`, periods dropped.
-fn key_of(core: &str) -> Key {
-    // Short ASCII without periods (nearly every word): lower-cased into the key as it is copied.
-    if core.len() <= INLINE_KEY {
-        let mut buf = [0u8; INLINE_KEY];
-        let mut plain = true;
-        for (d, &b) in buf.iter_mut().zip(core.as_bytes()) {
-            plain &= b.is_ascii() && b != b'.';
-            *d = b.to_ascii_lowercase();
+/// The lookup key of a word part and its [`key_hash`]: lowercase, `’` read as `'`, periods
+/// dropped.
+#[inline]
+fn key_of(core: &str) -> (Key, u64) {
+    // Short ASCII without periods (nearly every word): copied into zeros, then lowered,
+    // checked and hashed eight bytes at a time (the hash of the key's 8-byte words).
+    let n = core.len();
+    if n <= INLINE_KEY {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        let mut buf = [0u8; 24];
+        buf[..n].copy_from_slice(core.as_bytes());
+        let mut bad = 0;
+        let mut h = Fx::default();
+        for chunk in buf.chunks_exact_mut(8).take(n.div_ceil(8)) {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(chunk);
+            let w = u64::from_le_bytes(w);
+            // A byte of 0x80 or above, or a period (a zero byte of `w ^ '.'`; the padding
+            // zeros differ from it).
+            let dots = w ^ (ONES * u64::from(b'.'));
+            bad |= (w | (dots.wrapping_sub(ONES) & !dots)) & HIGH;
+            // ASCII capitals (0x41..=0x5A) gain 0x20.
+            let x = w & !HIGH;
+            let upper = (x + ONES * (0x80 - 0x41)) & !(x + ONES * (0x7F - 0x5A)) & HIGH;
+            let lower = w | (upper >> 2);
+            h.add(lower);
+            chunk.copy_from_slice(&lower.to_le_bytes());
         }
-        if plain {
-            return Key::Inline(core.len() as u8, buf);
+        if bad == 0 {
+            let mut key = [0u8; INLINE_KEY];
+            key.copy_from_slice(&buf[..INLINE_KEY]);
+            return (Key::Inline(n as u8, key), h.finish());
         }
     }
     // ASCII case folding only: the tables go through the same function, so non-ASCII letters
@@ -251,7 +272,9 @@ fn key_of(core: &str) -> Key {
             }
         })
         .collect();
-    Key::new(&s)
+    let key = Key::new(&s);
+    let hash = key.hash();
+    (key, hash)
 }
 
 /// `word` in lower case (as `str::to_lowercase` gives it): written into `buf`, without an
@@ -1012,8 +1035,43 @@ mod tests {
     fn a_key_hashes_as_its_bytes() {
         for n in 0..=30 {
             let word: String = "abcdefghijklmnopqrstuvwxyz0123"[..n].to_string();
-            let key = key_of(&word);
+            let (key, hash) = key_of(&word);
             assert_eq!(key.hash(), key_hash(word.as_bytes()), "{word}");
+            assert_eq!(hash, key_hash(word.as_bytes()), "{word}");
+        }
+    }
+
+    #[test]
+    fn keys_lower_ascii_and_drop_periods() {
+        let words = [
+            "Trump",
+            "U.S.",
+            "AZaz@[`{09",
+            "Pyongyang’s",
+            "ÉCOLE",
+            "don't",
+            "X",
+            "A.B.C.D.E.F.G.H.I.J.K",
+            "abcdefghijklmnopqrstuv",
+            "ABCDEFGHIJKLMNOPQRSTUVW",
+            "Straße",
+            "MIXEDcase123WORDS",
+        ];
+        for w in words {
+            let want: String = w
+                .chars()
+                .filter(|&c| c != '.')
+                .map(|c| {
+                    if c == '’' {
+                        '\''
+                    } else {
+                        c.to_ascii_lowercase()
+                    }
+                })
+                .collect();
+            let (key, hash) = key_of(w);
+            assert_eq!(key.as_str(), want, "{w}");
+            assert_eq!(hash, key_hash(want.as_bytes()), "{w}");
         }
     }
 
@@ -1168,6 +1226,17 @@ mod tests {
             let mut s = String::new();
             push_decimal(&mut s, n, width);
             assert_eq!(s, want);
+        }
+        let mut n = 0u64;
+        while n < u64::MAX / 3 {
+            for m in [n, n + 1, n.saturating_sub(1)] {
+                for width in 0..=4 {
+                    let mut s = String::new();
+                    push_decimal(&mut s, m, width);
+                    assert_eq!(s, format!("{m:0width$}"));
+                }
+            }
+            n = n * 3 + 1;
         }
     }
 
