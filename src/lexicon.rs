@@ -394,21 +394,38 @@ pub(crate) fn push_signed(out: &mut String, x: f64, decimals: u32) {
     }
 }
 
+/// The two-digit decimals `00` to `99`, one after another.
+const DIGIT_PAIRS: [u8; 200] = {
+    let mut t = [0u8; 200];
+    let mut i = 0;
+    while i < 100 {
+        t[2 * i] = b'0' + (i / 10) as u8;
+        t[2 * i + 1] = b'0' + (i % 10) as u8;
+        i += 1;
+    }
+    t
+};
+
 /// Append `n` in decimal with at least `width` (at most 20) digits, zeros in front; without
 /// the formatting machinery, which costs far more for a few digits.
 pub(crate) fn push_decimal(out: &mut String, mut n: u64, width: usize) {
+    // Two digits at a time, from the right.
     let mut buf = [b'0'; 20];
     let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
+    while n >= 10 {
+        let d = (n % 100) as usize * 2;
+        n /= 100;
+        i -= 2;
+        buf[i..i + 2].copy_from_slice(&DIGIT_PAIRS[d..d + 2]);
     }
-    for &d in &buf[i.min(buf.len().saturating_sub(width))..] {
-        out.push(char::from(d));
+    if n > 0 || i == buf.len() {
+        i -= 1;
+        buf[i] = b'0' + n as u8;
+    }
+    let from = i.min(buf.len().saturating_sub(width));
+    // Each digit is ASCII, so it is pushed as one byte.
+    for &d in &buf[from..] {
+        out.push(char::from(d & 0x7F));
     }
 }
 
