@@ -34,6 +34,8 @@ use crate::Options;
 
 /// How many times a mention in the lead paragraph counts when choosing the focus pair.
 pub(crate) const LEAD_WEIGHT: usize = 3;
+/// Parties reserved for when choosing the focus pair (an article seldom names more).
+const FOCUS_PARTIES: usize = 16;
 /// Evidence weight of one quote's stance score.
 const QUOTE_WEIGHT: f64 = 1.0;
 /// Evidence weight of one narration clause's stance score.
@@ -275,21 +277,20 @@ fn choose_focus(
         }
     }
     let lead = paras.iter().position(|p| p.duplicate_of.is_none());
-    // Weighted counts in order of first mention (few countries: a list beats a map).
-    let mut ranked: Vec<(&'static str, usize)> = Vec::new();
+    // Weighted counts of every party in order of first mention, and whether it is a country
+    // (few parties: a list beats a map).
+    let mut ranked: Vec<(&'static str, usize, bool)> = Vec::with_capacity(FOCUS_PARTIES);
     for s in sentences {
         for m in &s.mentions {
             let p = party(m);
-            if !g.get(p).is_some_and(|e| e.kind == ActorKind::Country) {
-                continue;
-            }
             let w = if Some(s.para) == lead { LEAD_WEIGHT } else { 1 };
             match ranked.iter_mut().find(|r| r.0 == p) {
                 Some(r) => r.1 += w,
-                None => ranked.push((p, w)),
+                None => ranked.push((p, w, g.get(p).is_some_and(|e| e.kind == ActorKind::Country))),
             }
         }
     }
+    ranked.retain(|r| r.2);
     // Most named first; the stable sort keeps ties in order of first mention.
     sort_by_num(&mut ranked, |r| (u64::MAX - r.1 as u64, 0));
     match ranked.as_slice() {
