@@ -151,9 +151,24 @@ struct PerPair<'a> {
     seconds: Vec<Vec<(&'static str, usize)>>,
 }
 
-/// A pair's evidence (with the quote's voice: its speaker's id) and narration clauses (score
-/// and cues).
-type PairEvidence<'a> = (Vec<(Evidence, Option<&'a str>)>, Vec<(f64, Vec<StanceCue>)>);
+/// A pair's evidence (with the quote's voice: its speaker's id) and narration clauses.
+type PairEvidence<'a> = (Vec<(Evidence, Option<&'a str>)>, Narration);
+
+/// A pair's narration clauses: how many, the sum of their scores, and all their cues.
+#[derive(Default)]
+struct Narration {
+    n: usize,
+    sum: f64,
+    cues: Vec<StanceCue>,
+}
+
+impl Narration {
+    fn push(&mut self, score: f64, cues: &[StanceCue]) {
+        self.sum = if self.n == 0 { score } else { self.sum + score };
+        self.n += 1;
+        self.cues.extend_from_slice(cues);
+    }
+}
 
 impl<'a> PerPair<'a> {
     fn get(&mut self, pair: [&'static str; 2]) -> &mut PairEvidence<'a> {
@@ -564,6 +579,8 @@ pub(crate) fn analyse(
             let span = idx.span(&range);
             if let Some(pair) = pair_of(&parties, focus) {
                 let cues = ctx.cues(&scored_unit.cues);
+                let (evidence, narration) = per_pair.get(pair);
+                narration.push(scored_unit.score, &cues);
                 let ev = Evidence {
                     kind: "narration".into(),
                     quote: None,
@@ -571,12 +588,11 @@ pub(crate) fn analyse(
                     start: span.start,
                     end: span.end,
                     weight: round2(scored_unit.score * NARRATION_WEIGHT),
-                    cues: cues.clone(),
+                    cues,
                 };
-                let (evidence, narration) = per_pair.get(pair);
                 evidence.push((ev, None));
-                narration.push((scored_unit.score, cues));
             }
+            scorer.recycle(scored_unit);
         }
     }
     for e in &events {
@@ -601,7 +617,7 @@ pub(crate) fn analyse(
         .into_iter()
         .map(|(pair, (mut ev, narration))| {
             sort_by_num(&mut ev, |(e, _)| (e.start as u64, e.end as u64));
-            let narrator = (!narration.is_empty()).then(|| narrator_stance(narration));
+            let narrator = (narration.n > 0).then(|| narrator_stance(narration));
             build_relation(text, pair, ev, narrator, &events, speakers.is_empty())
         })
         .collect_vec();
@@ -763,13 +779,12 @@ fn narration_units<'t>(
 }
 
 /// The narrator's stance on a pair: the mean of its narration clauses, every cue listed.
-fn narrator_stance(units: Vec<(f64, Vec<StanceCue>)>) -> Stance {
-    let mean = units.iter().map(|u| u.0).sum::<f64>() / units.len().max(1) as f64;
-    let score = round2(mean);
+fn narrator_stance(units: Narration) -> Stance {
+    let score = round2(units.sum / units.n.max(1) as f64);
     Stance {
         score,
         label: stance::label(score),
-        cues: units.into_iter().flat_map(|u| u.1).collect_vec(),
+        cues: units.cues,
     }
 }
 
