@@ -398,14 +398,19 @@ fn quote_party(
 /// Where each quote's tokens are: a sentence and a run of its tokens.
 type TokenRun = Option<(usize, Range<usize>)>;
 
-/// For each quote: the sentence holding it, the parties its own words name, and the run of
-/// that sentence's tokens it covers (`None` when it is not one contiguous run of one sentence).
+/// For each quote: the sentence holding it and the run of that sentence's tokens it covers
+/// (`None` when it is not one contiguous run of one sentence); and the parties the quotes' own
+/// words name, as (quote, party) in text order, once per quote.
 fn quote_places(
     sentences: &[Sentence],
     n_quotes: usize,
-) -> (Vec<Option<usize>>, Vec<Vec<&'static str>>, Vec<TokenRun>) {
+) -> (
+    Vec<Option<usize>>,
+    Vec<(usize, &'static str)>,
+    Vec<TokenRun>,
+) {
     let mut sentence_of = vec![None; n_quotes];
-    let mut named: Vec<Vec<&'static str>> = vec![Vec::new(); n_quotes];
+    let mut named: Vec<(usize, &'static str)> = Vec::new();
     let mut runs: Vec<TokenRun> = vec![None; n_quotes];
     let mut broken = vec![false; n_quotes];
     for (si, s) in sentences.iter().enumerate() {
@@ -421,8 +426,8 @@ fn quote_places(
         for m in &s.mentions {
             if let Some(q) = s.quote_of(m.tok) {
                 let p = party(m);
-                if !named[q].contains(&p) {
-                    named[q].push(p);
+                if !named.contains(&(q, p)) {
+                    named.push((q, p));
                 }
             }
         }
@@ -534,7 +539,11 @@ pub(crate) fn analyse(
         };
         dedup_parties(
             &mut parties,
-            named_in_quote[q].iter().copied().chain(parties_of_quote[q]),
+            named_in_quote
+                .iter()
+                .filter(|&&(nq, _)| nq == q)
+                .map(|&(_, p)| p)
+                .chain(parties_of_quote[q]),
         );
         let span = idx.span(&input.range);
         let voice = input
