@@ -2073,8 +2073,8 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
             }
         }
     }
-    sort_by_num(&mut quotes, |q| (q.range.start as u64, 0));
-    sort_by_num(&mut scare, |r| (r.start as u64, 0));
+    crate::sort_unless_sorted(&mut quotes, |q| (q.range.start as u64, 0));
+    crate::sort_unless_sorted(&mut scare, |r| (r.start as u64, 0));
     scare.dedup();
     Attribution {
         quotes,

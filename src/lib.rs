@@ -68,6 +68,14 @@ pub use view::{view_model, CardView, ViewModel};
 use crate::lexicon::CollectVec;
 use text::{sub, Utf16Index};
 
+/// [`lexicon::sort_by_num`], skipped when `v` is in key order already (as most lists sorted
+/// here are): a stable sort leaves such a list as it is.
+pub(crate) fn sort_unless_sorted<T>(v: &mut [T], key: impl Fn(&T) -> (u64, u64)) {
+    if !v.windows(2).all(|w| key(&w[0]) <= key(&w[1])) {
+        lexicon::sort_by_num(v, key);
+    }
+}
+
 /// An id: a letter and a number (`q1`).
 fn numbered(prefix: char, n: usize) -> String {
     let mut id = String::with_capacity(4);
@@ -119,7 +127,7 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
                 speaker_pos[i] = Some(speakers.len());
                 let e = &mut entities[i];
                 let mut mentions: Vec<Span> = e.mentions.iter().map(|r| idx.span(r)).collect_vec();
-                lexicon::sort_by_num(&mut mentions, |m| (m.start as u64, m.end as u64));
+                sort_unless_sorted(&mut mentions, |m| (m.start as u64, m.end as u64));
                 mentions.dedup();
                 speakers.push(Speaker {
                     id: numbered('s', speakers.len() + 1),

@@ -204,7 +204,7 @@ fn read<'a>(text: &str, paras: &'a [Para], quotes: &'a [QuoteInput]) -> Vec<Sent
         .enumerate()
         .map(|(q, input)| (input.range.clone(), q))
         .collect_vec();
-    sort_by_num(&mut order, |(r, _)| (r.start as u64, 0));
+    crate::sort_unless_sorted(&mut order, |(r, _)| (r.start as u64, 0));
     let n_sentences = paras.iter().filter(|p| p.duplicate_of.is_none());
     let mut sentences = Vec::with_capacity(n_sentences.map(|p| p.sentences.len()).sum());
     // Conditional mentions with their sentence.
@@ -973,7 +973,7 @@ fn actors(sentences: &[Sentence], idx: &Utf16Index) -> Vec<Actor> {
         .map(|e| {
             let ent = &g.entities[e];
             let mut spans = std::mem::take(&mut mentions[e]);
-            sort_by_num(&mut spans, |s| (s.start as u64, s.end as u64));
+            crate::sort_unless_sorted(&mut spans, |s| (s.start as u64, s.end as u64));
             spans.dedup();
             Actor {
                 id: ent.id.to_string(),
