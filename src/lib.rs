@@ -65,6 +65,8 @@ pub use model::{
 pub use options::{Options, DEFAULT_MAX_INPUT_BYTES};
 pub use view::{view_model, CardView, ViewModel};
 
+use std::borrow::Cow;
+
 use crate::lexicon::CollectVec;
 use text::{sub, Utf16Index};
 
@@ -158,7 +160,7 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
     let speaker_inputs: Vec<relations::SpeakerInput> = speakers
         .iter()
         .map(|s| relations::SpeakerInput {
-            id: s.id.clone(),
+            id: &s.id,
             // The organisation and the name place a voice (`Org, Name`); a role may only name
             // a field of study (`North Korea studies professor`).
             description: match &s.org {
@@ -167,9 +169,9 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
                     d.push_str(org);
                     d.push_str(", ");
                     d.push_str(&s.name);
-                    d
+                    Cow::Owned(d)
                 }
-                None => s.name.clone(),
+                None => Cow::Borrowed(&s.name),
             },
         })
         .collect();

@@ -66,11 +66,11 @@ pub(crate) struct QuoteInput {
 
 /// A speaker as the attribution step hands it over.
 #[derive(Clone, Debug)]
-pub(crate) struct SpeakerInput {
+pub(crate) struct SpeakerInput<'a> {
     /// The speaker's id in the analysis (`s1`…).
-    pub(crate) id: String,
+    pub(crate) id: &'a str,
     /// Name, role and organisation, as one string to look up in the gazetteer.
-    pub(crate) description: String,
+    pub(crate) description: Cow<'a, str>,
 }
 
 /// What [`analyse`] fills in.
@@ -546,10 +546,7 @@ pub(crate) fn analyse(
                 .chain(parties_of_quote[q]),
         );
         let span = idx.span(&input.range);
-        let voice = input
-            .speaker
-            .and_then(|i| speakers.get(i))
-            .map(|s| s.id.as_str());
+        let voice = input.speaker.and_then(|i| speakers.get(i)).map(|s| s.id);
         if let Some(pair) = pair_of(&parties, focus) {
             let ev = Evidence {
                 kind: "quote".into(),
@@ -1038,11 +1035,11 @@ mod tests {
         ];
         let speakers = [
             SpeakerInput {
-                id: "s1".into(),
+                id: "s1",
                 description: "an official".into(),
             },
             SpeakerInput {
-                id: "s2".into(),
+                id: "s2",
                 description: "a scholar".into(),
             },
         ];
