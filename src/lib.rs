@@ -70,12 +70,24 @@ use std::borrow::Cow;
 use crate::lexicon::CollectVec;
 use text::{sub, Utf16Index};
 
-/// [`lexicon::sort_by_num`], skipped when `v` is in key order already (as most lists sorted
-/// here are): a stable sort leaves such a list as it is.
+/// [`lexicon::sort_by_num`], skipped when `v` is in key order already (a stable sort would
+/// leave it as it is).
 pub(crate) fn sort_unless_sorted<T>(v: &mut [T], key: impl Fn(&T) -> (u64, u64)) {
     if !v.windows(2).all(|w| key(&w[0]) <= key(&w[1])) {
         lexicon::sort_by_num(v, key);
     }
+}
+
+/// Sort spans by start and end and drop repeats; the sort is skipped when they are in order
+/// already, as a list of mentions collected in text order usually is.
+pub(crate) fn sort_spans(v: &mut Vec<Span>) {
+    if !v
+        .windows(2)
+        .all(|w| (w[0].start, w[0].end) <= (w[1].start, w[1].end))
+    {
+        lexicon::sort_by_num(v, |s| (s.start as u64, s.end as u64));
+    }
+    v.dedup();
 }
 
 /// An id: a letter and a number (`q1`).
@@ -129,8 +141,7 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
                 speaker_pos[i] = Some(speakers.len());
                 let e = &mut entities[i];
                 let mut mentions: Vec<Span> = e.mentions.iter().map(|r| idx.span(r)).collect_vec();
-                sort_unless_sorted(&mut mentions, |m| (m.start as u64, m.end as u64));
-                mentions.dedup();
+                sort_spans(&mut mentions);
                 speakers.push(Speaker {
                     id: numbered('s', speakers.len() + 1),
                     name: std::mem::take(&mut e.name),

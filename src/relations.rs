@@ -970,8 +970,7 @@ fn actors(sentences: &[Sentence], idx: &Utf16Index) -> Vec<Actor> {
         .map(|e| {
             let ent = &g.entities[e];
             let mut spans = std::mem::take(&mut mentions[e]);
-            crate::sort_unless_sorted(&mut spans, |s| (s.start as u64, s.end as u64));
-            spans.dedup();
+            crate::sort_spans(&mut spans);
             Actor {
                 id: ent.id.to_string(),
                 name: ent.name.to_string(),
