@@ -101,7 +101,8 @@ pub(crate) struct Sentence<'a> {
     pub(crate) quote: Vec<Option<usize>>,
     /// The input quotes (which `quote` points into).
     pub(crate) quotes: &'a [QuoteInput],
-    pub(crate) mentions: Vec<Mention>,
+    /// Its actor mentions in token order (a run of one buffer for every sentence).
+    pub(crate) mentions: Cow<'a, [Mention]>,
 }
 
 impl Sentence<'_> {
@@ -135,7 +136,7 @@ impl Sentence<'_> {
             para: 0,
             words: Cow::Owned(words),
             toks,
-            mentions,
+            mentions: Cow::Owned(mentions),
         }
     }
 }
@@ -195,8 +196,14 @@ fn party(m: &Mention) -> &'static str {
 }
 
 /// Build the article's sentences, with mentions (conditional forms kept only when a country
-/// they require is named unconditionally somewhere).
-fn read<'a>(text: &str, paras: &'a [Para], quotes: &'a [QuoteInput]) -> Vec<Sentence<'a>> {
+/// they require is named unconditionally somewhere): each sentence's mentions are a run of
+/// `mentions`, a buffer the caller provides (one allocation for all of them).
+fn read<'a>(
+    text: &str,
+    paras: &'a [Para],
+    quotes: &'a [QuoteInput],
+    mentions: &'a mut Vec<Mention>,
+) -> Vec<Sentence<'a>> {
     let g = gazetteer();
     // The quotes' ranges in text order, with their index.
     let mut order = quotes
@@ -205,8 +212,16 @@ fn read<'a>(text: &str, paras: &'a [Para], quotes: &'a [QuoteInput]) -> Vec<Sent
         .map(|(q, input)| (input.range.clone(), q))
         .collect_vec();
     crate::sort_unless_sorted(&mut order, |(r, _)| (r.start as u64, 0));
-    let n_sentences = paras.iter().filter(|p| p.duplicate_of.is_none());
-    let mut sentences = Vec::with_capacity(n_sentences.map(|p| p.sentences.len()).sum());
+    let n_sentences = paras
+        .iter()
+        .filter(|p| p.duplicate_of.is_none())
+        .map(|p| p.sentences.len())
+        .sum();
+    let mut sentences = Vec::with_capacity(n_sentences);
+    // Each sentence's run of `mentions`.
+    let mut runs: Vec<Range<usize>> = Vec::with_capacity(n_sentences);
+    mentions.clear();
+    mentions.reserve(n_sentences);
     // Conditional mentions with their sentence.
     let mut conditional: Vec<(usize, Mention, &[&str])> = Vec::new();
     let mut named: FxSet<&str> = FxSet::default();
@@ -239,7 +254,7 @@ fn read<'a>(text: &str, paras: &'a [Para], quotes: &'a [QuoteInput]) -> Vec<Sent
                     quote.push(q);
                 }
             }
-            let mut mentions = Vec::new();
+            let first = mentions.len();
             g.scan_each(&toks, |m, req| {
                 if req.is_empty() {
                     named.insert(party(&m));
@@ -248,6 +263,7 @@ fn read<'a>(text: &str, paras: &'a [Para], quotes: &'a [QuoteInput]) -> Vec<Sent
                     conditional.push((sentences.len(), m, req));
                 }
             });
+            runs.push(first..mentions.len());
             sentences.push(Sentence {
                 range: r,
                 para: pi,
@@ -255,24 +271,33 @@ fn read<'a>(text: &str, paras: &'a [Para], quotes: &'a [QuoteInput]) -> Vec<Sent
                 toks,
                 quote,
                 quotes,
-                mentions,
+                mentions: Cow::Borrowed(&[]),
             });
         }
     }
-    // The sentences that gained a conditional mention, in order.
-    let mut extended: Vec<usize> = Vec::new();
-    for (si, m, req) in conditional {
-        if req.iter().any(|r| named.contains(r)) {
-            sentences[si].mentions.push(m);
-            if extended.last() != Some(&si) {
-                extended.push(si);
+    // A sentence that gains conditional mentions lists them with its own, in token order.
+    conditional.retain(|(_, _, req)| req.iter().any(|r| named.contains(r)));
+    if !conditional.is_empty() {
+        let own = std::mem::take(mentions);
+        mentions.reserve(own.len() + conditional.len());
+        let mut gained = conditional.into_iter().peekable();
+        for (si, run) in runs.iter_mut().enumerate() {
+            let first = mentions.len();
+            mentions.extend_from_slice(&own[run.clone()]);
+            let mut extended = false;
+            while let Some((_, m, _)) = gained.next_if(|(s, _, _)| *s == si) {
+                mentions.push(m);
+                extended = true;
             }
+            if extended {
+                sort_by_num(&mut mentions[first..], |m| (m.tok as u64, m.entity as u64));
+            }
+            *run = first..mentions.len();
         }
     }
-    for si in extended {
-        sort_by_num(&mut sentences[si].mentions, |m| {
-            (m.tok as u64, m.entity as u64)
-        });
+    let mentions: &'a [Mention] = mentions;
+    for (s, run) in sentences.iter_mut().zip(runs) {
+        s.mentions = Cow::Borrowed(&mentions[run]);
     }
     sentences
 }
@@ -296,7 +321,7 @@ fn choose_focus(
     // (few parties: a list beats a map).
     let mut ranked: Vec<(&'static str, usize, bool)> = Vec::with_capacity(FOCUS_PARTIES);
     for s in sentences {
-        for m in &s.mentions {
+        for m in s.mentions.iter() {
             let p = party(m);
             let w = if Some(s.para) == lead { LEAD_WEIGHT } else { 1 };
             match ranked.iter_mut().find(|r| r.0 == p) {
@@ -423,7 +448,7 @@ fn quote_places(
                 Some(_) => broken[q] = true,
             }
         }
-        for m in &s.mentions {
+        for m in s.mentions.iter() {
             if let Some(q) = s.quote_of(m.tok) {
                 let p = party(m);
                 if !named.contains(&(q, p)) {
@@ -482,7 +507,8 @@ pub(crate) fn analyse(
 ) -> World {
     let g = gazetteer();
     let ctx = Ctx { text, idx };
-    let sentences = read(text, paras, quotes);
+    let mut mentions = Vec::new();
+    let sentences = read(text, paras, quotes, &mut mentions);
     let focus = choose_focus(&sentences, paras, options);
 
     // Speakers' countries, from their name, role and organisation.
@@ -957,7 +983,7 @@ fn actors(sentences: &[Sentence], idx: &Utf16Index) -> Vec<Actor> {
     let mut order: Vec<usize> = Vec::new();
     let mut mentions: Vec<Vec<Span>> = vec![Vec::new(); g.entities.len()];
     for s in sentences {
-        for m in &s.mentions {
+        for m in s.mentions.iter() {
             let list = &mut mentions[m.entity];
             if list.is_empty() {
                 order.push(m.entity);
