@@ -20,15 +20,13 @@ use std::ops::Range;
 
 use crate::actors::{gazetteer, Mention};
 use crate::interactions::{self, Event};
-use crate::lexicon::{
-    push_signed, sort_by_num, tokens, tokens_of_words, CollectVec, FxMap, FxSet, Token,
-};
+use crate::lexicon::{push_signed, sort_by_num, tokens_of_words, CollectVec, FxMap, FxSet, Token};
 use crate::model::{
     Actor, ActorKind, Evidence, Interaction, Relation, Span, Stance, StanceCue, StanceLabel,
     TimelineEvent,
 };
 use crate::stance::{self, round2, CueHit, Scored, Scorer};
-use crate::text::{sub, words_within, Para, Utf16Index};
+use crate::text::{sub, words_into, words_within, Para, Utf16Index};
 use crate::timeline::{self, Anchor};
 use crate::Options;
 
@@ -121,7 +119,7 @@ impl Sentence<'_> {
     /// A sentence with no quotes and only unconditional mentions (for unit tests).
     #[cfg(test)]
     pub(crate) fn bare(text: &str, range: Range<usize>) -> Sentence<'static> {
-        let toks = tokens(text, range.clone());
+        let toks = crate::lexicon::tokens(text, range.clone());
         let words = crate::text::words(text, range.clone());
         let mentions = gazetteer()
             .scan(&toks)
@@ -300,6 +298,14 @@ fn read<'a>(
         s.mentions = Cow::Borrowed(&mentions[run]);
     }
     sentences
+}
+
+/// The tokens of a byte range of `text` (as `lexicon::tokens` finds them), its words found into `words`, a buffer
+/// reused from call to call.
+fn tokens_with(text: &str, range: Range<usize>, words: &mut Vec<Range<usize>>) -> Vec<Token> {
+    words.clear();
+    words_into(text, range.clone(), words);
+    tokens_of_words(text, range.start, words)
 }
 
 /// The focus pair: from the options when they resolve, else the two most named countries.
@@ -512,10 +518,11 @@ pub(crate) fn analyse(
     let focus = choose_focus(&sentences, paras, options);
 
     // Speakers' countries, from their name, role and organisation.
+    let mut words = Vec::new();
     let speaker_party: Vec<Option<&'static str>> = speakers
         .iter()
         .map(|s| {
-            let toks = tokens(&s.description, 0..s.description.len());
+            let toks = tokens_with(&s.description, 0..s.description.len(), &mut words);
             // The first mention's party.
             let mut party = None;
             g.scan_each(&toks, |m, _| {
@@ -533,7 +540,7 @@ pub(crate) fn analyse(
         .zip(&quote_runs)
         .map(|(q, run)| match run {
             Some((si, r)) => scorer.score(&sentences[*si].toks[r.clone()]),
-            None => scorer.score(&tokens(text, q.range.clone())),
+            None => scorer.score(&tokens_with(text, q.range.clone(), &mut words)),
         })
         .collect_vec();
     let parties_of_quote: Vec<Option<&'static str>> = quotes
