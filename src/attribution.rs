@@ -263,10 +263,10 @@ impl<'a> Sentence<'a> {
         self.word_counts[b] - self.word_counts[a]
     }
 
-    /// The cues of the sentence: (token index, class, takes a clause).
-    fn cues(&self) -> Vec<(usize, CueClass, Clause)> {
+    /// The cues of the sentence: (token index, class, takes a clause), appended to `out`.
+    fn cues_into(&self, out: &mut Vec<(usize, CueClass, Clause)>) {
         let lx = Lexicon::get();
-        let mut out = Vec::new();
+        let start = out.len();
         for i in 0..self.toks.len() {
             if self.toks[i].k != K::Word {
                 continue;
@@ -310,7 +310,7 @@ impl<'a> Sentence<'a> {
         }
         // Any verb in attribution position is a cue, whatever the verb: `“…,” Roe fumed.`,
         // `“…?” pressed Roe.`, `Roe shot back, “…”`.
-        let mut extra = Vec::new();
+        let lexical = out.len();
         for qi in 0..self.toks.len() {
             if !matches!(self.toks[qi].k, K::Quote(_)) {
                 continue;
@@ -320,14 +320,22 @@ impl<'a> Sentence<'a> {
                 .or_else(|| self.verb_before_quote(qi))
             {
                 if lx.cue(self.word(v)).is_none() {
-                    extra.push((v, CueClass::Speech, Clause::No));
+                    out.push((v, CueClass::Speech, Clause::No));
                 }
             }
         }
-        out.extend(extra);
-        sort_by_num(&mut out, |&(c, _, _)| (c as u64, 0));
-        out.dedup_by_key(|&mut (c, _, _)| c);
-        out
+        if out.len() > lexical {
+            sort_by_num(&mut out[start..], |&(c, _, _)| (c as u64, 0));
+            // One cue per token: the first.
+            let mut kept = start;
+            for r in start..out.len() {
+                if kept == start || out[kept - 1].0 != out[r].0 {
+                    out[kept] = out[r];
+                    kept += 1;
+                }
+            }
+            out.truncate(kept);
+        }
     }
 
     /// A verb-like word (lower case, ending in `-ed` or `-s`).
@@ -1771,8 +1779,10 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
         let n = word_counts.last().copied().unwrap_or(0);
         word_counts.push(n + usize::from(t.k == K::Word));
     }
-    // A paragraph's sentences with their cues (one buffer for every paragraph).
-    let mut sentences: Vec<(Sentence, Vec<(usize, CueClass, Clause)>)> = Vec::new();
+    // A paragraph's sentences with their cues (in `para_cues`); both buffers serve every
+    // paragraph.
+    let mut sentences: Vec<(Sentence, Range<usize>)> = Vec::new();
+    let mut para_cues: Vec<(usize, CueClass, Clause)> = Vec::new();
 
     for (pi, p) in paras.iter().enumerate() {
         if p.duplicate_of.is_some() {
@@ -1799,6 +1809,7 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
             .is_some_and(|m| m.para == pi && m.outer.start == p.range.start);
 
         sentences.clear();
+        para_cues.clear();
         for toks in &sentence_toks[para_sentences[pi].clone()] {
             let s = Sentence {
                 text,
@@ -1807,14 +1818,15 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
                 lead: Default::default(),
                 word_counts: &word_counts[toks.start..=toks.end],
             };
-            let cues = s.cues();
-            sentences.push((s, cues));
+            let first = para_cues.len();
+            s.cues_into(&mut para_cues);
+            sentences.push((s, first..para_cues.len()));
         }
-        let para_reported = sentences.iter().any(|(_, cues)| {
-            cues.iter()
-                .any(|&(_, k, _)| matches!(k, CueClass::Speech | CueClass::According))
-        });
+        let para_reported = para_cues
+            .iter()
+            .any(|&(_, k, _)| matches!(k, CueClass::Speech | CueClass::According));
         for (si, (s, cues)) in sentences.iter().enumerate() {
+            let cues = &para_cues[cues.clone()];
             // `The judge turned to me. “…?”`: a quote standing alone after a sentence of
             // narration is the speech of that sentence's subject.
             // (Looked up only for a quote that needs it.)
@@ -2073,8 +2085,8 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
             }
         }
     }
-    sort_by_num(&mut quotes, |q| (q.range.start as u64, 0));
-    sort_by_num(&mut scare, |r| (r.start as u64, 0));
+    crate::sort_unless_sorted(&mut quotes, |q| (q.range.start as u64, 0));
+    crate::sort_unless_sorted(&mut scare, |r| (r.start as u64, 0));
     scare.dedup();
     Attribution {
         quotes,

@@ -65,8 +65,30 @@ pub use model::{
 pub use options::{Options, DEFAULT_MAX_INPUT_BYTES};
 pub use view::{view_model, CardView, ViewModel};
 
+use std::borrow::Cow;
+
 use crate::lexicon::CollectVec;
 use text::{sub, Utf16Index};
+
+/// [`lexicon::sort_by_num`], skipped when `v` is in key order already (a stable sort would
+/// leave it as it is).
+pub(crate) fn sort_unless_sorted<T>(v: &mut [T], key: impl Fn(&T) -> (u64, u64)) {
+    if !v.windows(2).all(|w| key(&w[0]) <= key(&w[1])) {
+        lexicon::sort_by_num(v, key);
+    }
+}
+
+/// Sort spans by start and end and drop repeats; the sort is skipped when they are in order
+/// already, as a list of mentions collected in text order usually is.
+pub(crate) fn sort_spans(v: &mut Vec<Span>) {
+    if !v
+        .windows(2)
+        .all(|w| (w[0].start, w[0].end) <= (w[1].start, w[1].end))
+    {
+        lexicon::sort_by_num(v, |s| (s.start as u64, s.end as u64));
+    }
+    v.dedup();
+}
 
 /// An id: a letter and a number (`q1`).
 fn numbered(prefix: char, n: usize) -> String {
@@ -119,8 +141,7 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
                 speaker_pos[i] = Some(speakers.len());
                 let e = &mut entities[i];
                 let mut mentions: Vec<Span> = e.mentions.iter().map(|r| idx.span(r)).collect_vec();
-                lexicon::sort_by_num(&mut mentions, |m| (m.start as u64, m.end as u64));
-                mentions.dedup();
+                sort_spans(&mut mentions);
                 speakers.push(Speaker {
                     id: numbered('s', speakers.len() + 1),
                     name: std::mem::take(&mut e.name),
@@ -150,7 +171,7 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
     let speaker_inputs: Vec<relations::SpeakerInput> = speakers
         .iter()
         .map(|s| relations::SpeakerInput {
-            id: s.id.clone(),
+            id: &s.id,
             // The organisation and the name place a voice (`Org, Name`); a role may only name
             // a field of study (`North Korea studies professor`).
             description: match &s.org {
@@ -159,9 +180,9 @@ pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
                     d.push_str(org);
                     d.push_str(", ");
                     d.push_str(&s.name);
-                    d
+                    Cow::Owned(d)
                 }
-                None => s.name.clone(),
+                None => Cow::Borrowed(&s.name),
             },
         })
         .collect();

@@ -68,6 +68,40 @@ fn hugs_left(body: &str, i: usize, len: usize) -> bool {
     before && after
 }
 
+/// The bytes that can start a mark: `"`, `'`, `<`, and the lead byte 0xE2 of “ ” „ (always
+/// a char boundary).
+const MARK_BYTES: [u8; 4] = [b'"', b'\'', b'<', 0xE2];
+
+/// The first byte of `bytes` that can start a mark ([`MARK_BYTES`]), eight at a time.
+fn next_mark_byte(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const HIGHS: u64 = ONES << 7;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for c in &mut chunks {
+        let w = u64::from_le_bytes(c.try_into().unwrap_or_default());
+        // A byte of `w` equal to `m` is a zero byte of `w ^ m…m`, flagged (with, possibly,
+        // bytes above it); so is every byte ≥ 0x80. The chunk is searched from the lowest flag.
+        let eq = |m: u8| {
+            let x = w ^ (ONES * u64::from(m));
+            x.wrapping_sub(ONES) & !x
+        };
+        let flags = (eq(b'"') | eq(b'\'') | eq(b'<') | w) & HIGHS;
+        if flags != 0 {
+            let k = flags.trailing_zeros() as usize / 8;
+            if let Some(j) = c.iter().skip(k).position(|b| MARK_BYTES.contains(b)) {
+                return Some(at + k + j);
+            }
+        }
+        at += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|b| MARK_BYTES.contains(b))
+        .map(|k| at + k)
+}
+
 /// Every double-quoted stretch of the non-repeated paragraphs, in text order.
 pub(crate) fn find(text: &str, paras: &[Para]) -> Vec<Mark> {
     let mut out = Vec::new();
@@ -90,11 +124,8 @@ pub(crate) fn find(text: &str, paras: &[Para]) -> Vec<Mark> {
                 }
             }
             let Some((len, c)) = mark_at(body, i) else {
-                // Jump to the next byte that can start a mark: `"`, `'`, `<`, or the lead byte
-                // 0xE2 of “ ” „ (always a char boundary).
-                let step = body.as_bytes()[i + 1..]
-                    .iter()
-                    .position(|&b| matches!(b, b'"' | b'\'' | b'<' | 0xE2));
+                // Jump to the next byte that can start a mark.
+                let step = next_mark_byte(&body.as_bytes()[i + 1..]);
                 i = step.map_or(body.len(), |k| i + 1 + k);
                 continue;
             };
@@ -214,6 +245,16 @@ pub(crate) fn nested_single(text: &str, range: Range<usize>) -> Vec<Range<usize>
 mod tests {
     use super::*;
     use crate::text::paragraphs;
+
+    #[test]
+    fn the_next_mark_byte_is_found_at_any_offset() {
+        let text = "ab\u{1}\u{80}cd<ef“gh\"ij'kl\u{2}\u{ff}mnopq\"".repeat(3);
+        let bytes = text.as_bytes();
+        for i in 0..bytes.len() {
+            let want = bytes[i..].iter().position(|b| MARK_BYTES.contains(b));
+            assert_eq!(next_mark_byte(&bytes[i..]), want, "from {i}");
+        }
+    }
 
     fn quotes(text: &str) -> Vec<(&str, bool)> {
         let paras = paragraphs(text);

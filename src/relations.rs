@@ -20,20 +20,20 @@ use std::ops::Range;
 
 use crate::actors::{gazetteer, Mention};
 use crate::interactions::{self, Event};
-use crate::lexicon::{
-    push_signed, sort_by_num, tokens, tokens_of_words, CollectVec, FxMap, FxSet, Token,
-};
+use crate::lexicon::{push_signed, sort_by_num, tokens_of_words, CollectVec, FxMap, FxSet, Token};
 use crate::model::{
     Actor, ActorKind, Evidence, Interaction, Relation, Span, Stance, StanceCue, StanceLabel,
     TimelineEvent,
 };
 use crate::stance::{self, round2, CueHit, Scored, Scorer};
-use crate::text::{sub, words_within, Para, Utf16Index};
+use crate::text::{sub, words_into, words_within, Para, Utf16Index};
 use crate::timeline::{self, Anchor};
 use crate::Options;
 
 /// How many times a mention in the lead paragraph counts when choosing the focus pair.
 pub(crate) const LEAD_WEIGHT: usize = 3;
+/// Parties reserved for when choosing the focus pair (an article seldom names more).
+const FOCUS_PARTIES: usize = 16;
 /// Evidence weight of one quote's stance score.
 const QUOTE_WEIGHT: f64 = 1.0;
 /// Evidence weight of one narration clause's stance score.
@@ -44,8 +44,8 @@ const INTERACTION_WEIGHT: f64 = 0.5;
 const RELATION_SOFTNESS: f64 = 0.25;
 /// How many interactions the explanation names.
 const MAIN_ACTS: usize = 2;
-/// Bytes reserved for a relation's explanation (nine in ten are shorter), and half of it for
-/// one act it names, so that writing them seldom reallocates.
+/// Bytes reserved for a relation's explanation (nine in ten are shorter), so that writing it
+/// seldom reallocates.
 const EXPLANATION_BYTES: usize = 256;
 
 /// A quotation as the quote finder hands it over.
@@ -64,11 +64,11 @@ pub(crate) struct QuoteInput {
 
 /// A speaker as the attribution step hands it over.
 #[derive(Clone, Debug)]
-pub(crate) struct SpeakerInput {
+pub(crate) struct SpeakerInput<'a> {
     /// The speaker's id in the analysis (`s1`…).
-    pub(crate) id: String,
+    pub(crate) id: &'a str,
     /// Name, role and organisation, as one string to look up in the gazetteer.
-    pub(crate) description: String,
+    pub(crate) description: Cow<'a, str>,
 }
 
 /// What [`analyse`] fills in.
@@ -99,7 +99,8 @@ pub(crate) struct Sentence<'a> {
     pub(crate) quote: Vec<Option<usize>>,
     /// The input quotes (which `quote` points into).
     pub(crate) quotes: &'a [QuoteInput],
-    pub(crate) mentions: Vec<Mention>,
+    /// Its actor mentions in token order (a run of one buffer for every sentence).
+    pub(crate) mentions: Cow<'a, [Mention]>,
 }
 
 impl Sentence<'_> {
@@ -118,7 +119,7 @@ impl Sentence<'_> {
     /// A sentence with no quotes and only unconditional mentions (for unit tests).
     #[cfg(test)]
     pub(crate) fn bare(text: &str, range: Range<usize>) -> Sentence<'static> {
-        let toks = tokens(text, range.clone());
+        let toks = crate::lexicon::tokens(text, range.clone());
         let words = crate::text::words(text, range.clone());
         let mentions = gazetteer()
             .scan(&toks)
@@ -133,7 +134,7 @@ impl Sentence<'_> {
             para: 0,
             words: Cow::Owned(words),
             toks,
-            mentions,
+            mentions: Cow::Owned(mentions),
         }
     }
 }
@@ -149,9 +150,24 @@ struct PerPair<'a> {
     seconds: Vec<Vec<(&'static str, usize)>>,
 }
 
-/// A pair's evidence (with the quote's voice: its speaker's id) and narration clauses (score
-/// and cues).
-type PairEvidence<'a> = (Vec<(Evidence, Option<&'a str>)>, Vec<(f64, Vec<StanceCue>)>);
+/// A pair's evidence (with the quote's voice: its speaker's id) and narration clauses.
+type PairEvidence<'a> = (Vec<(Evidence, Option<&'a str>)>, Narration);
+
+/// A pair's narration clauses: how many, the sum of their scores, and all their cues.
+#[derive(Default)]
+struct Narration {
+    n: usize,
+    sum: f64,
+    cues: Vec<StanceCue>,
+}
+
+impl Narration {
+    fn push(&mut self, score: f64, cues: &[StanceCue]) {
+        self.sum = if self.n == 0 { score } else { self.sum + score };
+        self.n += 1;
+        self.cues.extend_from_slice(cues);
+    }
+}
 
 impl<'a> PerPair<'a> {
     fn get(&mut self, pair: [&'static str; 2]) -> &mut PairEvidence<'a> {
@@ -178,8 +194,14 @@ fn party(m: &Mention) -> &'static str {
 }
 
 /// Build the article's sentences, with mentions (conditional forms kept only when a country
-/// they require is named unconditionally somewhere).
-fn read<'a>(text: &str, paras: &'a [Para], quotes: &'a [QuoteInput]) -> Vec<Sentence<'a>> {
+/// they require is named unconditionally somewhere): each sentence's mentions are a run of
+/// `mentions`, a buffer the caller provides (one allocation for all of them).
+fn read<'a>(
+    text: &str,
+    paras: &'a [Para],
+    quotes: &'a [QuoteInput],
+    mentions: &'a mut Vec<Mention>,
+) -> Vec<Sentence<'a>> {
     let g = gazetteer();
     // The quotes' ranges in text order, with their index.
     let mut order = quotes
@@ -187,9 +209,17 @@ fn read<'a>(text: &str, paras: &'a [Para], quotes: &'a [QuoteInput]) -> Vec<Sent
         .enumerate()
         .map(|(q, input)| (input.range.clone(), q))
         .collect_vec();
-    sort_by_num(&mut order, |(r, _)| (r.start as u64, 0));
-    let n_sentences = paras.iter().filter(|p| p.duplicate_of.is_none());
-    let mut sentences = Vec::with_capacity(n_sentences.map(|p| p.sentences.len()).sum());
+    crate::sort_unless_sorted(&mut order, |(r, _)| (r.start as u64, 0));
+    let n_sentences = paras
+        .iter()
+        .filter(|p| p.duplicate_of.is_none())
+        .map(|p| p.sentences.len())
+        .sum();
+    let mut sentences = Vec::with_capacity(n_sentences);
+    // Each sentence's run of `mentions`.
+    let mut runs: Vec<Range<usize>> = Vec::with_capacity(n_sentences);
+    mentions.clear();
+    mentions.reserve(n_sentences);
     // Conditional mentions with their sentence.
     let mut conditional: Vec<(usize, Mention, &[&str])> = Vec::new();
     let mut named: FxSet<&str> = FxSet::default();
@@ -222,7 +252,7 @@ fn read<'a>(text: &str, paras: &'a [Para], quotes: &'a [QuoteInput]) -> Vec<Sent
                     quote.push(q);
                 }
             }
-            let mut mentions = Vec::new();
+            let first = mentions.len();
             g.scan_each(&toks, |m, req| {
                 if req.is_empty() {
                     named.insert(party(&m));
@@ -231,6 +261,7 @@ fn read<'a>(text: &str, paras: &'a [Para], quotes: &'a [QuoteInput]) -> Vec<Sent
                     conditional.push((sentences.len(), m, req));
                 }
             });
+            runs.push(first..mentions.len());
             sentences.push(Sentence {
                 range: r,
                 para: pi,
@@ -238,26 +269,43 @@ fn read<'a>(text: &str, paras: &'a [Para], quotes: &'a [QuoteInput]) -> Vec<Sent
                 toks,
                 quote,
                 quotes,
-                mentions,
+                mentions: Cow::Borrowed(&[]),
             });
         }
     }
-    // The sentences that gained a conditional mention, in order.
-    let mut extended: Vec<usize> = Vec::new();
-    for (si, m, req) in conditional {
-        if req.iter().any(|r| named.contains(r)) {
-            sentences[si].mentions.push(m);
-            if extended.last() != Some(&si) {
-                extended.push(si);
+    // A sentence that gains conditional mentions lists them with its own, in token order.
+    conditional.retain(|(_, _, req)| req.iter().any(|r| named.contains(r)));
+    if !conditional.is_empty() {
+        let own = std::mem::take(mentions);
+        mentions.reserve(own.len() + conditional.len());
+        let mut gained = conditional.into_iter().peekable();
+        for (si, run) in runs.iter_mut().enumerate() {
+            let first = mentions.len();
+            mentions.extend_from_slice(&own[run.clone()]);
+            let mut extended = false;
+            while let Some((_, m, _)) = gained.next_if(|(s, _, _)| *s == si) {
+                mentions.push(m);
+                extended = true;
             }
+            if extended {
+                sort_by_num(&mut mentions[first..], |m| (m.tok as u64, m.entity as u64));
+            }
+            *run = first..mentions.len();
         }
     }
-    for si in extended {
-        sort_by_num(&mut sentences[si].mentions, |m| {
-            (m.tok as u64, m.entity as u64)
-        });
+    let mentions: &'a [Mention] = mentions;
+    for (s, run) in sentences.iter_mut().zip(runs) {
+        s.mentions = Cow::Borrowed(&mentions[run]);
     }
     sentences
+}
+
+/// The tokens of a byte range of `text` (as `lexicon::tokens` finds them), its words found into `words`, a buffer
+/// reused from call to call.
+fn tokens_with(text: &str, range: Range<usize>, words: &mut Vec<Range<usize>>) -> Vec<Token> {
+    words.clear();
+    words_into(text, range.clone(), words);
+    tokens_of_words(text, range.start, words)
 }
 
 /// The focus pair: from the options when they resolve, else the two most named countries.
@@ -275,21 +323,20 @@ fn choose_focus(
         }
     }
     let lead = paras.iter().position(|p| p.duplicate_of.is_none());
-    // Weighted counts in order of first mention (few countries: a list beats a map).
-    let mut ranked: Vec<(&'static str, usize)> = Vec::new();
+    // Weighted counts of every party in order of first mention, and whether it is a country
+    // (few parties: a list beats a map).
+    let mut ranked: Vec<(&'static str, usize, bool)> = Vec::with_capacity(FOCUS_PARTIES);
     for s in sentences {
-        for m in &s.mentions {
+        for m in s.mentions.iter() {
             let p = party(m);
-            if !g.get(p).is_some_and(|e| e.kind == ActorKind::Country) {
-                continue;
-            }
             let w = if Some(s.para) == lead { LEAD_WEIGHT } else { 1 };
             match ranked.iter_mut().find(|r| r.0 == p) {
                 Some(r) => r.1 += w,
-                None => ranked.push((p, w)),
+                None => ranked.push((p, w, g.get(p).is_some_and(|e| e.kind == ActorKind::Country))),
             }
         }
     }
+    ranked.retain(|r| r.2);
     // Most named first; the stable sort keeps ties in order of first mention.
     sort_by_num(&mut ranked, |r| (u64::MAX - r.1 as u64, 0));
     match ranked.as_slice() {
@@ -382,14 +429,19 @@ fn quote_party(
 /// Where each quote's tokens are: a sentence and a run of its tokens.
 type TokenRun = Option<(usize, Range<usize>)>;
 
-/// For each quote: the sentence holding it, the parties its own words name, and the run of
-/// that sentence's tokens it covers (`None` when it is not one contiguous run of one sentence).
+/// For each quote: the sentence holding it and the run of that sentence's tokens it covers
+/// (`None` when it is not one contiguous run of one sentence); and the parties the quotes' own
+/// words name, as (quote, party) in text order, once per quote.
 fn quote_places(
     sentences: &[Sentence],
     n_quotes: usize,
-) -> (Vec<Option<usize>>, Vec<Vec<&'static str>>, Vec<TokenRun>) {
+) -> (
+    Vec<Option<usize>>,
+    Vec<(usize, &'static str)>,
+    Vec<TokenRun>,
+) {
     let mut sentence_of = vec![None; n_quotes];
-    let mut named: Vec<Vec<&'static str>> = vec![Vec::new(); n_quotes];
+    let mut named: Vec<(usize, &'static str)> = Vec::new();
     let mut runs: Vec<TokenRun> = vec![None; n_quotes];
     let mut broken = vec![false; n_quotes];
     for (si, s) in sentences.iter().enumerate() {
@@ -402,11 +454,11 @@ fn quote_places(
                 Some(_) => broken[q] = true,
             }
         }
-        for m in &s.mentions {
+        for m in s.mentions.iter() {
             if let Some(q) = s.quote_of(m.tok) {
                 let p = party(m);
-                if !named[q].contains(&p) {
-                    named[q].push(p);
+                if !named.contains(&(q, p)) {
+                    named.push((q, p));
                 }
             }
         }
@@ -461,14 +513,16 @@ pub(crate) fn analyse(
 ) -> World {
     let g = gazetteer();
     let ctx = Ctx { text, idx };
-    let sentences = read(text, paras, quotes);
+    let mut mentions = Vec::new();
+    let sentences = read(text, paras, quotes, &mut mentions);
     let focus = choose_focus(&sentences, paras, options);
 
     // Speakers' countries, from their name, role and organisation.
+    let mut words = Vec::new();
     let speaker_party: Vec<Option<&'static str>> = speakers
         .iter()
         .map(|s| {
-            let toks = tokens(&s.description, 0..s.description.len());
+            let toks = tokens_with(&s.description, 0..s.description.len(), &mut words);
             // The first mention's party.
             let mut party = None;
             g.scan_each(&toks, |m, _| {
@@ -486,7 +540,7 @@ pub(crate) fn analyse(
         .zip(&quote_runs)
         .map(|(q, run)| match run {
             Some((si, r)) => scorer.score(&sentences[*si].toks[r.clone()]),
-            None => scorer.score(&tokens(text, q.range.clone())),
+            None => scorer.score(&tokens_with(text, q.range.clone(), &mut words)),
         })
         .collect_vec();
     let parties_of_quote: Vec<Option<&'static str>> = quotes
@@ -518,13 +572,14 @@ pub(crate) fn analyse(
         };
         dedup_parties(
             &mut parties,
-            named_in_quote[q].iter().copied().chain(parties_of_quote[q]),
+            named_in_quote
+                .iter()
+                .filter(|&&(nq, _)| nq == q)
+                .map(|&(_, p)| p)
+                .chain(parties_of_quote[q]),
         );
         let span = idx.span(&input.range);
-        let voice = input
-            .speaker
-            .and_then(|i| speakers.get(i))
-            .map(|s| s.id.as_str());
+        let voice = input.speaker.and_then(|i| speakers.get(i)).map(|s| s.id);
         if let Some(pair) = pair_of(&parties, focus) {
             let ev = Evidence {
                 kind: "quote".into(),
@@ -563,6 +618,8 @@ pub(crate) fn analyse(
             let span = idx.span(&range);
             if let Some(pair) = pair_of(&parties, focus) {
                 let cues = ctx.cues(&scored_unit.cues);
+                let (evidence, narration) = per_pair.get(pair);
+                narration.push(scored_unit.score, &cues);
                 let ev = Evidence {
                     kind: "narration".into(),
                     quote: None,
@@ -570,12 +627,11 @@ pub(crate) fn analyse(
                     start: span.start,
                     end: span.end,
                     weight: round2(scored_unit.score * NARRATION_WEIGHT),
-                    cues: cues.clone(),
+                    cues,
                 };
-                let (evidence, narration) = per_pair.get(pair);
                 evidence.push((ev, None));
-                narration.push((scored_unit.score, cues));
             }
+            scorer.recycle(scored_unit);
         }
     }
     for e in &events {
@@ -600,7 +656,7 @@ pub(crate) fn analyse(
         .into_iter()
         .map(|(pair, (mut ev, narration))| {
             sort_by_num(&mut ev, |(e, _)| (e.start as u64, e.end as u64));
-            let narrator = (!narration.is_empty()).then(|| narrator_stance(narration));
+            let narrator = (narration.n > 0).then(|| narrator_stance(narration));
             build_relation(text, pair, ev, narrator, &events, speakers.is_empty())
         })
         .collect_vec();
@@ -762,13 +818,12 @@ fn narration_units<'t>(
 }
 
 /// The narrator's stance on a pair: the mean of its narration clauses, every cue listed.
-fn narrator_stance(units: Vec<(f64, Vec<StanceCue>)>) -> Stance {
-    let mean = units.iter().map(|u| u.0).sum::<f64>() / units.len().max(1) as f64;
-    let score = round2(mean);
+fn narrator_stance(units: Narration) -> Stance {
+    let score = round2(units.sum / units.n.max(1) as f64);
     Stance {
         score,
         label: stance::label(score),
-        cues: units.into_iter().flat_map(|u| u.1).collect_vec(),
+        cues: units.cues,
     }
 }
 
@@ -826,34 +881,6 @@ fn build_relation(
     sort_by_num(&mut acts, |e| {
         (u64::MAX - (e.score.abs() * 100.0) as u64, 0)
     });
-    let mut named_acts: Vec<String> = Vec::new();
-    // One act as the explanation names it: `China → North Korea “criticized” (-4.0)`.
-    let mut act = String::with_capacity(EXPLANATION_BYTES / 2);
-    for e in acts {
-        act.clear();
-        for part in [
-            g.name_of(e.source),
-            " → ",
-            g.name_of(e.target),
-            " “",
-            sub(text, e.range.clone()),
-            "” (",
-        ] {
-            act.push_str(part);
-        }
-        push_signed(&mut act, e.score, 1);
-        act.push(')');
-        if !named_acts
-            .iter()
-            .any(|x| x.starts_with(sub(&act, ..act.find('(').unwrap_or(0))))
-        {
-            named_acts.push(act.clone());
-        }
-        if named_acts.len() == MAIN_ACTS {
-            break;
-        }
-    }
-
     // `China–North Korea reads as strained (-0.52): ` and the clauses on voices, the
     // reporting and the main acts, listed as `a, b, and c`.
     let mut explanation = String::with_capacity(EXPLANATION_BYTES);
@@ -868,7 +895,7 @@ fn build_relation(
     explanation.push_str("): ");
     let clauses = usize::from(!voices.is_empty())
         + usize::from(narrator.is_some())
-        + usize::from(!named_acts.is_empty());
+        + usize::from(!acts.is_empty());
     let mut written = 0;
     let mut next_clause = |out: &mut String| {
         if written > 0 {
@@ -907,14 +934,46 @@ fn build_relation(
             if s == 1 { "" } else { "s" },
         );
     }
-    if !named_acts.is_empty() {
+    if !acts.is_empty() {
         next_clause(&mut explanation);
         explanation.push_str("the main acts are ");
-        for (i, a) in named_acts.iter().enumerate() {
-            if i > 0 {
+        // The acts named so far, as ranges of `explanation`: an act is named unless one named
+        // before it reads the same up to its score.
+        let mut named: [Range<usize>; MAIN_ACTS] = Default::default();
+        let mut n = 0;
+        for e in acts {
+            let before = explanation.len();
+            if n > 0 {
                 explanation.push_str(" and ");
             }
-            explanation.push_str(a);
+            // One act as the explanation names it: `China → North Korea “criticized” (-4.0)`.
+            let start = explanation.len();
+            for part in [
+                g.name_of(e.source),
+                " → ",
+                g.name_of(e.target),
+                " “",
+                sub(text, e.range.clone()),
+                "” (",
+            ] {
+                explanation.push_str(part);
+            }
+            push_signed(&mut explanation, e.score, 1);
+            explanation.push(')');
+            let act = sub(&explanation, start..);
+            let key = sub(act, ..act.find('(').unwrap_or(0));
+            let repeated = named[..n]
+                .iter()
+                .any(|r| sub(&explanation, r.clone()).starts_with(key));
+            if repeated {
+                explanation.truncate(before);
+            } else {
+                named[n] = start..explanation.len();
+                n += 1;
+                if n == MAIN_ACTS {
+                    break;
+                }
+            }
         }
     }
     explanation.push('.');
@@ -935,7 +994,7 @@ fn actors(sentences: &[Sentence], idx: &Utf16Index) -> Vec<Actor> {
     let mut order: Vec<usize> = Vec::new();
     let mut mentions: Vec<Vec<Span>> = vec![Vec::new(); g.entities.len()];
     for s in sentences {
-        for m in &s.mentions {
+        for m in s.mentions.iter() {
             let list = &mut mentions[m.entity];
             if list.is_empty() {
                 order.push(m.entity);
@@ -948,8 +1007,7 @@ fn actors(sentences: &[Sentence], idx: &Utf16Index) -> Vec<Actor> {
         .map(|e| {
             let ent = &g.entities[e];
             let mut spans = std::mem::take(&mut mentions[e]);
-            sort_by_num(&mut spans, |s| (s.start as u64, s.end as u64));
-            spans.dedup();
+            crate::sort_spans(&mut spans);
             Actor {
                 id: ent.id.to_string(),
                 name: ent.name.to_string(),
@@ -1013,11 +1071,11 @@ mod tests {
         ];
         let speakers = [
             SpeakerInput {
-                id: "s1".into(),
+                id: "s1",
                 description: "an official".into(),
             },
             SpeakerInput {
-                id: "s2".into(),
+                id: "s2",
                 description: "a scholar".into(),
             },
         ];

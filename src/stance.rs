@@ -145,6 +145,8 @@ pub(crate) struct Scorer {
     clause: Vec<usize>,
     /// Per clause, the factor a condition or concession applies to its cues.
     damped: Vec<Option<f64>>,
+    /// A cue list to fill next (one handed back by [`Scorer::recycle`]).
+    spare: Vec<CueHit>,
 }
 
 impl Scorer {
@@ -154,21 +156,36 @@ impl Scorer {
             hits,
             clause,
             damped,
+            spare,
         } = self;
         hits.clear();
         lexicon().scan(toks, |i, n, k| hits.push((i, n, k)));
-        score_hits(toks, hits, clause, damped)
+        let mut cues = std::mem::take(spare);
+        cues.clear();
+        match score_hits(toks, hits, clause, damped, &mut cues) {
+            Some(score) => Some(Scored { score, cues }),
+            None => {
+                *spare = cues;
+                None
+            }
+        }
+    }
+
+    /// Hand back a score no longer needed: its cue list is filled again by the next one.
+    pub(crate) fn recycle(&mut self, s: Scored) {
+        self.spare = s.cues;
     }
 }
 
-/// [`Scorer::score`] from the lexicon's matches `hits`; `clause` and `damped` are its
-/// buffers, filled here.
+/// [`Scorer::score`] from the lexicon's matches `hits`: the score, its cues pushed to `cues`;
+/// `clause` and `damped` are its buffers, filled here.
 fn score_hits(
     toks: &[Token],
     hits: &[(usize, usize, &Kind)],
     clause: &mut Vec<usize>,
     damped: &mut Vec<Option<f64>>,
-) -> Option<Scored> {
+    cues: &mut Vec<CueHit>,
+) -> Option<f64> {
     if hits.is_empty() {
         return None;
     }
@@ -218,7 +235,6 @@ fn score_hits(
         .map(|&(i, _, _)| i)
         .max();
 
-    let mut cues = Vec::new();
     for (h, &(i, n, k)) in hits.iter().enumerate() {
         let (mut w, insult) = match *k {
             Kind::Cue(w) => (w, false),
@@ -274,10 +290,7 @@ fn score_hits(
         return None;
     }
     let sum: f64 = cues.iter().map(|c| c.weight).sum();
-    Some(Scored {
-        score: squash(sum),
-        cues,
-    })
+    Some(squash(sum))
 }
 
 fn flip(w: f64) -> f64 {
