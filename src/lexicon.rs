@@ -259,10 +259,17 @@ fn key_of(core: &str) -> (Key, u64) {
             return (Key::Inline(n as u8, key), h.finish());
         }
     }
-    // ASCII case folding only: the tables go through the same function, so non-ASCII letters
-    // still match themselves, and no Unicode case tables are shipped.
-    let s: String = core
-        .chars()
+    let key = Key::new(&folded(core));
+    let hash = key.hash();
+    (key, hash)
+}
+
+/// The lookup key's text, char by char (the rule [`key_of`]'s fast path must agree with):
+/// periods dropped, `’` read as `'`, ASCII case folding only. The tables go through the same
+/// function, so non-ASCII letters still match themselves, and no Unicode case tables are
+/// shipped.
+fn folded(core: &str) -> String {
+    core.chars()
         .filter(|&c| c != '.')
         .map(|c| {
             if c == '’' {
@@ -271,10 +278,7 @@ fn key_of(core: &str) -> (Key, u64) {
                 c.to_ascii_lowercase()
             }
         })
-        .collect();
-    let key = Key::new(&s);
-    let hash = key.hash();
-    (key, hash)
+        .collect()
 }
 
 /// `word` in lower case (as `str::to_lowercase` gives it): written into `buf`, without an
@@ -1075,17 +1079,7 @@ mod tests {
             "MIXEDcase123WORDS",
         ];
         for w in words {
-            let want: String = w
-                .chars()
-                .filter(|&c| c != '.')
-                .map(|c| {
-                    if c == '’' {
-                        '\''
-                    } else {
-                        c.to_ascii_lowercase()
-                    }
-                })
-                .collect();
+            let want = folded(w);
             let (key, hash) = key_of(w);
             assert_eq!(key.as_str(), want, "{w}");
             assert_eq!(hash, key_hash(want.as_bytes()), "{w}");
