@@ -431,7 +431,8 @@ type TokenRun = Option<(usize, Range<usize>)>;
 
 /// For each quote: the sentence holding it and the run of that sentence's tokens it covers
 /// (`None` when it is not one contiguous run of one sentence); and the parties the quotes' own
-/// words name, as (quote, party) in text order, once per quote.
+/// words name, as (quote, party) sorted by quote, each quote's in text order, once per quote
+/// (read with [`named_in`]).
 fn quote_places(
     sentences: &[Sentence],
     n_quotes: usize,
@@ -456,10 +457,7 @@ fn quote_places(
         }
         for m in s.mentions.iter() {
             if let Some(q) = s.quote_of(m.tok) {
-                let p = party(m);
-                if !named.contains(&(q, p)) {
-                    named.push((q, p));
-                }
+                named.push((q, party(m)));
             }
         }
     }
@@ -468,7 +466,36 @@ fn quote_places(
             *run = None;
         }
     }
+    // By quote (a stable sort: each quote's parties stay in text order), each party once per
+    // quote; the repeat test looks only at the quote's own run, so the work stays linear in
+    // the number of mentions however many quotes there are.
+    sort_by_num(&mut named, |&(q, _)| (q as u64, 0));
+    let mut run_start = 0;
+    let mut kept = 0;
+    for i in 0..named.len() {
+        let entry = named[i];
+        if kept > 0 && named[kept - 1].0 != entry.0 {
+            run_start = kept;
+        }
+        if !named[run_start..kept].contains(&entry) {
+            named[kept] = entry;
+            kept += 1;
+        }
+    }
+    named.truncate(kept);
     (sentence_of, named, runs)
+}
+
+/// The parties quote `q`'s own words name, from [`quote_places`]' list (sorted by quote).
+fn named_in<'a>(
+    named: &'a [(usize, &'static str)],
+    q: usize,
+) -> impl Iterator<Item = &'static str> + 'a {
+    let start = named.partition_point(|&(nq, _)| nq < q);
+    named[start..]
+        .iter()
+        .take_while(move |&&(nq, _)| nq == q)
+        .map(|&(_, p)| p)
 }
 
 struct Ctx<'a> {
@@ -572,11 +599,7 @@ pub(crate) fn analyse(
         };
         dedup_parties(
             &mut parties,
-            named_in_quote
-                .iter()
-                .filter(|&&(nq, _)| nq == q)
-                .map(|&(_, p)| p)
-                .chain(parties_of_quote[q]),
+            named_in(&named_in_quote, q).chain(parties_of_quote[q]),
         );
         let span = idx.span(&input.range);
         let voice = input.speaker.and_then(|i| speakers.get(i)).map(|s| s.id);
