@@ -44,8 +44,8 @@ const INTERACTION_WEIGHT: f64 = 0.5;
 const RELATION_SOFTNESS: f64 = 0.25;
 /// How many interactions the explanation names.
 const MAIN_ACTS: usize = 2;
-/// Bytes reserved for a relation's explanation (nine in ten are shorter), so that writing it
-/// seldom reallocates.
+/// Bytes reserved for a relation's explanation (nine in ten are shorter), and half of it for
+/// one act it names, so that writing them seldom reallocates.
 const EXPLANATION_BYTES: usize = 256;
 
 /// A quotation as the quote finder hands it over.
@@ -904,6 +904,34 @@ fn build_relation(
     sort_by_num(&mut acts, |e| {
         (u64::MAX - (e.score.abs() * 100.0) as u64, 0)
     });
+    let mut named_acts: Vec<String> = Vec::new();
+    // One act as the explanation names it: `China → North Korea “criticized” (-4.0)`.
+    let mut act = String::with_capacity(EXPLANATION_BYTES / 2);
+    for e in acts {
+        act.clear();
+        for part in [
+            g.name_of(e.source),
+            " → ",
+            g.name_of(e.target),
+            " “",
+            sub(text, e.range.clone()),
+            "” (",
+        ] {
+            act.push_str(part);
+        }
+        push_signed(&mut act, e.score, 1);
+        act.push(')');
+        if !named_acts
+            .iter()
+            .any(|x| x.starts_with(sub(&act, ..act.find('(').unwrap_or(0))))
+        {
+            named_acts.push(act.clone());
+        }
+        if named_acts.len() == MAIN_ACTS {
+            break;
+        }
+    }
+
     // `China–North Korea reads as strained (-0.52): ` and the clauses on voices, the
     // reporting and the main acts, listed as `a, b, and c`.
     let mut explanation = String::with_capacity(EXPLANATION_BYTES);
@@ -918,7 +946,7 @@ fn build_relation(
     explanation.push_str("): ");
     let clauses = usize::from(!voices.is_empty())
         + usize::from(narrator.is_some())
-        + usize::from(!acts.is_empty());
+        + usize::from(!named_acts.is_empty());
     let mut written = 0;
     let mut next_clause = |out: &mut String| {
         if written > 0 {
@@ -957,46 +985,14 @@ fn build_relation(
             if s == 1 { "" } else { "s" },
         );
     }
-    if !acts.is_empty() {
+    if !named_acts.is_empty() {
         next_clause(&mut explanation);
         explanation.push_str("the main acts are ");
-        // The acts named so far, as ranges of `explanation`: an act is named unless one named
-        // before it reads the same up to its score.
-        let mut named: [Range<usize>; MAIN_ACTS] = Default::default();
-        let mut n = 0;
-        for e in acts {
-            let before = explanation.len();
-            if n > 0 {
+        for (i, a) in named_acts.iter().enumerate() {
+            if i > 0 {
                 explanation.push_str(" and ");
             }
-            // One act as the explanation names it: `China → North Korea “criticized” (-4.0)`.
-            let start = explanation.len();
-            for part in [
-                g.name_of(e.source),
-                " → ",
-                g.name_of(e.target),
-                " “",
-                sub(text, e.range.clone()),
-                "” (",
-            ] {
-                explanation.push_str(part);
-            }
-            push_signed(&mut explanation, e.score, 1);
-            explanation.push(')');
-            let act = sub(&explanation, start..);
-            let key = sub(act, ..act.find('(').unwrap_or(0));
-            let repeated = named[..n]
-                .iter()
-                .any(|r| sub(&explanation, r.clone()).starts_with(key));
-            if repeated {
-                explanation.truncate(before);
-            } else {
-                named[n] = start..explanation.len();
-                n += 1;
-                if n == MAIN_ACTS {
-                    break;
-                }
-            }
+            explanation.push_str(a);
         }
     }
     explanation.push('.');
