@@ -163,6 +163,8 @@ struct Narration {
 
 impl Narration {
     fn push(&mut self, score: f64, cues: &[StanceCue]) {
+        // The first score is the sum as it is (as float addition from −0.0 gives it), so a
+        // lone −0.0 keeps its sign, as `Iterator::sum` keeps it.
         self.sum = if self.n == 0 { score } else { self.sum + score };
         self.n += 1;
         self.cues.extend_from_slice(cues);
