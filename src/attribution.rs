@@ -18,8 +18,8 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::lexicon::{
-    find_str, is_any, lower_ends_with, lower_is_any, lowercase, sort_by_num, trim_end_any,
-    CollectVec, FxSet,
+    find_str, is_any, lower_ends_with, lower_is_any, lowercase, sort_by_num, sort_unless_sorted,
+    trim_end_any, CollectVec, FxSet,
 };
 use crate::model::QuoteKind;
 use crate::quotes::{self, Mark};
@@ -2085,8 +2085,8 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
             }
         }
     }
-    crate::sort_unless_sorted(&mut quotes, |q| (q.range.start as u64, 0));
-    crate::sort_unless_sorted(&mut scare, |r| (r.start as u64, 0));
+    sort_unless_sorted(&mut quotes, |q| (q.range.start as u64, 0));
+    sort_unless_sorted(&mut scare, |r| (r.start as u64, 0));
     scare.dedup();
     Attribution {
         quotes,

@@ -754,6 +754,15 @@ pub fn sort_by_num<T>(v: &mut [T], key: impl Fn(&T) -> (u64, u64)) {
     }
 }
 
+/// [`sort_by_num`], skipped when `v` is in key order already (as a stable sort would leave
+/// it): for lists usually collected in order, it saves the sort's allocations. Not part of
+/// every sort, because each use instantiates the check again.
+pub(crate) fn sort_unless_sorted<T>(v: &mut [T], key: impl Fn(&T) -> (u64, u64)) {
+    if !v.windows(2).all(|w| key(&w[0]) <= key(&w[1])) {
+        sort_by_num(v, key);
+    }
+}
+
 /// The indices in key order of `v`, keys paired with their index (so ties keep index order):
 /// a merge sort (insertion-sorted runs, then merged pairwise), a few hundred bytes of code
 /// where the standard sort is several kilobytes, and as fast on the short lists sorted here.

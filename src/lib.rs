@@ -70,23 +70,9 @@ use std::borrow::Cow;
 use crate::lexicon::CollectVec;
 use text::{sub, Utf16Index};
 
-/// [`lexicon::sort_by_num`], skipped when `v` is in key order already (a stable sort would
-/// leave it as it is).
-pub(crate) fn sort_unless_sorted<T>(v: &mut [T], key: impl Fn(&T) -> (u64, u64)) {
-    if !v.windows(2).all(|w| key(&w[0]) <= key(&w[1])) {
-        lexicon::sort_by_num(v, key);
-    }
-}
-
-/// Sort spans by start and end and drop repeats; the sort is skipped when they are in order
-/// already, as a list of mentions collected in text order usually is.
+/// Sort spans by start and end and drop repeats.
 pub(crate) fn sort_spans(v: &mut Vec<Span>) {
-    if !v
-        .windows(2)
-        .all(|w| (w[0].start, w[0].end) <= (w[1].start, w[1].end))
-    {
-        lexicon::sort_by_num(v, |s| (s.start as u64, s.end as u64));
-    }
+    lexicon::sort_unless_sorted(v, |s| (s.start as u64, s.end as u64));
     v.dedup();
 }
 

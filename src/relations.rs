@@ -20,7 +20,9 @@ use std::ops::Range;
 
 use crate::actors::{gazetteer, Mention};
 use crate::interactions::{self, Event};
-use crate::lexicon::{push_signed, sort_by_num, tokens_of_words, CollectVec, FxMap, FxSet, Token};
+use crate::lexicon::{
+    push_signed, sort_by_num, sort_unless_sorted, tokens_of_words, CollectVec, FxMap, FxSet, Token,
+};
 use crate::model::{
     Actor, ActorKind, Evidence, Interaction, Relation, Span, Stance, StanceCue, StanceLabel,
     TimelineEvent,
@@ -211,7 +213,7 @@ fn read<'a>(
         .enumerate()
         .map(|(q, input)| (input.range.clone(), q))
         .collect_vec();
-    crate::sort_unless_sorted(&mut order, |(r, _)| (r.start as u64, 0));
+    sort_unless_sorted(&mut order, |(r, _)| (r.start as u64, 0));
     let n_sentences = paras
         .iter()
         .filter(|p| p.duplicate_of.is_none())
