@@ -1841,8 +1841,9 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
                 .any(|&(_, c, _)| matches!(c, CueClass::Speech | CueClass::Verbal));
             let mut sentence_has_speech = false; // a direct quote
             let mut sentence_scare: Vec<Range<usize>> = Vec::new();
-            let mut last_partial: Option<usize> = None; // token of the last partial quote
-                                                        // Speakers resolved in this sentence: (cue token, speaker).
+            // The token of the last partial quote.
+            let mut last_partial: Option<usize> = None;
+            // Speakers resolved in this sentence: (cue token, speaker).
             let mut resolved: Vec<(usize, Option<usize>)> = Vec::new();
             let mut speaker_of = |reg: &mut Registry, f: &Frame| -> Option<usize> {
                 if let Some(&(_, sp)) = resolved.iter().find(|&&(cue, _)| cue == f.cue) {
