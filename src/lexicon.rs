@@ -39,6 +39,21 @@ pub(crate) struct Token {
 
 /// Bytes a [`Key`] holds without a heap allocation (nearly every English word fits).
 const INLINE_KEY: usize = 22;
+/// [`INLINE_KEY`] rounded up to whole 8-byte words, which the key hash reads.
+const INLINE_WORDS: usize = INLINE_KEY.next_multiple_of(8);
+
+/// Eight bytes at a time: a `u64` with every byte 1, and one with every byte's high bit.
+pub(crate) const ONES: u64 = u64::from_ne_bytes([1; 8]);
+pub(crate) const HIGHS: u64 = ONES << 7;
+
+/// The bytes of the 8-byte word `w` equal to `b`, each flagged by its high bit. A byte of `w`
+/// equal to `b` is a zero byte of `w ^ b…b`; a byte just above a flagged one may be flagged
+/// too, never one below, so the lowest flag is always a match.
+#[inline]
+pub(crate) fn bytes_equal(w: u64, b: u8) -> u64 {
+    let x = w ^ (ONES * u64::from(b));
+    x.wrapping_sub(ONES) & !x & HIGHS
+}
 
 /// A token's lookup key: a short string stored inline, so tokens are cheap to make and copy.
 #[derive(Clone, PartialEq, Eq)]
@@ -65,7 +80,7 @@ impl Key {
     fn hash(&self) -> u64 {
         match self {
             Key::Inline(n, buf) => {
-                let mut words = [0u8; 24];
+                let mut words = [0u8; INLINE_WORDS];
                 words[..INLINE_KEY].copy_from_slice(buf);
                 let mut h = Fx::default();
                 for (k, w) in words.chunks_exact(8).enumerate() {
@@ -232,9 +247,7 @@ fn key_of(core: &str) -> (Key, u64) {
     // checked and hashed eight bytes at a time (the hash of the key's 8-byte words).
     let n = core.len();
     if n <= INLINE_KEY {
-        const ONES: u64 = 0x0101_0101_0101_0101;
-        const HIGH: u64 = 0x8080_8080_8080_8080;
-        let mut buf = [0u8; 24];
+        let mut buf = [0u8; INLINE_WORDS];
         buf[..n].copy_from_slice(core.as_bytes());
         let mut bad = 0;
         let mut h = Fx::default();
@@ -242,13 +255,11 @@ fn key_of(core: &str) -> (Key, u64) {
             let mut w = [0u8; 8];
             w.copy_from_slice(chunk);
             let w = u64::from_le_bytes(w);
-            // A byte of 0x80 or above, or a period (a zero byte of `w ^ '.'`; the padding
-            // zeros differ from it).
-            let dots = w ^ (ONES * u64::from(b'.'));
-            bad |= (w | (dots.wrapping_sub(ONES) & !dots)) & HIGH;
+            // A byte of 0x80 or above, or a period (the padding zeros differ from it).
+            bad |= (w & HIGHS) | bytes_equal(w, b'.');
             // ASCII capitals (0x41..=0x5A) gain 0x20.
-            let x = w & !HIGH;
-            let upper = (x + ONES * (0x80 - 0x41)) & !(x + ONES * (0x7F - 0x5A)) & HIGH;
+            let x = w & !HIGHS;
+            let upper = (x + ONES * (0x80 - 0x41)) & !(x + ONES * (0x7F - 0x5A)) & HIGHS;
             let lower = w | (upper >> 2);
             h.add(lower);
             chunk.copy_from_slice(&lower.to_le_bytes());

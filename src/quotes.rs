@@ -13,7 +13,7 @@
 
 use std::ops::Range;
 
-use crate::lexicon::find_str;
+use crate::lexicon::{bytes_equal, find_str, HIGHS};
 use crate::text::{sub, Para};
 
 /// One double-quoted stretch, in byte offsets.
@@ -74,19 +74,14 @@ const MARK_BYTES: [u8; 4] = [b'"', b'\'', b'<', 0xE2];
 
 /// The first byte of `bytes` that can start a mark ([`MARK_BYTES`]), eight at a time.
 fn next_mark_byte(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = u64::from_ne_bytes([1; 8]);
-    const HIGHS: u64 = ONES << 7;
     let mut chunks = bytes.chunks_exact(8);
     let mut at = 0;
     for c in &mut chunks {
         let w = u64::from_le_bytes(c.try_into().unwrap_or_default());
-        // A byte of `w` equal to `m` is a zero byte of `w ^ m…m`, flagged (with, possibly,
-        // bytes above it); so is every byte ≥ 0x80. The chunk is searched from the lowest flag.
-        let eq = |m: u8| {
-            let x = w ^ (ONES * u64::from(m));
-            x.wrapping_sub(ONES) & !x
-        };
-        let flags = (eq(b'"') | eq(b'\'') | eq(b'<') | w) & HIGHS;
+        // The ASCII mark bytes, and every byte ≥ 0x80 (0xE2 among them), flagged; the chunk
+        // is searched from the lowest flag.
+        let flags =
+            bytes_equal(w, b'"') | bytes_equal(w, b'\'') | bytes_equal(w, b'<') | (w & HIGHS);
         if flags != 0 {
             let k = flags.trailing_zeros() as usize / 8;
             if let Some(j) = c.iter().skip(k).position(|b| MARK_BYTES.contains(b)) {
