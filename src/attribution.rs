@@ -13,6 +13,15 @@
 //! - reported speech: `X said (that) CLAUSE`, `CLAUSE, X said`, `according to X, CLAUSE`;
 //! - references, never speech: a web address, a work by its author, date or source, an
 //!   excerpt followed by its link, a gloss (`Latin for “…”`), a subheading.
+//!
+//! One rule of shape, for the browser: no loop that runs once per token or word closes around
+//! a large part of [`attribute`]. V8 runs a wasm function first as baseline code, which counts
+//! every pass through a loop as the size of the loop's code, and sends the function to its
+//! optimising compiler once the count passes a budget. A per-token loop around the quote rules
+//! (or `proper_words`' loop inlined here, whose end LLVM placed at the function's far end)
+//! spent that budget on the first analysis of a short article, and the optimising compiler then
+//! spent about 57 ms of CPU on this one function on a second thread, in the middle of the
+//! page's load (README, "Speed and size").
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -1728,6 +1737,11 @@ fn byline(text: &str, para: &Range<usize>) -> Option<(String, Option<String>)> {
 /// Words written capitalised inside a sentence (`said Roe`, `Jane Roe`, `with Optimism
 /// Partners`): the article's names, as opposed to common words that are capitalised only
 /// because they open a sentence.
+///
+/// Never inlined into [`attribute`]: there, its per-word loop closed at the far end of that
+/// large function, which made V8 send the whole function to its optimising compiler during the
+/// first analysis (see the module's rule of shape).
+#[inline(never)]
 fn proper_words<'a>(text: &'a str, paras: &[Para]) -> FxSet<&'a str> {
     let mut out = FxSet::default();
     let mut prev_end = None;
@@ -1783,6 +1797,8 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
     // paragraph.
     let mut sentences: Vec<(Sentence, Range<usize>)> = Vec::new();
     let mut para_cues: Vec<(usize, CueClass, Clause)> = Vec::new();
+    // A sentence's quotation marks: (token, mark).
+    let mut quote_toks: Vec<(usize, usize)> = Vec::new();
 
     for (pi, p) in paras.iter().enumerate() {
         if p.duplicate_of.is_some() {
@@ -1853,8 +1869,14 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
                 resolved.push((f.cue, sp));
                 sp
             };
-            for (qi, t) in s.toks.iter().enumerate() {
-                let K::Quote(mi) = t.k else { continue };
+            // The marks are found first, so that the loop around the quote rules runs once per
+            // mark, not once per token (the module's rule of shape).
+            quote_toks.clear();
+            quote_toks.extend(s.toks.iter().enumerate().filter_map(|(qi, t)| match t.k {
+                K::Quote(mi) => Some((qi, mi)),
+                _ => None,
+            }));
+            for &(qi, mi) in &quote_toks {
                 let m = &marks[mi];
                 scare.extend(quotes::nested_single(text, m.content.clone()));
                 let frame = frame_for(s, cues, qi);
