@@ -14,14 +14,16 @@
 //! - references, never speech: a web address, a work by its author, date or source, an
 //!   excerpt followed by its link, a gloss (`Latin for “…”`), a subheading.
 //!
-//! One rule of shape, for the browser: no loop that runs once per token or word closes around
-//! a large part of [`attribute`]. V8 runs a wasm function first as baseline code, which counts
-//! every pass through a loop as the size of the loop's code, and sends the function to its
-//! optimising compiler once the count passes a budget. A per-token loop around the quote rules
-//! (or `proper_words`' loop inlined here, whose end LLVM placed at the function's far end)
-//! spent that budget on the first analysis of a short article, and the optimising compiler then
-//! spent about 57 ms of CPU on this one function on a second thread, in the middle of the
-//! page's load (README, "Speed and size").
+//! One rule of shape, for the browser (the *tier-up rule*; it also binds `relations::analyse`,
+//! the other large function of the analysis): no loop that runs once per token, word or
+//! character closes around a large part of a large function. V8 first runs wasm as baseline
+//! code, which counts each pass through a loop as the size of the loop's code, and sends the
+//! function to its optimising compiler on a second thread once the count passes a budget. A
+//! per-token loop around the quote rules here, and helpers whose per-word loops LLVM had
+//! inlined and closed at the far end of this function, spent that budget within the first
+//! analysis of a short article; the optimising compiler then spent about 57 ms of CPU on this
+//! one function during the page's load, competing with the page on two cores (README, "Speed
+//! and size"). Such helpers are `#[inline(never)]`.
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -273,6 +275,9 @@ impl<'a> Sentence<'a> {
     }
 
     /// The cues of the sentence: (token index, class, takes a clause), appended to `out`.
+    /// Not inlined: its per-token loop would close around [`attribute`] (the module's tier-up
+    /// rule).
+    #[inline(never)]
     fn cues_into(&self, out: &mut Vec<(usize, CueClass, Clause)>) {
         let lx = Lexicon::get();
         let start = out.len();
@@ -1738,9 +1743,7 @@ fn byline(text: &str, para: &Range<usize>) -> Option<(String, Option<String>)> {
 /// Partners`): the article's names, as opposed to common words that are capitalised only
 /// because they open a sentence.
 ///
-/// Never inlined into [`attribute`]: there, its per-word loop closed at the far end of that
-/// large function, which made V8 send the whole function to its optimising compiler during the
-/// first analysis (see the module's rule of shape).
+/// Not inlined: its per-word loop would close around [`attribute`] (the module's tier-up rule).
 #[inline(never)]
 fn proper_words<'a>(text: &'a str, paras: &[Para]) -> FxSet<&'a str> {
     let mut out = FxSet::default();
@@ -1870,7 +1873,7 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
                 sp
             };
             // The marks are found first, so that the loop around the quote rules runs once per
-            // mark, not once per token (the module's rule of shape).
+            // mark, not once per token (the module's tier-up rule).
             quote_toks.clear();
             quote_toks.extend(s.toks.iter().enumerate().filter_map(|(qi, t)| match t.k {
                 K::Quote(mi) => Some((qi, mi)),

@@ -208,7 +208,10 @@ fn push(
 
 /// Single-quoted words inside a range (‘abandon’, 'normal'): an opening mark after a space or
 /// bracket, a closing mark not followed by a letter. Apostrophes (`doesn’t`, `Kim’s`) never
-/// open or close, because a letter stands on both sides of them.
+/// open or close, because a letter stands on both sides of them. Not inlined: its per-character
+/// loop would close around attribution's large function (the tier-up rule in
+/// `attribution`'s module docs).
+#[inline(never)]
 pub(crate) fn nested_single(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let body = sub(text, range.clone());
     let mut out = Vec::new();

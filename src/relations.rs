@@ -199,7 +199,10 @@ fn party(m: &Mention) -> &'static str {
 
 /// Build the article's sentences, with mentions (conditional forms kept only when a country
 /// they require is named unconditionally somewhere): each sentence's mentions are a run of
-/// `mentions`, a buffer the caller provides (one allocation for all of them).
+/// `mentions`, a buffer the caller provides (one allocation for all of them). Not inlined: its
+/// per-token loops would close around [`analyse`] (the tier-up rule in `attribution`'s module
+/// docs).
+#[inline(never)]
 fn read<'a>(
     text: &str,
     paras: &'a [Para],

@@ -178,7 +178,9 @@ impl<'a> Candidates<'a> {
 }
 
 /// Every dated expression, resolved against `given` (the `date` option) or else an anchor
-/// inferred from the text.
+/// inferred from the text. Not inlined: its per-word loops would close around
+/// `relations::analyse` (the tier-up rule in `attribution`'s module docs).
+#[inline(never)]
 pub(crate) fn resolve(text: &str, sentences: &[Sentence], given: Option<Anchor>) -> Vec<Dated> {
     let lower = lowered(text, sentences);
     let words = Candidates::new(text, &lower, sentences);
