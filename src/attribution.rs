@@ -14,16 +14,21 @@
 //! - references, never speech: a web address, a work by its author, date or source, an
 //!   excerpt followed by its link, a gloss (`Latin for “…”`), a subheading.
 //!
-//! One rule of shape, for the browser (the *tier-up rule*; it also binds `relations::analyse`,
-//! the other large function of the analysis): no loop that runs once per token, word or
-//! character closes around a large part of a large function. V8 first runs wasm as baseline
-//! code, which counts each pass through a loop as the size of the loop's code, and sends the
-//! function to its optimising compiler on a second thread once the count passes a budget. A
+//! One rule of shape, for the browser (the *tier-up rule*; it binds every large function of
+//! the analysis: `analyze`, `relations::analyse`, this module's, the timeline's): no loop that
+//! runs once per sentence, token, word or character closes around a large part of a large
+//! function. V8 first runs wasm as baseline code, which counts each pass through a loop, and
+//! each return from a call, as the size of the code passed over, per function, and sends a
+//! function to its optimising compiler on a second thread once its count passes a budget. A
 //! per-token loop around the quote rules here, and helpers whose per-word loops LLVM had
 //! inlined and closed at the far end of this function, spent that budget within the first
 //! analysis of a short article; the optimising compiler then spent about 57 ms of CPU on this
 //! one function during the page's load, competing with the page on two cores (README, "Speed
-//! and size"). Such helpers are `#[inline(never)]`.
+//! and size"). So the rules for one sentence are a function of their own ([`Rules::sentence`]),
+//! and the scanners with per-character or per-word loops that `analyze` and [`attribute`] call
+//! are `#[inline(never)]`: each counts toward its own budget, and an article has to be about
+//! three times the seed's length before any of the large functions is sent to the optimising
+//! compiler during its first analysis.
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -102,7 +107,9 @@ struct Tok {
 }
 
 /// Fold a sentence into tokens, appended to `out`: words, punctuation, and one token per
-/// quoted stretch.
+/// quoted stretch. Never inlined into [`attribute`] (the tier-up rule): its per-token loop
+/// would count that function's size.
+#[inline(never)]
 fn tokenize(text: &str, sent: &Range<usize>, marks: &[Mark], out: &mut Vec<Tok>) {
     let mut mi = marks.partition_point(|m| m.outer.start < sent.start);
     let mut i = sent.start;
@@ -1761,12 +1768,262 @@ fn proper_words<'a>(text: &'a str, paras: &[Para]) -> FxSet<&'a str> {
     out
 }
 
-/// Attribute every quote of the article.
+/// What the rules read of the article and add to, from paragraph to paragraph.
+struct Rules<'a> {
+    text: &'a str,
+    marks: &'a [Mark],
+    reg: Registry,
+    quotes: Vec<Found>,
+    scare: Vec<Range<usize>>,
+    /// One sentence's quotation marks, (token, mark): a buffer every sentence reuses.
+    quote_toks: Vec<(usize, usize)>,
+}
+
+/// A paragraph's sentences with their cues, as the rules for one sentence read them.
+struct ParaView<'p, 'a> {
+    range: &'p Range<usize>,
+    sentences: &'p [(Sentence<'a>, Range<usize>)],
+    /// Every sentence's cues, one run per sentence (`sentences[i].1`).
+    cues: &'p [(usize, CueClass, Clause)],
+    /// Some sentence of the paragraph reports speech (`said`, `according to`).
+    reported: bool,
+}
+
+/// What a paragraph's sentences leave for its end.
+#[derive(Default)]
+struct ParaSpeakers {
+    /// The paragraph's own speaker: of its attributed direct quotes…
+    para_speaker: Option<usize>,
+    /// …else of a sentence that reports speech without quoting it (`X said on a call. “…”`).
+    pending_speaker: Option<usize>,
+    /// The quotes no rule attributed, by index.
+    unattributed: Vec<usize>,
+    /// The kind and speaker of the paragraph's last quote.
+    last_kind: Option<QuoteKind>,
+    last_speaker: Option<usize>,
+    /// The speaker of the paragraph's last sentence of reported speech.
+    last_cue_speaker: Option<usize>,
+}
+
+impl Rules<'_> {
+    /// The quote rules and the reported-speech rule, for sentence `si` of a paragraph. Never
+    /// inlined, by the tier-up rule (module docs): a call per sentence counts only this
+    /// function's size toward its own tier-up budget, where the loop over sentences counted
+    /// nearly the whole of [`attribute`] toward that one's.
+    #[inline(never)]
+    fn sentence(&mut self, para: &ParaView<'_, '_>, si: usize, ps: &mut ParaSpeakers) {
+        let text = self.text;
+        let (s, cues) = &para.sentences[si];
+        let cues = &para.cues[cues.clone()];
+        // `The judge turned to me. “…?”`: a quote standing alone after a sentence of
+        // narration is the speech of that sentence's subject.
+        // (Looked up only for a quote that needs it.)
+        let narrator = || {
+            si.checked_sub(1)
+                .map(|k| &para.sentences[k].0)
+                .filter(|ps| !ps.toks.iter().any(|t| matches!(t.k, K::Quote(_))))
+                .and_then(|ps| ps.leading_subject().filter(|np| describes_speaker(ps, np)))
+        };
+        let judging = cues
+            .iter()
+            .any(|&(_, c, _)| matches!(c, CueClass::Speech | CueClass::Verbal));
+        let mut sentence_has_speech = false; // a direct quote
+        let mut sentence_scare: Vec<Range<usize>> = Vec::new();
+        // The token of the last partial quote.
+        let mut last_partial: Option<usize> = None;
+        // Speakers resolved in this sentence: (cue token, speaker).
+        let mut resolved: Vec<(usize, Option<usize>)> = Vec::new();
+        let mut speaker_of = |reg: &mut Registry, f: &Frame| -> Option<usize> {
+            if let Some(&(_, sp)) = resolved.iter().find(|&&(cue, _)| cue == f.cue) {
+                return sp;
+            }
+            let sp = f.np.as_ref().and_then(|np| reg.resolve(text, np, f.class));
+            resolved.push((f.cue, sp));
+            sp
+        };
+        // The marks are found first, so that the loop around the quote rules runs once per
+        // mark, not once per token (the module's tier-up rule).
+        self.quote_toks.clear();
+        self.quote_toks
+            .extend(s.toks.iter().enumerate().filter_map(|(qi, t)| match t.k {
+                K::Quote(mi) => Some((qi, mi)),
+                _ => None,
+            }));
+        for &(qi, mi) in &self.quote_toks {
+            let m = &self.marks[mi];
+            self.scare
+                .extend(quotes::nested_single(text, m.content.clone()));
+            let frame = frame_for(s, cues, qi);
+            // `X portrays Y as “…”`: the words a verb of describing gives something.
+            let det = usize::from(
+                qi > 2 && is_any(s.word(qi - 1), &["a", "an", "the"]) && s.is_word(qi - 2, "as"),
+            );
+            let described_as = qi > 1
+                && s.is_word(qi - 1 - det, "as")
+                && cues[..cues.partition_point(|&(c, _, _)| c < qi)]
+                    .iter()
+                    .rev()
+                    .take_while(|&&(c, _, _)| c + MAX_DESCRIBED_AS_TOKENS >= qi)
+                    .any(|&(_, k, _)| k == CueClass::Verbal);
+            // A quote joined by `and`/`or` to a partial quote (`“profane” and “sexist”`)
+            // is more of the same words.
+            let joined = qi > 1
+                && (s.is_word(qi - 1, "and") || s.is_word(qi - 1, "or"))
+                && last_partial == Some(qi - 2);
+            let class = if described_as || joined {
+                Class::Partial
+            } else {
+                classify(s, qi, m, frame.as_ref(), judging, para.reported, para.range)
+            };
+            if class == Class::Partial || class == Class::Predicate {
+                last_partial = Some(qi);
+            }
+            // The subject a quoted predicate describes is not its speaker.
+            let subject_speaks = class != Class::Predicate;
+            let kind = match class {
+                Class::Reference => {
+                    self.scare.push(m.content.clone());
+                    continue;
+                }
+                Class::Scare => {
+                    sentence_scare.push(m.content.clone());
+                    continue;
+                }
+                Class::Direct => QuoteKind::Direct,
+                Class::Partial | Class::Predicate => QuoteKind::Partial,
+            };
+            // A reported clause may hold quoted fragments; only a direct quote is the
+            // sentence's speech itself.
+            sentence_has_speech |= kind == QuoteKind::Direct;
+            let frame = match kind {
+                // A fragment belongs to the verb of saying or judging nearest before it.
+                QuoteKind::Partial => cues[..cues.partition_point(|&(c, _, _)| c < qi)]
+                    .iter()
+                    .rev()
+                    .take(MAX_CUES_SCANNED)
+                    .find(|&&(_, k, _)| matches!(k, CueClass::Speech | CueClass::Verbal))
+                    .or_else(|| {
+                        cues.iter()
+                            .take(MAX_CUES_SCANNED)
+                            .find(|&&(_, k, _)| k != CueClass::Naming)
+                    })
+                    .map(|&(c, class, _)| Frame {
+                        cue: c,
+                        class,
+                        np: source_of(s, cues, c, class),
+                    }),
+                _ => frame,
+            };
+            let (speaker, cue) = match &frame {
+                Some(f) => {
+                    // A cue whose own subject names no one (`when questioned`) leaves an
+                    // embedded quote to the sentence's subject.
+                    let sp = speaker_of(&mut self.reg, f).or_else(|| {
+                        (subject_speaks && (kind == QuoteKind::Partial || qi > 0))
+                            .then(|| s.leading_subject().filter(|np| describes_speaker(s, np)))
+                            .flatten()
+                            .and_then(|np| self.reg.resolve(text, &np, CueClass::Speech))
+                    });
+                    (sp, Some(s.toks[f.cue].s..cue_end(s, f)))
+                }
+                // A fragment with no verb of saying, or a quote the reporter's sentence
+                // leads into (`X’s answer was that “…”`), quotes the sentence's subject.
+                None if subject_speaks && (kind == QuoteKind::Partial || qi > 0) => {
+                    let np = s.leading_subject().filter(|np| describes_speaker(s, np));
+                    (
+                        np.and_then(|np| self.reg.resolve(text, &np, CueClass::Speech)),
+                        None,
+                    )
+                }
+                None if qi == 0 && kind == QuoteKind::Direct => (
+                    narrator().and_then(|np| self.reg.resolve(text, &np, CueClass::Speech)),
+                    None,
+                ),
+                None => (None, None),
+            };
+            match speaker {
+                None => ps.unattributed.push(self.quotes.len()),
+                Some(_) if kind == QuoteKind::Direct => {
+                    ps.para_speaker = ps.para_speaker.or(speaker)
+                }
+                Some(_) => {}
+            }
+            ps.last_kind = Some(kind);
+            ps.last_speaker = speaker;
+            self.quotes.push(Found {
+                range: m.content.clone(),
+                kind,
+                speaker,
+                cue,
+            });
+        }
+        if !sentence_has_speech {
+            if let Some((clause, c, np)) = indirect(s, cues) {
+                let class = cues
+                    .iter()
+                    .find(|x| x.0 == c)
+                    .map_or(CueClass::Speech, |x| x.1);
+                let speaker = np.and_then(|np| self.reg.resolve(text, &np, class));
+                let f = Frame {
+                    cue: c,
+                    class,
+                    np: None,
+                };
+                ps.pending_speaker = ps.pending_speaker.or(speaker);
+                ps.last_cue_speaker = speaker;
+                let cue = Some(s.toks[c].s..cue_end(s, &f));
+                // Quoted words inside reported speech are the speaker's own wording
+                // (`X said the plan would “Make America Great Again”`), names included.
+                let quotes = &mut self.quotes;
+                sentence_scare.retain(|r| {
+                    let inside = clause.start <= r.start && r.end <= clause.end;
+                    if inside {
+                        quotes.push(Found {
+                            range: r.clone(),
+                            kind: QuoteKind::Partial,
+                            speaker,
+                            cue: cue.clone(),
+                        });
+                    }
+                    !inside
+                });
+                self.quotes.push(Found {
+                    range: clause,
+                    kind: QuoteKind::Indirect,
+                    speaker,
+                    cue,
+                });
+            } else if let Some(&(c, class, _)) =
+                cues.iter().find(|&&(_, k, _)| k == CueClass::Speech)
+            {
+                // `X said on a call.` / `X said:` — speech announced, quoted later.
+                let f = Frame {
+                    cue: c,
+                    class,
+                    np: source_of(s, cues, c, class),
+                };
+                let sp = speaker_of(&mut self.reg, &f);
+                ps.pending_speaker = ps.pending_speaker.or(sp);
+                ps.last_cue_speaker = sp;
+            }
+        }
+        self.scare.append(&mut sentence_scare);
+    }
+}
+
+/// Attribute every quote of the article. Never inlined into `analyze` (the tier-up rule):
+/// each keeps a tier-up budget of its own.
+#[inline(never)]
 pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attribution {
     let proper = proper_words(text, paras);
-    let mut reg = Registry::default();
-    let mut quotes: Vec<Found> = Vec::with_capacity(marks.len());
-    let mut scare: Vec<Range<usize>> = Vec::new();
+    let mut rules = Rules {
+        text,
+        marks,
+        reg: Registry::default(),
+        quotes: Vec::with_capacity(marks.len()),
+        scare: Vec::new(),
+        quote_toks: Vec::new(),
+    };
     let mut byline_found = None;
     // The speaker of the last direct quote (paragraph, speaker); the speaker of a paragraph
     // that ended inside an open quote or with `X said:`.
@@ -1800,8 +2057,6 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
     // paragraph.
     let mut sentences: Vec<(Sentence, Range<usize>)> = Vec::new();
     let mut para_cues: Vec<(usize, CueClass, Clause)> = Vec::new();
-    // A sentence's quotation marks: (token, mark).
-    let mut quote_toks: Vec<(usize, usize)> = Vec::new();
 
     for (pi, p) in paras.iter().enumerate() {
         if p.duplicate_of.is_some() {
@@ -1813,15 +2068,8 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
                 continue;
             }
         }
-        reg.start_paragraph(pi);
-        // The paragraph's own speaker: of its attributed quotes, else of a sentence that
-        // reports speech without quoting it (`X said on a call. “…”`).
-        let mut para_speaker: Option<usize> = None;
-        let mut pending_speaker: Option<usize> = None;
-        let mut unattributed: Vec<usize> = Vec::new();
-        let mut last_kind: Option<QuoteKind> = None;
-        let mut last_speaker: Option<usize> = None;
-        let mut last_cue_speaker: Option<usize> = None;
+        rules.reg.start_paragraph(pi);
+        let mut ps = ParaSpeakers::default();
         let first_mark = marks.partition_point(|m| m.para < pi);
         let para_opens_with_quote = marks
             .get(first_mark)
@@ -1841,202 +2089,26 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
             s.cues_into(&mut para_cues);
             sentences.push((s, first..para_cues.len()));
         }
-        let para_reported = para_cues
-            .iter()
-            .any(|&(_, k, _)| matches!(k, CueClass::Speech | CueClass::According));
-        for (si, (s, cues)) in sentences.iter().enumerate() {
-            let cues = &para_cues[cues.clone()];
-            // `The judge turned to me. “…?”`: a quote standing alone after a sentence of
-            // narration is the speech of that sentence's subject.
-            // (Looked up only for a quote that needs it.)
-            let narrator = || {
-                si.checked_sub(1)
-                    .map(|k| &sentences[k].0)
-                    .filter(|ps| !ps.toks.iter().any(|t| matches!(t.k, K::Quote(_))))
-                    .and_then(|ps| ps.leading_subject().filter(|np| describes_speaker(ps, np)))
-            };
-            let judging = cues
+        let para = ParaView {
+            range: &p.range,
+            sentences: &sentences,
+            cues: &para_cues,
+            reported: para_cues
                 .iter()
-                .any(|&(_, c, _)| matches!(c, CueClass::Speech | CueClass::Verbal));
-            let mut sentence_has_speech = false; // a direct quote
-            let mut sentence_scare: Vec<Range<usize>> = Vec::new();
-            // The token of the last partial quote.
-            let mut last_partial: Option<usize> = None;
-            // Speakers resolved in this sentence: (cue token, speaker).
-            let mut resolved: Vec<(usize, Option<usize>)> = Vec::new();
-            let mut speaker_of = |reg: &mut Registry, f: &Frame| -> Option<usize> {
-                if let Some(&(_, sp)) = resolved.iter().find(|&&(cue, _)| cue == f.cue) {
-                    return sp;
-                }
-                let sp = f.np.as_ref().and_then(|np| reg.resolve(text, np, f.class));
-                resolved.push((f.cue, sp));
-                sp
-            };
-            // The marks are found first, so that the loop around the quote rules runs once per
-            // mark, not once per token (the module's tier-up rule).
-            quote_toks.clear();
-            quote_toks.extend(s.toks.iter().enumerate().filter_map(|(qi, t)| match t.k {
-                K::Quote(mi) => Some((qi, mi)),
-                _ => None,
-            }));
-            for &(qi, mi) in &quote_toks {
-                let m = &marks[mi];
-                scare.extend(quotes::nested_single(text, m.content.clone()));
-                let frame = frame_for(s, cues, qi);
-                // `X portrays Y as “…”`: the words a verb of describing gives something.
-                let det = usize::from(
-                    qi > 2
-                        && is_any(s.word(qi - 1), &["a", "an", "the"])
-                        && s.is_word(qi - 2, "as"),
-                );
-                let described_as = qi > 1
-                    && s.is_word(qi - 1 - det, "as")
-                    && cues[..cues.partition_point(|&(c, _, _)| c < qi)]
-                        .iter()
-                        .rev()
-                        .take_while(|&&(c, _, _)| c + MAX_DESCRIBED_AS_TOKENS >= qi)
-                        .any(|&(_, k, _)| k == CueClass::Verbal);
-                // A quote joined by `and`/`or` to a partial quote (`“profane” and “sexist”`)
-                // is more of the same words.
-                let joined = qi > 1
-                    && (s.is_word(qi - 1, "and") || s.is_word(qi - 1, "or"))
-                    && last_partial == Some(qi - 2);
-                let class = if described_as || joined {
-                    Class::Partial
-                } else {
-                    classify(s, qi, m, frame.as_ref(), judging, para_reported, &p.range)
-                };
-                if class == Class::Partial || class == Class::Predicate {
-                    last_partial = Some(qi);
-                }
-                // The subject a quoted predicate describes is not its speaker.
-                let subject_speaks = class != Class::Predicate;
-                let kind = match class {
-                    Class::Reference => {
-                        scare.push(m.content.clone());
-                        continue;
-                    }
-                    Class::Scare => {
-                        sentence_scare.push(m.content.clone());
-                        continue;
-                    }
-                    Class::Direct => QuoteKind::Direct,
-                    Class::Partial | Class::Predicate => QuoteKind::Partial,
-                };
-                // A reported clause may hold quoted fragments; only a direct quote is the
-                // sentence's speech itself.
-                sentence_has_speech |= kind == QuoteKind::Direct;
-                let frame = match kind {
-                    // A fragment belongs to the verb of saying or judging nearest before it.
-                    QuoteKind::Partial => cues[..cues.partition_point(|&(c, _, _)| c < qi)]
-                        .iter()
-                        .rev()
-                        .take(MAX_CUES_SCANNED)
-                        .find(|&&(_, k, _)| matches!(k, CueClass::Speech | CueClass::Verbal))
-                        .or_else(|| {
-                            cues.iter()
-                                .take(MAX_CUES_SCANNED)
-                                .find(|&&(_, k, _)| k != CueClass::Naming)
-                        })
-                        .map(|&(c, class, _)| Frame {
-                            cue: c,
-                            class,
-                            np: source_of(s, cues, c, class),
-                        }),
-                    _ => frame,
-                };
-                let (speaker, cue) = match &frame {
-                    Some(f) => {
-                        // A cue whose own subject names no one (`when questioned`) leaves an
-                        // embedded quote to the sentence's subject.
-                        let sp = speaker_of(&mut reg, f).or_else(|| {
-                            (subject_speaks && (kind == QuoteKind::Partial || qi > 0))
-                                .then(|| s.leading_subject().filter(|np| describes_speaker(s, np)))
-                                .flatten()
-                                .and_then(|np| reg.resolve(text, &np, CueClass::Speech))
-                        });
-                        (sp, Some(s.toks[f.cue].s..cue_end(s, f)))
-                    }
-                    // A fragment with no verb of saying, or a quote the reporter's sentence
-                    // leads into (`X’s answer was that “…”`), quotes the sentence's subject.
-                    None if subject_speaks && (kind == QuoteKind::Partial || qi > 0) => {
-                        let np = s.leading_subject().filter(|np| describes_speaker(s, np));
-                        (
-                            np.and_then(|np| reg.resolve(text, &np, CueClass::Speech)),
-                            None,
-                        )
-                    }
-                    None if qi == 0 && kind == QuoteKind::Direct => (
-                        narrator().and_then(|np| reg.resolve(text, &np, CueClass::Speech)),
-                        None,
-                    ),
-                    None => (None, None),
-                };
-                match speaker {
-                    None => unattributed.push(quotes.len()),
-                    Some(_) if kind == QuoteKind::Direct => para_speaker = para_speaker.or(speaker),
-                    Some(_) => {}
-                }
-                last_kind = Some(kind);
-                last_speaker = speaker;
-                quotes.push(Found {
-                    range: m.content.clone(),
-                    kind,
-                    speaker,
-                    cue,
-                });
-            }
-            if !sentence_has_speech {
-                if let Some((clause, c, np)) = indirect(s, cues) {
-                    let class = cues
-                        .iter()
-                        .find(|x| x.0 == c)
-                        .map_or(CueClass::Speech, |x| x.1);
-                    let speaker = np.and_then(|np| reg.resolve(text, &np, class));
-                    let f = Frame {
-                        cue: c,
-                        class,
-                        np: None,
-                    };
-                    pending_speaker = pending_speaker.or(speaker);
-                    last_cue_speaker = speaker;
-                    let cue = Some(s.toks[c].s..cue_end(s, &f));
-                    // Quoted words inside reported speech are the speaker's own wording
-                    // (`X said the plan would “Make America Great Again”`), names included.
-                    sentence_scare.retain(|r| {
-                        let inside = clause.start <= r.start && r.end <= clause.end;
-                        if inside {
-                            quotes.push(Found {
-                                range: r.clone(),
-                                kind: QuoteKind::Partial,
-                                speaker,
-                                cue: cue.clone(),
-                            });
-                        }
-                        !inside
-                    });
-                    quotes.push(Found {
-                        range: clause,
-                        kind: QuoteKind::Indirect,
-                        speaker,
-                        cue,
-                    });
-                } else if let Some(&(c, class, _)) =
-                    cues.iter().find(|&&(_, k, _)| k == CueClass::Speech)
-                {
-                    // `X said on a call.` / `X said:` — speech announced, quoted later.
-                    let f = Frame {
-                        cue: c,
-                        class,
-                        np: source_of(s, cues, c, class),
-                    };
-                    let sp = speaker_of(&mut reg, &f);
-                    pending_speaker = pending_speaker.or(sp);
-                    last_cue_speaker = sp;
-                }
-            }
-            scare.append(&mut sentence_scare);
+                .any(|&(_, k, _)| matches!(k, CueClass::Speech | CueClass::According)),
+        };
+        for si in 0..sentences.len() {
+            rules.sentence(&para, si, &mut ps);
         }
+        let ParaSpeakers {
+            para_speaker,
+            pending_speaker,
+            unattributed,
+            last_kind,
+            last_speaker,
+            last_cue_speaker,
+        } = ps;
+        let Rules { reg, quotes, .. } = &mut rules;
 
         // Direct quotes of this paragraph without attribution of their own take the
         // paragraph's speaker; a paragraph that opens with a quote may continue the last one.
@@ -2111,6 +2183,12 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
             }
         }
     }
+    let Rules {
+        mut quotes,
+        mut scare,
+        reg,
+        ..
+    } = rules;
     sort_unless_sorted(&mut quotes, |q| (q.range.start as u64, 0));
     sort_unless_sorted(&mut scare, |r| (r.start as u64, 0));
     scare.dedup();

@@ -57,7 +57,10 @@ fn utf16_units(bytes: &[u8]) -> usize {
 }
 
 impl<'a> Utf16Index<'a> {
-    /// Index `text` once; every later conversion is cheap.
+    /// Index `text` once; every later conversion is cheap. Never inlined into `analyze`, by
+    /// the tier-up rule (`attribution`'s module docs): its per-chunk loop would count
+    /// `analyze`'s size.
+    #[inline(never)]
     pub(crate) fn new(text: &'a str) -> Self {
         let bytes = text.as_bytes();
         let mut checkpoints = Vec::with_capacity(bytes.len() / UTF16_STRIDE + 1);
@@ -116,7 +119,9 @@ pub(crate) fn words_within<'a>(
 /// Split `text` into paragraphs: each non-blank line is one paragraph (news copy puts one
 /// paragraph per line; blank lines only separate), trimmed of surrounding white space.
 /// A paragraph whose whitespace-normalised text equals an earlier one's is marked as its
-/// duplicate — scraped pages often repeat paragraphs.
+/// duplicate — scraped pages often repeat paragraphs. Never inlined into `analyze` (the
+/// tier-up rule): its per-line and per-sentence loops would count `analyze`'s size.
+#[inline(never)]
 pub(crate) fn paragraphs(text: &str) -> Vec<Para> {
     let mut out: Vec<Para> = Vec::new();
     // Owned keys: the crate's string-keyed map type (one copy of its code) rather than one

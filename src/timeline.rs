@@ -55,6 +55,9 @@ const MONTH_LEADS: &[&str] = &[
     "mid", "through", "before", "after", "between", "and",
 ];
 
+/// Words before a relative expression that keep its date (`early this month`).
+const RELATIVE_LEADS: &[&str] = &["early", "earlier", "late", "later", "mid"];
+
 /// Words that put a sentence in the future, so a month without a year is the next one.
 const FUTURE: &[&str] = &[
     "will",
@@ -390,7 +393,10 @@ fn find_in(text: &str, words: &Candidates, anchor: Option<Anchor>) -> Vec<Dated>
     out
 }
 
-/// A date expression starting at word `i`: (words used, range, date, approximate).
+/// A date expression starting at word `i`: (words used, range, date, approximate). Not
+/// inlined, and most words leave at its first test, by the tier-up rule (`attribution`'s
+/// module docs): a call that runs to the end counts the whole function.
+#[inline(never)]
 fn date_at(
     text: &str,
     ws: &[W],
@@ -400,8 +406,19 @@ fn date_at(
     let w = &ws[i];
     let key = |k: usize| ws.get(k).map_or("", |x| x.key);
     let span = |a: usize, b: usize| ws[a].range.start..ws[b].range.end;
+    // A date starts with a digit, a month or weekday name, `yesterday`, or a word of a
+    // relative expression (`last`, `this`, `early`…); every other word leaves here.
+    let is_cap = w.raw.chars().next().is_some_and(char::is_uppercase);
+    let digit = starts_with_digit(w.raw);
+    if !digit
+        && !(is_cap && (MONTHS.contains(&w.key) || WEEKDAYS.contains(&w.key)))
+        && !RELATIVE_LEADS.contains(&w.key)
+        && !matches!(w.key, "last" | "this" | "next" | "previous" | "yesterday")
+    {
+        return None;
+    }
     // Only a word that starts with a digit can be a year (a cheap test first).
-    if starts_with_digit(w.raw) {
+    if digit {
         if let Some((a, b, end)) = year_range(text, w) {
             return Some((1, w.range.start..end, format!("{a}/{b}"), false));
         }
@@ -410,7 +427,6 @@ fn date_at(
         }
     }
     // A month, with an optional day and year after it.
-    let is_cap = w.raw.chars().next().is_some_and(char::is_uppercase);
     if let Some(mi) = is_cap
         .then(|| MONTHS.iter().position(|m| *m == w.key))
         .flatten()
@@ -461,7 +477,7 @@ fn date_at(
     let a = anchor?;
     let exact = a.day.map(|(m, d)| days_from_civil(a.year, m, d));
     let year_only = |n: usize, end: usize, y: i32| Some((n, span(i, end), y.to_string(), true));
-    let lead = is_any(w.key, &["early", "earlier", "late", "later", "mid"]);
+    let lead = is_any(w.key, RELATIVE_LEADS);
     let k = if lead { i + 1 } else { i };
     match (key(k), key(k + 1)) {
         (rel @ ("last" | "this" | "next" | "previous"), unit @ ("year" | "month" | "week")) => {
@@ -493,7 +509,6 @@ fn date_at(
             }
         }
         _ => {
-            let is_cap = w.raw.chars().next().is_some_and(char::is_uppercase);
             if let Some(wd) = is_cap
                 .then(|| WEEKDAYS.iter().position(|d| *d == w.key))
                 .flatten()
