@@ -12,6 +12,8 @@ step "format and lints"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy --workspace --lib --target wasm32-unknown-unknown -- -D warnings
+# The API docs, private items included, with every intra-doc link resolved.
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --document-private-items
 
 step "native tests (cargo test)"
 cargo test

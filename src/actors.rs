@@ -235,7 +235,8 @@ impl Gazetteer {
         out
     }
 
-    /// [`Gazetteer::scan`], calling `found` for each mention in order.
+    /// Every mention in one token list, in order, each passed to `found` with the ids it
+    /// requires (none for an unconditional form).
     pub(crate) fn scan_each<'a>(
         &'a self,
         toks: &[Token],

@@ -9,7 +9,7 @@
 //! module itself is `crates/wasm`, which only links this crate.
 //!
 //! Two ways in: the functions `analyze`, `mount`, `render` and `showError` (stateless), and
-//! the class [`Widget`], which the custom element creates once per element: it owns the
+//! the class `Widget`, which the custom element creates once per element: it owns the
 //! analysis, the view state (filters, selection) and one delegated listener per event type on
 //! the shadow root; `free()` removes the listeners and releases their closures.
 

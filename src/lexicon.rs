@@ -740,7 +740,7 @@ fn vec_with_capacity<T>(n: usize) -> Vec<T> {
 impl<I: Iterator> CollectVec for I {}
 
 /// Sort by a numeric key, stably (ties keep their order). Every sort of the crate goes through
-/// this one key sort ([`sorted_order`]), which keeps the wasm module small: only the keys and
+/// this one key sort (`sorted_order`), which keeps the wasm module small: only the keys and
 /// the final shuffle depend on `T`.
 pub fn sort_by_num<T>(v: &mut [T], key: impl Fn(&T) -> (u64, u64)) {
     // A list of one or none is in order already (and costs no allocation).
