@@ -53,6 +53,24 @@ async function largeArticle() {
   return null;
 }
 
+/**
+ * A real article about twice the seed's length (the first corpus file, in name order, of
+ * 12–16 KB), for the traced loads that show whether V8 sends any of the analysis to its
+ * optimising compiler while a longer article loads. Null without a corpus.
+ */
+async function longArticle() {
+  try {
+    for (const f of (await readdir(CORPUS)).filter((n) => n.endsWith('.txt')).sort()) {
+      const text = await readFile(join(CORPUS, f), 'utf8');
+      const bytes = Buffer.byteLength(text);
+      if (bytes >= 12000 && bytes <= 16000) return { name: f, bytes, text };
+    }
+  } catch {
+    // No corpus: the figure is left out.
+  }
+  return null;
+}
+
 async function sizes() {
   const rows = [];
   for (const name of [...SHIPPED, ...STYLES]) {
@@ -136,13 +154,18 @@ async function floorLoads(browser, origin) {
  * optimising compiler spends on wasm functions in the background from navigation start on
  * (with two cores, it competes with the page).
  */
-async function cpuLoads(browser, url, { widget = true } = {}) {
+async function cpuLoads(browser, url, { widget = true, article = null } = {}) {
   const rows = [];
   const tracePath = join(ROOT, 'bench', 'results', 'trace.json');
   await mkdir(join(ROOT, 'bench', 'results'), { recursive: true });
   for (let i = 0; i < CPU_LOADS; i++) {
     const context = await browser.newContext();
     const page = await context.newPage();
+    // The demo with another article: its fetches of the sample get `article` instead.
+    if (article) {
+      await context.route('**/seed-article.txt', (route) =>
+        route.fulfill({ status: 200, contentType: 'text/plain; charset=utf-8', body: article }));
+    }
     if (widget) await page.addInitScript(() => {
       document.addEventListener('relations-widget:analyzed', () => {
         performance.mark('bench-rendered');
@@ -212,6 +235,8 @@ async function main() {
     const floor = await floorLoads(browser, server.url);
     const loadCpu = await cpuLoads(browser, `${server.url}/www/`);
     const floorCpu = await cpuLoads(browser, `${server.url}/floor.html`, { widget: false });
+    const long = await longArticle();
+    const longCpu = long && await cpuLoads(browser, `${server.url}/www/`, { article: long.text });
     const page = await browser.newPage();
     page.on('pageerror', (e) => console.error('page error:', e));
     if (large) {
@@ -258,11 +283,16 @@ async function main() {
     say(`  demo page               ${f(loadCpu.main, 1)} ms to the analyzed event; the empty page ${f(floorCpu.main, 1)} ms`);
     say(`  the analyse-and-draw task ${f(loadCpu.task, 1)} ms, of which ${f(loadCpu.lazy, 1)} ms compiling wasm functions on first call`);
     say(`  V8's optimising compiler, in the background: ${f(loadCpu.optimise, 1)} ms on wasm functions (jobs started before the widget was drawn)`);
+    if (longCpu) {
+      say(`  a longer article (${long.name}, ${long.bytes} B, ${f(long.bytes / r.seedBytes, 1)}× the seed), the same way:`);
+      say(`    main-thread CPU ${f(longCpu.main, 1)} ms, the analyse-and-draw task ${f(longCpu.task, 1)} ms, the optimising compiler ${f(longCpu.optimise, 1)} ms in the background`);
+    }
     console.log(out.join('\n'));
 
     await mkdir(join(ROOT, 'bench', 'results'), { recursive: true });
     await writeFile(join(ROOT, 'bench', 'results', 'latest.json'), JSON.stringify({
       date: new Date().toISOString(), cpu, cores: cpus().length, chromium: browser.version(), page: r, size, load, warmLoad, floor, loadCpu, floorCpu,
+      longArticle: long && { name: long.name, bytes: long.bytes }, longCpu,
     }, null, 2));
   } finally {
     await browser.close();
