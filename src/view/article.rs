@@ -87,7 +87,7 @@ fn cut(utf16: &[u16], from: usize, to: usize, layers: &[&Layer]) -> Vec<Run> {
             active.retain(|&i| layers[i].end > s);
             sort_by_num(&mut active, |&i| (i as u64, 0));
             let mut run = Run {
-                text: String::from_utf16_lossy(&utf16[s..e]),
+                text: decoded(&utf16[s..e]),
                 start: s,
                 ..Run::default()
             };
@@ -104,6 +104,13 @@ fn cut(utf16: &[u16], from: usize, to: usize, layers: &[&Layer]) -> Vec<Run> {
             run
         })
         .collect_vec()
+}
+
+/// `units` as a string. Never inlined into [`cut`]: its per-character loop would count all of
+/// `cut` toward V8's tier-up budget (the tier-up rule in `attribution`'s module docs).
+#[inline(never)]
+fn decoded(units: &[u16]) -> String {
+    String::from_utf16_lossy(units)
 }
 
 /// The article's paragraphs with quotes, speaker mentions and scare quotes marked. Without
