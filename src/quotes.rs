@@ -97,9 +97,7 @@ fn next_mark_byte(bytes: &[u8]) -> Option<usize> {
         .map(|k| at + k)
 }
 
-/// Every double-quoted stretch of the non-repeated paragraphs, in text order. Never inlined
-/// into `analyze` (the tier-up rule): its per-mark loop would count `analyze`'s size.
-#[inline(never)]
+/// Every double-quoted stretch of the non-repeated paragraphs, in text order.
 pub(crate) fn find(text: &str, paras: &[Para]) -> Vec<Mark> {
     let mut out = Vec::new();
     for (pi, p) in paras.iter().enumerate() {

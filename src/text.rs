@@ -57,10 +57,7 @@ fn utf16_units(bytes: &[u8]) -> usize {
 }
 
 impl<'a> Utf16Index<'a> {
-    /// Index `text` once; every later conversion is cheap. Never inlined into `analyze`, by
-    /// the tier-up rule (`attribution`'s module docs): its per-chunk loop would count
-    /// `analyze`'s size.
-    #[inline(never)]
+    /// Index `text` once; every later conversion is cheap.
     pub(crate) fn new(text: &'a str) -> Self {
         let bytes = text.as_bytes();
         let mut checkpoints = Vec::with_capacity(bytes.len() / UTF16_STRIDE + 1);
