@@ -633,6 +633,32 @@ mod tests {
                 a,
                 &[("September", "2014-09", false)],
             ),
+            // Every word a date can start with passes `date_at`'s first test.
+            (
+                "It fell yesterday.",
+                a,
+                &[("yesterday", "2014-07-29", false)],
+            ),
+            (
+                "They meet next week.",
+                a,
+                &[("next week", "2014-08-06", true)],
+            ),
+            (
+                "It rose the previous year.",
+                a,
+                &[("previous year", "2013", false)],
+            ),
+            (
+                "Talks resume later this year.",
+                a,
+                &[("later this year", "2014", false)],
+            ),
+            (
+                "They meet mid next month.",
+                a,
+                &[("mid next month", "2014-08", false)],
+            ),
             ("Troops march on.", a, &[]),
             ("He may visit.", a, &[]),
             ("700,000 troops and a 17-year reign.", a, &[]),
