@@ -1821,8 +1821,11 @@ impl Rules<'_> {
         let narrator = || {
             si.checked_sub(1)
                 .map(|k| &para.sentences[k].0)
-                .filter(|ps| !ps.toks.iter().any(|t| matches!(t.k, K::Quote(_))))
-                .and_then(|ps| ps.leading_subject().filter(|np| describes_speaker(ps, np)))
+                .filter(|prev| !prev.toks.iter().any(|t| matches!(t.k, K::Quote(_))))
+                .and_then(|prev| {
+                    prev.leading_subject()
+                        .filter(|np| describes_speaker(prev, np))
+                })
         };
         let judging = cues
             .iter()
