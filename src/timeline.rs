@@ -410,9 +410,17 @@ fn date_at(
     // relative expression (`last`, `this`, `early`…); every other word leaves here.
     let is_cap = w.raw.chars().next().is_some_and(char::is_uppercase);
     let digit = starts_with_digit(w.raw);
+    let month_index = is_cap
+        .then(|| MONTHS.iter().position(|m| *m == w.key))
+        .flatten();
+    let weekday = is_cap
+        .then(|| WEEKDAYS.iter().position(|d| *d == w.key))
+        .flatten();
+    let lead = is_any(w.key, RELATIVE_LEADS);
     if !digit
-        && !(is_cap && (MONTHS.contains(&w.key) || WEEKDAYS.contains(&w.key)))
-        && !RELATIVE_LEADS.contains(&w.key)
+        && month_index.is_none()
+        && weekday.is_none()
+        && !lead
         && !matches!(w.key, "last" | "this" | "next" | "previous" | "yesterday")
     {
         return None;
@@ -427,10 +435,7 @@ fn date_at(
         }
     }
     // A month, with an optional day and year after it.
-    if let Some(mi) = is_cap
-        .then(|| MONTHS.iter().position(|m| *m == w.key))
-        .flatten()
-    {
+    if let Some(mi) = month_index {
         let month = mi as u32 + 1;
         let mut j = i + 1;
         let day = ws
@@ -477,7 +482,6 @@ fn date_at(
     let a = anchor?;
     let exact = a.day.map(|(m, d)| days_from_civil(a.year, m, d));
     let year_only = |n: usize, end: usize, y: i32| Some((n, span(i, end), y.to_string(), true));
-    let lead = is_any(w.key, RELATIVE_LEADS);
     let k = if lead { i + 1 } else { i };
     match (key(k), key(k + 1)) {
         (rel @ ("last" | "this" | "next" | "previous"), unit @ ("year" | "month" | "week")) => {
@@ -509,10 +513,7 @@ fn date_at(
             }
         }
         _ => {
-            if let Some(wd) = is_cap
-                .then(|| WEEKDAYS.iter().position(|d| *d == w.key))
-                .flatten()
-            {
+            if let Some(wd) = weekday {
                 if i == 0 || !is_any(key(i - 1), &["on", "last", "since", "until", "by"]) {
                     return None;
                 }
