@@ -611,6 +611,21 @@ impl<'a> Sentence<'a> {
             .clone()
     }
 
+    /// The leading subject, when it stands for a speaker ([`describes_speaker`]).
+    fn speaking_subject(&self) -> Option<Np> {
+        self.leading_subject()
+            .filter(|np| describes_speaker(self, np))
+    }
+
+    /// The speaking subject of a sentence of narration (one without a quoted stretch): whose
+    /// speech a quote standing alone after it, or one its colon announces, is.
+    fn narrator(&self) -> Option<Np> {
+        if self.toks.iter().any(|t| matches!(t.k, K::Quote(_))) {
+            return None;
+        }
+        self.speaking_subject()
+    }
+
     fn find_leading_subject(&self) -> Option<Np> {
         // An introductory phrase may hold commas of its own (`In a long, candid interview, X
         // said …`): the main clause starts after one of them.
@@ -1143,7 +1158,7 @@ fn frame_for(s: &Sentence, cues: &[(usize, CueClass, Clause)], qi: usize) -> Opt
     // `X delivered a retort: “…”`: whatever the verb, a colon hands the quote to the subject
     // of the clause it ends.
     if s.toks[i].k == K::Colon {
-        let np = s.leading_subject().filter(|np| describes_speaker(s, np))?;
+        let np = s.speaking_subject()?;
         return Some(Frame {
             cue: i,
             class: CueClass::Speech,
@@ -1820,12 +1835,7 @@ impl Rules<'_> {
         // (Looked up only for a quote that needs it.)
         let narrator = || {
             si.checked_sub(1)
-                .map(|k| &para.sentences[k].0)
-                .filter(|prev| !prev.toks.iter().any(|t| matches!(t.k, K::Quote(_))))
-                .and_then(|prev| {
-                    prev.leading_subject()
-                        .filter(|np| describes_speaker(prev, np))
-                })
+                .and_then(|k| para.sentences[k].0.narrator())
         };
         let judging = cues
             .iter()
@@ -1923,7 +1933,7 @@ impl Rules<'_> {
                     // embedded quote to the sentence's subject.
                     let sp = speaker_of(&mut self.reg, f).or_else(|| {
                         (subject_speaks && (kind == QuoteKind::Partial || qi > 0))
-                            .then(|| s.leading_subject().filter(|np| describes_speaker(s, np)))
+                            .then(|| s.speaking_subject())
                             .flatten()
                             .and_then(|np| self.reg.resolve(text, &np, CueClass::Speech))
                     });
@@ -1932,7 +1942,7 @@ impl Rules<'_> {
                 // A fragment with no verb of saying, or a quote the reporter's sentence
                 // leads into (`X’s answer was that “…”`), quotes the sentence's subject.
                 None if subject_speaks && (kind == QuoteKind::Partial || qi > 0) => {
-                    let np = s.leading_subject().filter(|np| describes_speaker(s, np));
+                    let np = s.speaking_subject();
                     (
                         np.and_then(|np| self.reg.resolve(text, &np, CueClass::Speech)),
                         None,
@@ -2147,9 +2157,7 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
         carried = None;
         last_narrator = sentences
             .last()
-            .map(|(s, _)| s)
-            .filter(|s| !s.toks.iter().any(|t| matches!(t.k, K::Quote(_))))
-            .and_then(|s| s.leading_subject().filter(|np| describes_speaker(s, np)))
+            .and_then(|(s, _)| s.narrator())
             .map(|np| (pi, np));
         let m_last = marks[first_mark..]
             .iter()
@@ -2173,11 +2181,7 @@ pub(crate) fn attribute(text: &str, paras: &[Para], marks: &[Mark]) -> Attributi
             // `X delivered a blunt message:` — the quote of the next paragraph is the speech
             // the colon announces, by the cue's speaker, else the closing clause's subject.
             let sp = last_cue_speaker.or_else(|| {
-                let (s, _) = sentences.last()?;
-                if s.toks.iter().any(|t| matches!(t.k, K::Quote(_))) {
-                    return None;
-                }
-                let np = s.leading_subject().filter(|np| describes_speaker(s, np))?;
+                let np = sentences.last()?.0.narrator()?;
                 reg.resolve(text, &np, CueClass::Speech)
             });
             if sp.is_some() {
