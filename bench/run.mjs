@@ -32,14 +32,18 @@ const CORPUS = process.env.RELATIONS_BENCH_CORPUS ?? join(ROOT, '..', 'shared', 
 const SHIPPED = ['relations_widget_bg.wasm', 'relations_widget.js', 'relations-widget.js'];
 const STYLES = ['relations-widget.css'];
 
+/** The corpus's articles, by file name in order; an empty list without a corpus. */
+async function corpusFiles() {
+  try {
+    return (await readdir(CORPUS)).filter((f) => f.endsWith('.txt')).sort();
+  } catch {
+    return [];
+  }
+}
+
 /** The native bench's recipe: corpus paragraphs in file-name order until 1 MiB. */
 async function largeArticle() {
-  let files;
-  try {
-    files = (await readdir(CORPUS)).filter((f) => f.endsWith('.txt')).sort();
-  } catch {
-    return null;
-  }
+  const files = await corpusFiles();
   const lines = [];
   let size = 0;
   for (const f of files) {
@@ -59,14 +63,10 @@ async function largeArticle() {
  * optimising compiler while a longer article loads. Null without a corpus.
  */
 async function longArticle() {
-  try {
-    for (const f of (await readdir(CORPUS)).filter((n) => n.endsWith('.txt')).sort()) {
-      const text = await readFile(join(CORPUS, f), 'utf8');
-      const bytes = Buffer.byteLength(text);
-      if (bytes >= 12000 && bytes <= 16000) return { name: f, bytes, text };
-    }
-  } catch {
-    // No corpus: the figure is left out.
+  for (const f of await corpusFiles()) {
+    const text = await readFile(join(CORPUS, f), 'utf8');
+    const bytes = Buffer.byteLength(text);
+    if (bytes >= 12000 && bytes <= 16000) return { name: f, bytes, text };
   }
   return null;
 }
